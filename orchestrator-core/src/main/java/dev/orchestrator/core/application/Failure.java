@@ -1,0 +1,51 @@
+package dev.orchestrator.core.application;
+
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import java.util.List;
+
+/** The expected ways a use case can fail; adapters map each to their own vocabulary (HTTP status, exit code). */
+public sealed interface Failure {
+
+    String message();
+
+    /** The thing does not exist, or the caller may not know that it does. */
+    record NotFound(String message) implements Failure {
+    }
+
+    /** The caller is known but may not do this. */
+    record Forbidden(String message) implements Failure {
+    }
+
+    /** The request itself is wrong: each error names the field and the reason. */
+    record Invalid(List<FieldError> errors) implements Failure {
+        public Invalid {
+            errors = List.copyOf(errors);
+        }
+
+        public static Invalid of(String field, String message) {
+            return new Invalid(List.of(new FieldError(field, message)));
+        }
+
+        public String message() {
+            return errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+        }
+    }
+
+    /** The lifecycle does not allow this action from the current status. */
+    record Rejected(ExecutionStatus current, Action attempted) implements Failure {
+        public String message() {
+            return "cannot " + attempted.wireName() + " an execution that is " + current.wireName();
+        }
+    }
+
+    /** Someone else changed the execution between our read and our write. */
+    record Conflict(ExecutionStatus current) implements Failure {
+        public String message() {
+            return "the execution was changed concurrently; it is now " + current.wireName();
+        }
+    }
+
+    record FieldError(String field, String message) {
+    }
+}

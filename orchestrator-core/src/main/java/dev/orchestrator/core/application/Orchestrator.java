@@ -1,0 +1,67 @@
+package dev.orchestrator.core.application;
+
+import dev.orchestrator.core.application.port.in.CheckHealth;
+import dev.orchestrator.core.application.port.in.IdentifyCaller;
+import dev.orchestrator.core.application.port.in.InitializeDemo;
+import dev.orchestrator.core.application.port.in.InterpretSignals;
+import dev.orchestrator.core.application.port.in.RecomputePriorities;
+import dev.orchestrator.core.application.port.in.TransitionExecution;
+import dev.orchestrator.core.application.port.in.ViewDemoProgress;
+import dev.orchestrator.core.application.port.in.ViewQueue;
+import dev.orchestrator.core.application.service.CallerService;
+import dev.orchestrator.core.application.service.DemoService;
+import dev.orchestrator.core.application.service.InterpretService;
+import dev.orchestrator.core.application.service.QueueService;
+import dev.orchestrator.core.application.service.RecomputeService;
+import dev.orchestrator.core.application.service.TransitionService;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.SignalPolicy;
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+/**
+ * The core, wired: hand it the outbound ports and a clock, and take the use cases. This is all an
+ * embedding application needs; the CLI and the HTTP service use it the same way.
+ */
+public final class Orchestrator {
+
+    private final PriorityPolicy priorityPolicy;
+    private final SignalPolicy signalPolicy;
+    private final CallerService callers;
+    private final QueueService queues;
+    private final DemoService demo;
+    private final TransitionService transitions;
+    private final RecomputeService recompute;
+    private final InterpretService interpret;
+
+    /** The standard policies, on {@code clock} (its zone is ignored: the orchestrator's days are UTC days). */
+    public Orchestrator(OutboundPorts ports, Clock clock) {
+        this(ports, clock, PriorityPolicy.STANDARD, SignalPolicy.STANDARD);
+    }
+
+    public Orchestrator(OutboundPorts ports, Clock clock, PriorityPolicy priorityPolicy, SignalPolicy signalPolicy) {
+        Clock utc = clock.withZone(ZoneOffset.UTC);
+        PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
+        this.priorityPolicy = priorityPolicy;
+        this.signalPolicy = signalPolicy;
+        this.callers = new CallerService(ports.profiles(), ports.health());
+        this.queues = new QueueService(ports.queues(), ports.profiles(), evaluator, utc);
+        this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
+                ports.ids(), ports.profiles(), evaluator, utc);
+        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator, utc);
+        this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
+        this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
+    }
+
+    public PriorityPolicy priorityPolicy() { return priorityPolicy; }
+    public SignalPolicy signalPolicy() { return signalPolicy; }
+    public IdentifyCaller identifyCaller() { return callers; }
+    public CheckHealth checkHealth() { return callers; }
+    public ViewQueue viewQueue() { return queues; }
+    public ViewDemoProgress viewDemoProgress() { return queues; }
+    public InitializeDemo initializeDemo() { return demo; }
+    public TransitionExecution transitionExecution() { return transitions; }
+    public RecomputePriorities recomputePriorities() { return recompute; }
+    public InterpretSignals interpretSignals() { return interpret; }
+}

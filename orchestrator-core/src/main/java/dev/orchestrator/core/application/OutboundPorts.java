@@ -1,0 +1,40 @@
+package dev.orchestrator.core.application;
+
+import dev.orchestrator.core.application.port.out.CustomerLookup;
+import dev.orchestrator.core.application.port.out.DefinitionLookup;
+import dev.orchestrator.core.application.port.out.ExecutionLookup;
+import dev.orchestrator.core.application.port.out.ExecutionWriter;
+import dev.orchestrator.core.application.port.out.IdGenerator;
+import dev.orchestrator.core.application.port.out.PriorityRecomputation;
+import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.application.port.out.StoreHealth;
+import java.util.Objects;
+
+/** Everything the core needs from the outside world; an adapter (PostgreSQL, or your own) supplies each. */
+public record OutboundPorts(
+        ProfileLookup profiles,
+        CustomerLookup customers,
+        DefinitionLookup definitions,
+        ExecutionLookup executions,
+        QueueReader queues,
+        ExecutionWriter writer,
+        PriorityRecomputation recomputation,
+        SignalInterpretation interpretation,
+        IdGenerator ids,
+        StoreHealth health) {
+
+    public OutboundPorts {
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(definitions, "definitions");
+        Objects.requireNonNull(executions, "executions");
+        Objects.requireNonNull(queues, "queues");
+        Objects.requireNonNull(writer, "writer");
+        Objects.requireNonNull(recomputation, "recomputation");
+        Objects.requireNonNull(interpretation, "interpretation");
+        Objects.requireNonNull(ids, "ids");
+        Objects.requireNonNull(health, "health");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.orchestrator.core.application.port.out;
+
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
+import java.util.List;
+import java.util.Optional;
+
+/** Writes executions and their event history, each write in one transaction. */
+public interface ExecutionWriter {
+
+    /**
+     * Stores {@code next} only if the stored row still has {@code expectedStatus} and
+     * {@code expectedVersion} (optimistic concurrency), and appends {@code event} in the same
+     * transaction. Never overwrites a concurrent change silently.
+     */
+    SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
+            ExecutionEvent event);
+
+    /**
+     * Inserts new executions with their creation events, skipping any that would give a customer a
+     * second non-terminal execution of the same definition. Returns the executions actually inserted.
+     */
+    List<WorkflowExecution> insertNew(List<WorkflowExecution> executions, List<ExecutionEvent> events);
+
+    sealed interface SaveResult {
+        record Saved(WorkflowExecution execution) implements SaveResult {
+        }
+
+        /** The row changed (or vanished) since it was read; {@code current} is its status now, if it exists. */
+        record Conflict(Optional<ExecutionStatus> current) implements SaveResult {
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.orchestrator.core.application.service;
+
+import dev.orchestrator.core.application.Failure;
+import dev.orchestrator.core.application.Result;
+import dev.orchestrator.core.application.port.in.ViewDemoProgress;
+import dev.orchestrator.core.application.port.in.ViewQueue;
+import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.queue.DemoProgress;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads queues and demo progress for a CSM the caller may act for. */
+public final class QueueService implements ViewQueue, ViewDemoProgress {
+
+    private final QueueReader reader;
+    private final CsmResolver csms;
+    private final PriorityEvaluator evaluator;
+    private final Clock clock;
+
+    public QueueService(QueueReader reader, ProfileLookup profiles, PriorityEvaluator evaluator, Clock clock) {
+        this.reader = reader;
+        this.csms = new CsmResolver(profiles);
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<List<QueueItem>> queue(Profile caller, Query query) {
+        if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
+            return Result.err(Failure.Invalid.of("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return csms.resolve(caller, query.csmId()).map(csm -> reader
+                .queue(caller.organizationId(), csm.id(), query.mode(), query.limit()).stream()
+                .map(entry -> new QueueItem(entry, evaluator.evaluate(entry.priorityInput(), today)))
+                .toList());
+    }
+
+    @Override
+    public Result<DemoProgress> progress(Profile caller, Optional<ProfileId> csmId) {
+        return csms.resolve(caller, csmId)
+                .map(csm -> DemoProgress.of(reader.demoExecutions(caller.organizationId(), csm.id())));
+    }
+}

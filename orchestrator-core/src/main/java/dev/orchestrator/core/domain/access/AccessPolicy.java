@@ -1,0 +1,37 @@
+package dev.orchestrator.core.domain.access;
+
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+
+/**
+ * Who may see and act on what. Everything is confined to the viewer's organization. Callers that may
+ * not see an execution are told it does not exist, so that its existence is not revealed.
+ */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    /**
+     * An execution is visible to its assigned CSM, its escalation user, the assigned CSM's manager and
+     * the organization's admins.
+     */
+    public static boolean canView(Profile viewer, WorkflowExecution execution, Profile assignedCsm) {
+        if (!viewer.organizationId().equals(execution.organizationId())) {
+            return false;
+        }
+        return viewer.id().equals(execution.assignedCsmId())
+                || viewer.id().equals(execution.escalationUserId())
+                || viewer.role() == Role.ADMIN
+                || (assignedCsm != null && viewer.id().equals(assignedCsm.managerId()));
+    }
+
+    /** Whether {@code viewer} may read or build the queue of {@code csm}: themselves, their manager, or an admin. */
+    public static boolean canActFor(Profile viewer, Profile csm) {
+        if (!viewer.organizationId().equals(csm.organizationId())) {
+            return false;
+        }
+        return viewer.id().equals(csm.id())
+                || viewer.role() == Role.ADMIN
+                || (viewer.role() == Role.MANAGER && viewer.id().equals(csm.managerId()));
+    }
+}

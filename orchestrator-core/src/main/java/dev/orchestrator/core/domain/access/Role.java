@@ -1,0 +1,25 @@
+package dev.orchestrator.core.domain.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a profile may see and do beyond its own work. */
+public enum Role {
+    CSM("csm"),
+    MANAGER("manager"),
+    ADMIN("admin");
+
+    private final String wireName;
+
+    Role(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Role> fromWireName(String name) {
+        return Arrays.stream(values()).filter(r -> r.wireName.equals(name)).findFirst();
+    }
+}

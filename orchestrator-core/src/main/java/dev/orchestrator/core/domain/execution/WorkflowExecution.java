@@ -1,0 +1,131 @@
+package dev.orchestrator.core.domain.execution;
+
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One workflow definition run for one customer, assigned to one CSM.
+ *
+ * <p>Immutable: the lifecycle returns a new value for every transition, with {@code version} one
+ * higher, so that a store can refuse a write based on a stale read. Nullable fields are those the
+ * lifecycle has not reached yet (for example {@code completedAt} before completion).
+ */
+public record WorkflowExecution(
+        ExecutionId id,
+        OrganizationId organizationId,
+        DefinitionId definitionId,
+        CustomerId customerId,
+        ProfileId assignedCsmId,
+        ProfileId escalationUserId,
+        ExecutionStatus status,
+        Instant snoozeUntil,
+        Integer snoozeDays,
+        Instant snoozedAt,
+        int priorityScore,
+        Instant startedAt,
+        Instant completedAt,
+        Instant skippedAt,
+        String skipReason,
+        JsonObject executionData,
+        boolean demo,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public WorkflowExecution {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(definitionId, "definitionId");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(assignedCsmId, "assignedCsmId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        executionData = executionData == null ? JsonObject.EMPTY : executionData;
+        if (status == ExecutionStatus.SNOOZED && snoozeUntil == null) {
+            throw new IllegalArgumentException("a snoozed execution needs snoozeUntil");
+        }
+    }
+
+    /** A new execution, not started, as the signal interpreter or the demo initializer creates it. */
+    public static WorkflowExecution create(
+            ExecutionId id,
+            OrganizationId organizationId,
+            DefinitionId definitionId,
+            CustomerId customerId,
+            ProfileId assignedCsmId,
+            boolean demo,
+            int priorityScore,
+            Instant now) {
+        return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId, null,
+                ExecutionStatus.NOT_STARTED, null, null, null, priorityScore, null, null, null, null,
+                JsonObject.EMPTY, demo, 0, now, now);
+    }
+
+    public WorkflowExecution withPriorityScore(int score) {
+        return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId,
+                escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt, score, startedAt,
+                completedAt, skippedAt, skipReason, executionData, demo, version, createdAt, updatedAt);
+    }
+
+    /** Builder-style copy used by the lifecycle; keeps every transition a single readable expression. */
+    public Changes change() {
+        return new Changes(this);
+    }
+
+    /** Mutable scratch copy used only while building the next immutable value. */
+    public static final class Changes {
+        private final WorkflowExecution from;
+        private ProfileId escalationUserId;
+        private ExecutionStatus status;
+        private Instant snoozeUntil;
+        private Integer snoozeDays;
+        private Instant snoozedAt;
+        private Instant startedAt;
+        private Instant completedAt;
+        private Instant skippedAt;
+        private String skipReason;
+        private JsonObject executionData;
+
+        private Changes(WorkflowExecution from) {
+            this.from = from;
+            this.escalationUserId = from.escalationUserId;
+            this.status = from.status;
+            this.snoozeUntil = from.snoozeUntil;
+            this.snoozeDays = from.snoozeDays;
+            this.snoozedAt = from.snoozedAt;
+            this.startedAt = from.startedAt;
+            this.completedAt = from.completedAt;
+            this.skippedAt = from.skippedAt;
+            this.skipReason = from.skipReason;
+            this.executionData = from.executionData;
+        }
+
+        public Changes status(ExecutionStatus value) { this.status = value; return this; }
+        public Changes escalationUserId(ProfileId value) { this.escalationUserId = value; return this; }
+        public Changes snooze(Instant until, Integer days, Instant at) {
+            this.snoozeUntil = until;
+            this.snoozeDays = days;
+            this.snoozedAt = at;
+            return this;
+        }
+        public Changes startedAt(Instant value) { this.startedAt = value; return this; }
+        public Changes completedAt(Instant value) { this.completedAt = value; return this; }
+        public Changes skipped(Instant at, String reason) { this.skippedAt = at; this.skipReason = reason; return this; }
+        public Changes executionData(JsonObject value) { this.executionData = value; return this; }
+
+        /** The next version of the execution, stamped with the time of the change. */
+        public WorkflowExecution at(Instant now) {
+            return new WorkflowExecution(from.id, from.organizationId, from.definitionId, from.customerId,
+                    from.assignedCsmId, escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt,
+                    from.priorityScore, startedAt, completedAt, skippedAt, skipReason, executionData,
+                    from.demo, from.version + 1, from.createdAt, now);
+        }
+    }
+}

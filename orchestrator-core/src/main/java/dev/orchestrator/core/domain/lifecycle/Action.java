@@ -1,0 +1,34 @@
+package dev.orchestrator.core.domain.lifecycle;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Everything that can happen to an execution, as recorded in its event history. */
+public enum Action {
+    /** The execution came into being (signal interpreter, demo initializer, import). Not a transition. */
+    CREATE("create"),
+    START("start"),
+    COMPLETE("complete"),
+    SNOOZE("snooze"),
+    SKIP("skip"),
+    /** Adds an escalation user (a manager, usually); the assigned CSM stays the owner. */
+    ESCALATE("escalate"),
+    /** Ends a snooze early: back to not started. */
+    WAKE("wake"),
+    /** Saves progress ({@code execution_data}) without changing the status. */
+    UPDATE_DATA("update_data");
+
+    private final String wireName;
+
+    Action(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<Action> fromWireName(String name) {
+        return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+    }
+}

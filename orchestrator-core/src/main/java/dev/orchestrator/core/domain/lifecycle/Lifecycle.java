@@ -1,0 +1,144 @@
+package dev.orchestrator.core.domain.lifecycle;
+
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.ACTIVE;
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.COMPLETED;
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.NOT_STARTED;
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.SKIPPED;
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.SNOOZED;
+import static dev.orchestrator.core.domain.execution.ExecutionStatus.UNDERWAY;
+
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.json.JsonMergePatch;
+import dev.orchestrator.core.domain.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The execution lifecycle: the one place that says which action may happen from which status and
+ * where it leads. Stores use {@link #allowedFrom} to guard their writes, so the database cannot
+ * disagree with this table. See docs/lifecycle.md for the diagram.
+ */
+public final class Lifecycle {
+
+    public static final int MIN_SNOOZE_DAYS = 1;
+    public static final int MAX_SNOOZE_DAYS = 90;
+    public static final int MAX_SKIP_REASON_LENGTH = 500;
+
+    /** An action is allowed from these statuses and leads to that one (empty: the status stays). */
+    private record Rule(Set<ExecutionStatus> from, Optional<ExecutionStatus> to) {
+    }
+
+    private static final Map<Action, Rule> RULES = rules();
+
+    private static Map<Action, Rule> rules() {
+        Map<Action, Rule> rules = new EnumMap<>(Action.class);
+        rules.put(Action.START, new Rule(EnumSet.of(NOT_STARTED, SNOOZED), Optional.of(UNDERWAY)));
+        rules.put(Action.COMPLETE, new Rule(EnumSet.of(UNDERWAY), Optional.of(COMPLETED)));
+        rules.put(Action.SNOOZE, new Rule(ACTIVE, Optional.of(SNOOZED)));
+        rules.put(Action.SKIP, new Rule(ACTIVE, Optional.of(SKIPPED)));
+        rules.put(Action.ESCALATE, new Rule(ACTIVE, Optional.empty()));
+        rules.put(Action.WAKE, new Rule(EnumSet.of(SNOOZED), Optional.of(NOT_STARTED)));
+        rules.put(Action.UPDATE_DATA, new Rule(ACTIVE, Optional.empty()));
+        return Collections.unmodifiableMap(rules);
+    }
+
+    private Lifecycle() {
+    }
+
+    /** The statuses from which {@code action} may happen; empty for {@link Action#CREATE}. */
+    public static Set<ExecutionStatus> allowedFrom(Action action) {
+        Rule rule = RULES.get(action);
+        return rule == null ? Set.of() : Collections.unmodifiableSet(rule.from());
+    }
+
+    /** Where {@code action} leads from {@code current}, if it is allowed there. */
+    public static Optional<ExecutionStatus> target(Action action, ExecutionStatus current) {
+        Rule rule = RULES.get(action);
+        if (rule == null || !rule.from().contains(current)) {
+            return Optional.empty();
+        }
+        return Optional.of(rule.to().orElse(current));
+    }
+
+    /**
+     * Applies {@code transition} to {@code execution} at {@code now}, merging {@code dataPatch} into
+     * the execution data (JSON Merge Patch) when one is given.
+     */
+    public static TransitionResult apply(
+            WorkflowExecution execution, Transition transition, JsonObject dataPatch, ProfileId actor, Instant now) {
+        Optional<TransitionResult.Invalid> invalid = validate(execution, transition);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        ExecutionStatus from = execution.status();
+        Optional<ExecutionStatus> to = target(transition.action(), from);
+        if (to.isEmpty()) {
+            return new TransitionResult.Rejected(from, transition.action());
+        }
+        WorkflowExecution.Changes changes = execution.change().status(to.get());
+        if (to.get() != SNOOZED) {
+            changes.snooze(null, null, null);
+        }
+        Integer days = null;
+        String reason = null;
+        ProfileId escalationUser = null;
+        // Java 17 has no pattern switch yet: the sealed hierarchy keeps this chain complete.
+        if (transition instanceof Transition.Start && execution.startedAt() == null) {
+            changes.startedAt(now);
+        } else if (transition instanceof Transition.Complete) {
+            changes.completedAt(now);
+        } else if (transition instanceof Transition.Snooze snooze) {
+            days = snooze.days();
+            changes.snooze(now.plus(Duration.ofDays(days)), days, now);
+        } else if (transition instanceof Transition.Skip skip) {
+            reason = skip.reason().trim();
+            changes.skipped(now, reason);
+        } else if (transition instanceof Transition.Escalate escalate) {
+            escalationUser = escalate.escalationUserId();
+            changes.escalationUserId(escalationUser);
+        }
+        if (dataPatch != null) {
+            changes.executionData(JsonMergePatch.apply(execution.executionData(), dataPatch));
+        }
+        WorkflowExecution next = changes.at(now);
+        ExecutionEvent event = new ExecutionEvent(execution.id(), execution.organizationId(), actor,
+                transition.action(), from, next.status(), days, reason, escalationUser, now);
+        return new TransitionResult.Applied(next, event);
+    }
+
+    private static Optional<TransitionResult.Invalid> validate(WorkflowExecution execution, Transition transition) {
+        if (transition instanceof Transition.Snooze snooze
+                && (snooze.days() < MIN_SNOOZE_DAYS || snooze.days() > MAX_SNOOZE_DAYS)) {
+            return invalid("days", "must be a whole number of days from " + MIN_SNOOZE_DAYS + " to " + MAX_SNOOZE_DAYS);
+        }
+        if (transition instanceof Transition.Skip skip) {
+            if (skip.reason() == null || skip.reason().isBlank()) {
+                return invalid("reason", "is required");
+            }
+            if (skip.reason().trim().length() > MAX_SKIP_REASON_LENGTH) {
+                return invalid("reason", "must be at most " + MAX_SKIP_REASON_LENGTH + " characters after trimming");
+            }
+        }
+        if (transition instanceof Transition.Escalate escalate) {
+            if (escalate.escalationUserId() == null) {
+                return invalid("escalation_user_id", "is required");
+            }
+            if (escalate.escalationUserId().equals(execution.assignedCsmId())) {
+                return invalid("escalation_user_id", "must be someone other than the assigned CSM");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransitionResult.Invalid> invalid(String field, String message) {
+        return Optional.of(new TransitionResult.Invalid(field, message));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.orchestrator.core.domain.workflow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of workflow a definition can be; each has a default priority tier in the priority policy. */
+public enum WorkflowType {
+    RISK("risk"),
+    OPPORTUNITY("opportunity"),
+    STRATEGIC("strategic"),
+    RENEWAL("renewal"),
+    CUSTOM("custom");
+
+    private final String wireName;
+
+    WorkflowType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name used in JSON, SQL and on the command line. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<WorkflowType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+}
