@@ -18,6 +18,7 @@ import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 
 /**
@@ -41,7 +42,8 @@ public final class Orchestrator {
     }
 
     public Orchestrator(OutboundPorts ports, Clock clock, PriorityPolicy priorityPolicy, SignalPolicy signalPolicy) {
-        Clock utc = clock.withZone(ZoneOffset.UTC);
+        // UTC days; microsecond ticks because that is what PostgreSQL (and most stores) keep.
+        Clock utc = Clock.tick(clock.withZone(ZoneOffset.UTC), Duration.ofNanos(1_000));
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
         this.priorityPolicy = priorityPolicy;
         this.signalPolicy = signalPolicy;

@@ -1,0 +1,116 @@
+package dev.orchestrator.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.application.port.in.RecomputePriorities;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityInput;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@code PriorityRecomputation}: on random data (every type, snoozes from weeks ago to
+ * weeks ahead, missing signals) every active execution ends up with exactly the Java evaluator's
+ * score, terminal ones are left alone, and a second run changes nothing.
+ */
+public abstract class PriorityRecomputationContract extends PortContract {
+
+    /** How many executions the random test creates; real adapters may ask for more. */
+    protected int executionCount() {
+        return 400;
+    }
+
+    @Test
+    void givesEveryActiveExecutionTheEvaluatorsScoreAndOnlyRewritesChangedRows() {
+        World other = new World(fixture);
+        Random random = new Random(7);
+        RandomSignals signals = new RandomSignals(random);
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        PriorityPolicy policy = PriorityPolicy.STANDARD;
+        PriorityEvaluator evaluator = new PriorityEvaluator(policy);
+
+        List<WorkflowDefinition> definitions = new ArrayList<>();
+        for (WorkflowType type : WorkflowType.values()) {
+            definitions.add(world.definition(type, policy.defaultWeight(type), Map.of(), false));
+            definitions.add(world.definition(type, 100 + random.nextInt(900), Map.of(), random.nextBoolean()));
+        }
+        Map<CustomerId, CustomerSignals> signalsById = new HashMap<>();
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CustomerSignals customerSignals = signals.next();
+            Customer customer = world.customer(world.csm, customerSignals);
+            customers.add(customer);
+            signalsById.put(customer.id(), customerSignals == null ? CustomerSignals.NONE : customerSignals);
+        }
+        Instant todayNoon = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        java.util.Set<String> activePairs = new java.util.HashSet<>();
+        for (int i = 0; i < executionCount(); i++) {
+            WorkflowDefinition definition = definitions.get(random.nextInt(definitions.size()));
+            Customer customer = customers.get(random.nextInt(customers.size()));
+            ExecutionStatus status = world.allowedStatus(activePairs, customer, definition,
+                    ExecutionStatus.values()[random.nextInt(ExecutionStatus.values().length)]);
+            WorkflowExecution fresh = WorkflowExecution.create(
+                    ExecutionId.of(world.nextUuid()), world.org, definition.id(),
+                    customer.id(), world.csm.id(), definition.demo(), random.nextInt(1200), World.T0);
+            WorkflowExecution execution = World.withStatus(fresh, status, World.T0);
+            if (status == ExecutionStatus.SNOOZED) {
+                // Any time of day from 20 days ago to 20 days ahead: exercises the UTC date cut.
+                Instant until = todayNoon.plus(Duration.ofMinutes(random.nextInt(40 * 24 * 60) - 20 * 24 * 60));
+                execution = execution.change().snooze(until, 5, World.T0).at(World.T0);
+            }
+            fixture.givenExecution(execution);
+        }
+        WorkflowDefinition foreignDefinition = other.definition(WorkflowType.RISK, 900, Map.of(), false);
+        WorkflowExecution foreign = other.execution(foreignDefinition, other.customer(other.csm, null), other.csm,
+                ExecutionStatus.NOT_STARTED, 12345, World.T0);
+
+        Map<DefinitionId, WorkflowDefinition> byId = new HashMap<>();
+        definitions.forEach(d -> byId.put(d.id(), d));
+        List<WorkflowExecution> before = fixture.storedExecutions(world.org);
+        long expectedChanged = before.stream().filter(e -> !e.status().isTerminal())
+                .filter(e -> expectedScore(evaluator, e, byId, signalsById, today) != e.priorityScore())
+                .count();
+
+        RecomputePriorities.Report first = fixture.ports().recomputation().recompute(Optional.of(world.org), policy, today);
+        RecomputePriorities.Report second = fixture.ports().recomputation().recompute(Optional.of(world.org), policy, today);
+
+        Map<Object, WorkflowExecution> beforeById = new HashMap<>();
+        before.forEach(e -> beforeById.put(e.id(), e));
+        for (WorkflowExecution after : fixture.storedExecutions(world.org)) {
+            WorkflowExecution was = beforeById.get(after.id());
+            int expected = was.status().isTerminal() ? was.priorityScore()
+                    : expectedScore(evaluator, was, byId, signalsById, today);
+            assertThat(after.priorityScore()).as("score of %s (%s)", after.id(), after.status()).isEqualTo(expected);
+        }
+        long active = before.stream().filter(e -> !e.status().isTerminal()).count();
+        assertThat(first).isEqualTo(new RecomputePriorities.Report(active, expectedChanged));
+        assertThat(second).isEqualTo(new RecomputePriorities.Report(active, 0));
+        assertThat(fixture.storedExecution(other.org, foreign.id()).orElseThrow().priorityScore()).isEqualTo(12345);
+    }
+
+    private static int expectedScore(PriorityEvaluator evaluator, WorkflowExecution execution,
+            Map<DefinitionId, WorkflowDefinition> definitions, Map<CustomerId, CustomerSignals> signals, LocalDate today) {
+        PriorityInput input = PriorityInput.of(execution, definitions.get(execution.definitionId()),
+                signals.get(execution.customerId()));
+        return evaluator.evaluate(input, today).value();
+    }
+}

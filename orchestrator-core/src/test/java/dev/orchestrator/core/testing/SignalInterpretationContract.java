@@ -1,0 +1,135 @@
+package dev.orchestrator.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.application.port.in.InterpretSignals;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityInput;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.signals.SignalInterpreter;
+import dev.orchestrator.core.domain.signals.SignalPolicy;
+import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of {@code SignalInterpretation}: on random customers it creates exactly the executions
+ * the Java {@code SignalInterpreter} calls for, assigned to each customer's CSM, scored by the
+ * evaluator, with a creation event each; a second run creates nothing.
+ */
+public abstract class SignalInterpretationContract extends PortContract {
+
+    protected int customerCount() {
+        return 150;
+    }
+
+    @Test
+    void createsExactlyWhatTheJavaInterpreterDecidesAndIsIdempotent() {
+        World other = new World(fixture);
+        Random random = new Random(11);
+        RandomSignals randomSignals = new RandomSignals(random);
+        SignalScorer scorer = new SignalScorer(SignalPolicy.STANDARD);
+        PriorityEvaluator evaluator = new PriorityEvaluator(PriorityPolicy.STANDARD);
+        Instant now = Instant.parse("2026-03-10T06:00:00Z");
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+
+        List<WorkflowDefinition> definitions = List.of(
+                world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 6), false),
+                world.definition(WorkflowType.RISK, 950, Map.of("risk_score_min", "9", "note", "very high"), false),
+                world.definition(WorkflowType.OPPORTUNITY, 800, Map.of("opportunity_score_min", 5), false),
+                world.definition(WorkflowType.CUSTOM, 500, Map.of("opportunity_score_min", 3, "risk_score_min", 3), false),
+                world.definition(WorkflowType.STRATEGIC, 700, Map.of("workflow_id", "no-threshold"), false),
+                world.definition(WorkflowType.STRATEGIC, 700, Map.of("order", 1, "risk_score_min", 0), true));
+        WorkflowDefinition inactive = new WorkflowDefinition(DefinitionId.of(world.nextUuid()), world.org,
+                "inactive", WorkflowType.RISK, null, null, 900, false, false);
+        fixture.givenDefinition(inactive);
+        other.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 0), false);
+        Customer foreignCustomer = other.customer(other.csm, null);
+
+        Map<CustomerId, CustomerSignals> signalsById = new HashMap<>();
+        Map<CustomerId, Customer> customers = new HashMap<>();
+        Set<String> alreadyActive = new HashSet<>();
+        for (int i = 0; i < customerCount(); i++) {
+            CustomerSignals signals = randomSignals.next();
+            Customer customer = world.customer(random.nextBoolean() ? world.csm : world.teammate, signals);
+            customers.put(customer.id(), customer);
+            signalsById.put(customer.id(), signals == null ? CustomerSignals.NONE : signals);
+            if (random.nextInt(5) == 0) {
+                WorkflowDefinition definition = definitions.get(0);
+                ExecutionStatus status = random.nextBoolean() ? ExecutionStatus.SNOOZED : ExecutionStatus.COMPLETED;
+                world.execution(definition, customer, world.csm, status, 0, World.T0);
+                if (!status.isTerminal()) {
+                    alreadyActive.add(customer.id() + "/" + definition.id());
+                }
+            }
+        }
+        Set<String> existing = fixture.storedExecutions(world.org).stream().map(e -> e.id().toString())
+                .collect(Collectors.toSet());
+
+        Map<DefinitionId, Long> expectedCounts = new HashMap<>();
+        Set<String> expectedPairs = new HashSet<>();
+        for (Customer customer : customers.values()) {
+            Set<DefinitionId> active = definitions.stream()
+                    .filter(d -> alreadyActive.contains(customer.id() + "/" + d.id()))
+                    .map(WorkflowDefinition::id).collect(Collectors.toSet());
+            for (WorkflowDefinition d : SignalInterpreter.definitionsToTrigger(
+                    scorer.score(signalsById.get(customer.id())), definitions, active)) {
+                expectedCounts.merge(d.id(), 1L, Long::sum);
+                expectedPairs.add(customer.id() + "/" + d.id());
+            }
+        }
+
+        InterpretSignals.Report first = fixture.ports().interpretation()
+                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+        InterpretSignals.Report second = fixture.ports().interpretation()
+                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+
+        assertThat(first.created().stream().collect(Collectors.toMap(InterpretSignals.Created::definitionId,
+                InterpretSignals.Created::count))).isEqualTo(expectedCounts);
+        assertThat(second.total()).isZero();
+        List<WorkflowExecution> created = new ArrayList<>(fixture.storedExecutions(world.org));
+        created.removeIf(e -> existing.contains(e.id().toString()));
+        assertThat(created.stream().map(e -> e.customerId() + "/" + e.definitionId()).collect(Collectors.toSet()))
+                .isEqualTo(expectedPairs);
+        Map<DefinitionId, WorkflowDefinition> byId = definitions.stream()
+                .collect(Collectors.toMap(WorkflowDefinition::id, d -> d));
+        for (WorkflowExecution execution : created) {
+            Customer customer = customers.get(execution.customerId());
+            assertThat(execution.assignedCsmId()).isEqualTo(customer.csmId());
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.NOT_STARTED);
+            assertThat(execution.demo()).isFalse();
+            assertThat(execution.createdAt()).isEqualTo(now);
+            assertThat(execution.priorityScore()).isEqualTo(evaluator.evaluate(PriorityInput.of(execution,
+                    byId.get(execution.definitionId()), signalsById.get(customer.id())), today).value());
+            assertThat(fixture.eventsOf(world.org, execution.id()))
+                    .singleElement()
+                    .satisfies(event -> {
+                        assertThat(event.action()).isEqualTo(Action.CREATE);
+                        assertThat(event.actor()).isNull();
+                        assertThat(event.to()).isEqualTo(ExecutionStatus.NOT_STARTED);
+                    });
+        }
+        assertThat(fixture.storedExecutions(other.org)).isEmpty();
+        assertThat(foreignCustomer).isNotNull();
+    }
+}
