@@ -46,21 +46,24 @@ public record JsonObject(Map<String, Object> values) {
         });
     }
 
-    /** A number under {@code key}, if there is one; strings holding a number count too. */
+    /**
+     * A number under {@code key}, if there is one. A string counts when it is a plain decimal
+     * ({@value #PLAIN_DECIMAL}, surrounding blanks allowed): the same test the SQL adapters apply,
+     * so that Java and SQL read the same thresholds.
+     */
     public Optional<BigDecimal> decimal(String key) {
         Object value = values.get(key);
         if (value instanceof Number n) {
             return Optional.of(new BigDecimal(n.toString()));
         }
-        if (value instanceof String s) {
-            try {
-                return Optional.of(new BigDecimal(s.trim()));
-            } catch (NumberFormatException notANumber) {
-                return Optional.empty();
-            }
+        if (value instanceof String s && s.strip().matches(PLAIN_DECIMAL)) {
+            return Optional.of(new BigDecimal(s.strip()));
         }
         return Optional.empty();
     }
+
+    /** What a number written as a JSON string must look like to be read as a number. */
+    public static final String PLAIN_DECIMAL = "-?[0-9]+(\\.[0-9]+)?";
 
     public Optional<String> text(String key) {
         return values.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
