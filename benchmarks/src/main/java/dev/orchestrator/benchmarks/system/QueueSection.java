@@ -1,0 +1,250 @@
+package dev.orchestrator.benchmarks.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Figures 2 and 7: the production queue (top 10 of a random CSM) under a closed-loop load of
+ * {@code --clients} clients, over HTTP from this process to {@code serve} on loopback and as the
+ * same SQL over JDBC, with the product's indexes and with the seed prototype's; and serve's
+ * footprint (start-up to ready, resident memory idle and under load, heap under load).
+ */
+final class QueueSection {
+
+    static final int LIMIT = 10;
+
+    /**
+     * The production queue as the product's store reads it (docs/schema.md, query (a)): the page of
+     * executions by the partial index, then its definitions, customers and signals.
+     */
+    static final String QUEUE_SQL = """
+            SELECT e.id, e.organization_id, e.workflow_definition_id, e.customer_id, e.assigned_csm_id,
+                   e.escalation_user_id, e.status, e.snooze_until, e.snooze_days, e.snoozed_at, e.priority_score,
+                   e.started_at, e.completed_at, e.skipped_at, e.skip_reason, e.execution_data, e.is_demo, e.version,
+                   e.created_at, e.updated_at,
+                   d.name, d.workflow_type, d.description, d.trigger_conditions, d.priority_weight, d.is_active, d.is_demo,
+                   c.name, c.csm_id, c.arr, c.renewal_date,
+                   p.revenue_impact_tier, p.churn_risk_score, p.usage_score, p.health_score, p.utilization_percent,
+                   p.yoy_growth_percent, p.market_price_percentile, p.adoption_rate_percent,
+                   p.usage_change_percent_last_month
+            FROM (SELECT * FROM workflow_executions
+                  WHERE organization_id = ? AND assigned_csm_id = ?
+                    AND is_demo = false AND status IN ('not_started', 'underway', 'snoozed')
+                  ORDER BY priority_score DESC, created_at, id
+                  LIMIT ?) e
+            JOIN workflow_definitions d ON d.organization_id = e.organization_id AND d.id = e.workflow_definition_id
+            JOIN customers c ON c.organization_id = e.organization_id AND c.id = e.customer_id
+            LEFT JOIN customer_properties p ON p.customer_id = e.customer_id
+            ORDER BY e.priority_score DESC, e.created_at, e.id""";
+
+    record Csm(UUID organization, UUID id, String token) {
+    }
+
+    private QueueSection() {
+    }
+
+    static List<Csm> csms(Context ctx, Connection c) throws Exception {
+        List<Csm> csms = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT organization_id, id FROM profiles WHERE role = 'csm' ORDER BY id");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                UUID id = (UUID) r.getObject(2);
+                csms.add(new Csm((UUID) r.getObject(1), id, ctx.tokens.mint(id.toString())));
+            }
+        }
+        if (csms.isEmpty()) {
+            throw new IllegalStateException("no CSM in the data set");
+        }
+        return csms;
+    }
+
+    static void run(Context ctx, String db, String label, ServeProcess serve) throws Exception {
+        Report r = ctx.report;
+        Options o = ctx.options;
+        r.heading(3, "Queue read (" + label + ")");
+        List<Csm> csms;
+        String explainProduct;
+        try (Connection c = ctx.pg.connect(db)) {
+            csms = csms(ctx, c);
+            explainProduct = explain(c, csms.get(0));
+        }
+        checkHttp(serve, csms.get(0));
+        r.paragraph(String.format("`GET /api/orchestrator/queue?limit=%d&csm_id=…` for a random CSM among %,d, "
+                + "%d closed-loop clients (one connection each) in a separate process over loopback; %s warm-up, then "
+                + "%s measured (at most %,d requests). JDBC = the same page query (below) with a prepared statement per "
+                + "client, no HTTP, no authentication, no JSON. Load average before: %s.",
+                LIMIT, csms.size(), o.clients, seconds(o.warmup), seconds(o.duration), o.maxRequests, Context.load()));
+
+        serve.startSampling();
+        double from = serve.uptime() + o.warmup.toMillis() / 1000.0;
+        LoadDriver.Result http = http(ctx, serve, csms, "http-product");
+        double to = serve.uptime();
+        long peakRss = serve.stopSampling();
+        Processes.GcSummary heap = serve.gc(from, to);
+        LoadDriver.Result jdbc = jdbc(ctx, db, csms, "jdbc-product");
+
+        List<String> productIndexes;
+        LoadDriver.Result jdbcSeed;
+        LoadDriver.Result httpSeed;
+        String explainSeed;
+        try (Connection c = ctx.pg.connect(db)) {
+            productIndexes = Baselines.switchToSeedIndexes(c);
+            try {
+                explainSeed = explain(c, csms.get(0));
+                jdbcSeed = jdbc(ctx, db, csms, "jdbc-seed-indexes");
+                httpSeed = http(ctx, serve, csms, "http-seed-indexes");
+            } finally {
+                Baselines.restoreProductIndexes(c, productIndexes);
+            }
+        }
+
+        List<List<String>> rows = new ArrayList<>();
+        for (LoadDriver.Result res : List.of(http, jdbc, httpSeed, jdbcSeed)) {
+            rows.add(List.of(describe(res.name()), Report.count(res.requests()), Report.fmt(res.throughput()),
+                    Report.fmt(res.p(50)), Report.fmt(res.p(99)), Report.fmt(res.p(99.9)), Report.fmt(res.maxMs()),
+                    Report.count(res.requests() - (long) res.ok())));
+            if (res.errors() > 0 || res.ok() < res.requests()) {
+                r.problem(label + " " + res.name() + ": " + (res.requests() - (long) res.ok()) + " requests not 2xx "
+                        + res.statuses() + (res.firstError() == null ? "" : ", first error: " + res.firstError()));
+            }
+        }
+        r.table(List.of("path", "requests", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "non-2xx"), rows);
+        String key = "queue." + label + ".";
+        r.figure(key + "http_rps", http.throughput());
+        r.figure(key + "http_p99_ms", http.p(99));
+        r.figure(key + "jdbc_rps", jdbc.throughput());
+        r.figure(key + "http_vs_jdbc", http.throughput() / jdbc.throughput());
+        r.figure(key + "http_seed_indexes_rps", httpSeed.throughput());
+        r.figure(key + "jdbc_seed_indexes_rps", jdbcSeed.throughput());
+        r.figure(key + "product_vs_seed_indexes_jdbc", jdbc.throughput() / jdbcSeed.throughput());
+        r.paragraph(String.format("HTTP ÷ JDBC throughput: %s. Product indexes ÷ seed indexes: %s over JDBC, %s over HTTP.",
+                Report.ratio(http.throughput() / jdbc.throughput()),
+                Report.ratio(jdbc.throughput() / jdbcSeed.throughput()),
+                Report.ratio(http.throughput() / httpSeed.throughput())));
+        r.paragraph("The page query, and its plan for one CSM with the product's indexes, then with the seed's "
+                + "(`EXPLAIN (ANALYZE, BUFFERS)`, warm cache):");
+        r.code(QUEUE_SQL);
+        r.code(explainProduct);
+        r.code(explainSeed);
+
+        r.heading(3, "Service footprint (" + label + ")");
+        r.table(List.of("figure", "value"), List.of(
+                List.of("start-up to ready (`/health/ready` 200), database up", Report.fmt(serve.readySeconds()) + " s"),
+                List.of("resident memory idle after start (VmRSS)", Report.mb(ctx.idleRssKb)),
+                List.of("resident memory peak under the HTTP queue load (VmRSS, sampled every 50 ms)", Report.mb(peakRss)),
+                List.of("heap in use at the fullest point under load (GC log, before a collection)", heap.maxBeforeMb() + " MB"),
+                List.of("heap left after the fullest collection under load (GC log)", heap.maxAfterMb() + " MB"),
+                List.of("heap committed under load (GC log) / collections during the load", heap.maxCommittedMb() + " MB / "
+                        + heap.collections())));
+        r.paragraph("serve ran with JVM options: " + (o.serveJvmOptions.isEmpty() ? "none (JVM defaults: G1, max heap = 1/4 of RAM)"
+                : "`" + String.join(" ", o.serveJvmOptions) + "`") + ".");
+        r.figure(key + "serve_ready_s", serve.readySeconds());
+        r.figure(key + "serve_rss_idle_mb", ctx.idleRssKb / 1024.0);
+        r.figure(key + "serve_rss_load_mb", peakRss / 1024.0);
+        r.figure(key + "serve_heap_load_mb", heap.maxBeforeMb());
+        r.figure(key + "serve_heap_after_gc_mb", heap.maxAfterMb());
+    }
+
+    private static String describe(String name) {
+        switch (name) {
+            case "http-product": return "HTTP, product indexes";
+            case "jdbc-product": return "JDBC, product indexes";
+            case "http-seed-indexes": return "HTTP, seed indexes";
+            case "jdbc-seed-indexes": return "JDBC, seed indexes";
+            default: return name;
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return Report.fmt(d.toMillis() / 1000.0) + " s";
+    }
+
+    private static void checkHttp(ServeProcess serve, Csm csm) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> response = client.send(request(serve, csm), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().startsWith("[")) {
+            throw new IllegalStateException("the queue answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static HttpRequest request(ServeProcess serve, Csm csm) {
+        return HttpRequest.newBuilder(URI.create(serve.baseUrl() + "/api/orchestrator/queue?limit=" + LIMIT + "&csm_id=" + csm.id()))
+                .header("Authorization", "Bearer " + csm.token())
+                .timeout(Duration.ofSeconds(30))
+                .GET().build();
+    }
+
+    static LoadDriver.Result http(Context ctx, ServeProcess serve, List<Csm> csms, String name) throws Exception {
+        Options o = ctx.options;
+        HttpRequest[] requests = csms.stream().map(c -> request(serve, c)).toArray(HttpRequest[]::new);
+        return LoadDriver.run(name, o.clients, o.warmup, o.duration, o.maxRequests, o.seed, client -> {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+            return random -> http.send(requests[random.nextInt(requests.length)], HttpResponse.BodyHandlers.ofByteArray())
+                    .statusCode();
+        });
+    }
+
+    static LoadDriver.Result jdbc(Context ctx, String db, List<Csm> csms, String name) throws Exception {
+        Options o = ctx.options;
+        return LoadDriver.run(name, o.clients, o.warmup, o.duration, o.maxRequests, o.seed, client -> {
+            Connection c = ctx.pg.connect(db);
+            PreparedStatement s = c.prepareStatement(QUEUE_SQL);
+            return new LoadDriver.Call() {
+                @Override
+                public int call(java.util.SplittableRandom random) throws Exception {
+                    Csm csm = csms.get(random.nextInt(csms.size()));
+                    s.setObject(1, csm.organization());
+                    s.setObject(2, csm.id());
+                    s.setInt(3, LIMIT);
+                    try (ResultSet rs = s.executeQuery()) {
+                        ResultSetMetaData meta = rs.getMetaData();
+                        int columns = meta.getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                rs.getObject(i);
+                            }
+                        }
+                    }
+                    return 200;
+                }
+
+                @Override
+                public void close() throws Exception {
+                    c.close();
+                }
+            };
+        });
+    }
+
+    static String explain(Connection c, Csm csm) throws Exception {
+        // Run it once first so that the plan shows a warm cache, as under load.
+        for (int i = 0; i < 2; i++) {
+            try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + QUEUE_SQL)) {
+                s.setObject(1, csm.organization());
+                s.setObject(2, csm.id());
+                s.setInt(3, LIMIT);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        lines.add(r.getString(1));
+                    }
+                }
+                if (i == 1) {
+                    return String.join("\n", lines);
+                }
+            }
+        }
+        throw new IllegalStateException();
+    }
+}
