@@ -55,9 +55,10 @@ final class JsonBody {
         return body;
     }
 
-    private Optional<JsonNode> present(String field) {
+    /** Present and not null: an explicit null counts as absent. */
+    private boolean present(String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+        return value != null && !value.isNull();
     }
 
     private <T> T missing(String field) {
@@ -65,57 +66,58 @@ final class JsonBody {
         return null;
     }
 
+    private <T> T wrong(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+
     /** A whole number that fits an int; null (and an error) when missing or not one. */
     Integer requiredInt(String field) {
-        return present(field).map(v -> {
-            if (v.isIntegralNumber() && v.canConvertToInt()) {
-                return v.intValue();
-            }
-            errors.add(new FieldError(field, "must be a whole number"));
-            return (Integer) null;
-        }).orElseGet(() -> missing(field));
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        return wrong(field, "must be a whole number");
     }
 
     Optional<Integer> optionalInt(String field) {
-        return present(field).isPresent() ? Optional.ofNullable(requiredInt(field)) : Optional.empty();
+        return present(field) ? Optional.ofNullable(requiredInt(field)) : Optional.empty();
     }
 
     String requiredText(String field) {
-        return present(field).map(v -> {
-            if (v.isTextual()) {
-                return v.textValue();
-            }
-            errors.add(new FieldError(field, "must be a string"));
-            return (String) null;
-        }).orElseGet(() -> missing(field));
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        return value.isTextual() ? value.textValue() : wrong(field, "must be a string");
     }
 
     Optional<String> optionalText(String field) {
-        return present(field).isPresent() ? Optional.ofNullable(requiredText(field)) : Optional.empty();
+        return present(field) ? Optional.ofNullable(requiredText(field)) : Optional.empty();
     }
 
     UUID requiredUuid(String field) {
-        return present(field).map(v -> {
-            Optional<UUID> id = v.isTextual() ? Uuids.parse(v.textValue()) : Optional.empty();
-            if (id.isEmpty()) {
-                errors.add(new FieldError(field, "must be a UUID"));
-            }
-            return id.orElse(null);
-        }).orElseGet(() -> missing(field));
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        Optional<UUID> id = value.isTextual() ? Uuids.parse(value.textValue()) : Optional.empty();
+        return id.isPresent() ? id.get() : wrong(field, "must be a UUID");
     }
 
     Optional<UUID> optionalUuid(String field) {
-        return present(field).isPresent() ? Optional.ofNullable(requiredUuid(field)) : Optional.empty();
+        return present(field) ? Optional.ofNullable(requiredUuid(field)) : Optional.empty();
     }
 
     Optional<JsonObject> optionalObject(String field) {
-        return present(field).map(v -> {
-            if (v.isObject()) {
-                return Json.toCore((ObjectNode) v);
-            }
-            errors.add(new FieldError(field, "must be a JSON object"));
-            return null;
-        });
+        if (!present(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        return value.isObject() ? Optional.of(Json.toCore((ObjectNode) value)) : Optional.ofNullable(wrong(field, "must be a JSON object"));
     }
 
     /** Throws the collected field errors, if any; returns this otherwise. */
