@@ -31,9 +31,16 @@ final class Context {
         return Files.isRegularFile(options.cliJar);
     }
 
+    /** How the product's processes find the database and the token secret (its environment variables). */
     Map<String, String> env(String database) {
-        return Map.of("ORCHESTRATOR_DB_URL", pg.urlWithCredentials(database),
-                "ORCHESTRATOR_JWT_SECRET", tokens.secret());
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("ORCHESTRATOR_DB_URL", pg.url(database));
+        env.put("ORCHESTRATOR_DB_USER", pg.user());
+        if (pg.password() != null) {
+            env.put("ORCHESTRATOR_DB_PASSWORD", pg.password());
+        }
+        env.put("ORCHESTRATOR_JWT_SECRET", tokens.secret());
+        return env;
     }
 
     /** Runs one CLI command against {@code database}; fails with its stderr if it exits non-zero. */

@@ -28,7 +28,7 @@ final class ImportSection {
         String load = Context.load();
         for (long customers : ctx.options.importSizes) {
             String label = Options.sizeLabel(customers);
-            String db = Suite.databaseName("import_" + label);
+            String db = Suite.databaseName(ctx, "import_" + label);
             ctx.pg.recreate(db);
             ctx.pg.migrate(db);
             Path file = ctx.options.out.resolve("import-" + label + ".json");
@@ -64,28 +64,34 @@ final class ImportSection {
                 "peak heap used (GC log)", "heap after GC (max)"), rows);
     }
 
-    /** Writes an import file of {@code customers} customers (streamed: never held in memory). */
+    /**
+     * Writes an import file in the format of docs/examples/import-example.json: one organization,
+     * its CSMs, {@code customers} customers with signals and one contact each. Streamed: the file is
+     * never held in memory.
+     */
     static void write(Path file, long customers, long seed) throws Exception {
         Files.createDirectories(file.toAbsolutePath().getParent());
         SplittableRandom random = new SplittableRandom(seed);
         int csms = (int) Math.max(5, Math.min(400, customers / 250));
+        String org = id(1, 0);
         String[] strengths = {"weak", "moderate", "strong"};
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\"organization\":{\"name\":\"Imported organization\"},\n\"profiles\":[\n");
+            w.write("{\"organizations\": [{\"id\": \"" + org + "\", \"name\": \"Imported organization\"}],\n\"profiles\": [\n");
             for (int i = 0; i < csms; i++) {
-                w.write(String.format(Locale.ROOT, "%s{\"email\":\"csm%d@import.invalid\",\"full_name\":\"CSM %d\",\"role\":\"csm\"}",
-                        i == 0 ? "" : ",\n", i, i));
+                w.write(String.format(Locale.ROOT, "%s{\"id\": \"%s\", \"organization_id\": \"%s\", "
+                        + "\"email\": \"csm%d@import.invalid\", \"full_name\": \"CSM %d\", \"role\": \"csm\"}",
+                        i == 0 ? "" : ",\n", id(2, i), org, i, i));
             }
-            w.write("],\n\"customers\":[\n");
+            w.write("],\n\"customers\": [\n");
             for (long i = 0; i < customers; i++) {
                 w.write(String.format(Locale.ROOT,
-                        "%s{\"name\":\"Customer %d\",\"csm_email\":\"csm%d@import.invalid\",\"arr\":%d.%02d,"
-                                + "\"renewal_date\":\"2027-%02d-%02d\",\"properties\":{\"revenue_impact_tier\":%d,"
-                                + "\"churn_risk_score\":%d,\"usage_score\":%d,\"health_score\":%d,\"utilization_percent\":%d,"
-                                + "\"yoy_growth_percent\":%d,\"market_price_percentile\":%d,\"adoption_rate_percent\":%d,"
-                                + "\"usage_change_percent_last_month\":%d},\"contacts\":[{\"name\":\"Contact %d\","
-                                + "\"email\":\"c%d@customer.invalid\",\"relationship_strength\":\"%s\",\"is_decision_maker\":%b}]}",
-                        i == 0 ? "" : ",\n", i, i % csms, random.nextInt(200_000), random.nextInt(100),
+                        "%s{\"id\": \"%s\", \"organization_id\": \"%s\", \"name\": \"Customer %d\", \"csm_id\": \"%s\", "
+                                + "\"arr\": %d.%02d, \"renewal_date\": \"2027-%02d-%02d\", \"properties\": {\"revenue_impact_tier\": %d, "
+                                + "\"churn_risk_score\": %d, \"usage_score\": %d, \"health_score\": %d, \"utilization_percent\": %d, "
+                                + "\"yoy_growth_percent\": %d, \"market_price_percentile\": %d, \"adoption_rate_percent\": %d, "
+                                + "\"usage_change_percent_last_month\": %d}, \"contacts\": [{\"name\": \"Contact %d\", "
+                                + "\"email\": \"c%d@customer.invalid\", \"relationship_strength\": \"%s\", \"is_decision_maker\": %b}]}",
+                        i == 0 ? "" : ",\n", id(3, i), org, i, id(2, i % csms), random.nextInt(200_000), random.nextInt(100),
                         1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(6), random.nextInt(11),
                         random.nextInt(101), random.nextInt(101), random.nextInt(150), random.nextInt(200) - 50,
                         random.nextInt(101), random.nextInt(101), random.nextInt(60) - 30, i, i,
@@ -93,5 +99,10 @@ final class ImportSection {
             }
             w.write("\n]}\n");
         }
+    }
+
+    /** A fixed, valid (version 4) UUID for the {@code n}-th row of {@code kind}. */
+    private static String id(int kind, long n) {
+        return String.format(Locale.ROOT, "b%07x-0000-4000-8000-%012x", kind, n);
     }
 }

@@ -41,6 +41,8 @@ final class Options {
     /** Tiny timings for the smoke test: JMH without forks, short load phases. */
     boolean quick;
     long seed = 42;
+    /** Prefix of the databases the suite creates (and drops), so that two runs on one server never meet. */
+    String dbPrefix = "orchbench";
     /** The command line as given, for the report. */
     String commandLine = "";
 
@@ -95,6 +97,7 @@ final class Options {
                 case "--import-heap": o.importHeap = value; break;
                 case "--serve-jvm": o.serveJvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+")); break;
                 case "--seed": o.seed = Long.parseLong(value); break;
+                case "--db-prefix": o.dbPrefix = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"); break;
                 default: throw new UsageException("unknown option " + arg + "\n" + usage());
             }
         }
@@ -174,6 +177,7 @@ final class Options {
                 "  --db-url URL          JDBC URL of a maintenance database (e.g. jdbc:postgresql://HOST:5432/postgres);",
                 "                        benchmark databases orchbench_* are created beside it. Default: embedded PostgreSQL",
                 "  --db-user U / --db-password P   (default postgres / none)",
+                "  --db-prefix P         prefix of the databases created and dropped (default orchbench)",
                 "  --sizes 100k,1m       executions per data set (default 100k)",
                 "  --only S1,S2          sections, of " + ALL_SECTIONS + " (default all)",
                 "  --cli-jar PATH        orchestrator.jar (default orchestrator-cli/target/orchestrator.jar)",

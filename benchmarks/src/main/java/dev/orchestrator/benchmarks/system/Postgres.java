@@ -55,12 +55,6 @@ final class Postgres implements AutoCloseable {
         return "jdbc:postgresql://" + hostPort + "/" + database;
     }
 
-    /** JDBC URL of {@code database} with the credentials in it (for the product's processes). */
-    String urlWithCredentials(String database) {
-        String url = url(database) + "?user=" + user;
-        return password == null ? url : url + "&password=" + password;
-    }
-
     String user() {
         return user;
     }

@@ -24,28 +24,28 @@ final class QueueSection {
     static final int LIMIT = 10;
 
     /**
-     * The production queue as the product's store reads it (docs/schema.md, query (a)): the page of
-     * executions by the partial index, then its definitions, customers and signals.
+     * The production queue as the product's store reads it (JooqQueueReader, docs/schema.md query
+     * (a)): the executions joined to their definition, customer and signals, with an EXISTS for a
+     * strong contact; the membership predicate and the limit as literals, tenant and CSM bound.
      */
     static final String QUEUE_SQL = """
-            SELECT e.id, e.organization_id, e.workflow_definition_id, e.customer_id, e.assigned_csm_id,
-                   e.escalation_user_id, e.status, e.snooze_until, e.snooze_days, e.snoozed_at, e.priority_score,
-                   e.started_at, e.completed_at, e.skipped_at, e.skip_reason, e.execution_data, e.is_demo, e.version,
-                   e.created_at, e.updated_at,
-                   d.name, d.workflow_type, d.description, d.trigger_conditions, d.priority_weight, d.is_active, d.is_demo,
-                   c.name, c.csm_id, c.arr, c.renewal_date,
+            SELECT e.*,
+                   d.id, d.organization_id, d.name, d.workflow_type, d.description, d.trigger_conditions,
+                   d.priority_weight, d.is_active, d.is_demo,
+                   c.id, c.organization_id, c.name, c.csm_id,
                    p.revenue_impact_tier, p.churn_risk_score, p.usage_score, p.health_score, p.utilization_percent,
                    p.yoy_growth_percent, p.market_price_percentile, p.adoption_rate_percent,
-                   p.usage_change_percent_last_month
-            FROM (SELECT * FROM workflow_executions
-                  WHERE organization_id = ? AND assigned_csm_id = ?
-                    AND is_demo = false AND status IN ('not_started', 'underway', 'snoozed')
-                  ORDER BY priority_score DESC, created_at, id
-                  LIMIT ?) e
+                   p.usage_change_percent_last_month,
+                   EXISTS (SELECT 1 FROM contacts k WHERE k.organization_id = e.organization_id
+                             AND k.customer_id = e.customer_id AND k.relationship_strength = 'strong') AS has_strong_contact
+            FROM workflow_executions e
             JOIN workflow_definitions d ON d.organization_id = e.organization_id AND d.id = e.workflow_definition_id
             JOIN customers c ON c.organization_id = e.organization_id AND c.id = e.customer_id
-            LEFT JOIN customer_properties p ON p.customer_id = e.customer_id
-            ORDER BY e.priority_score DESC, e.created_at, e.id""";
+            LEFT JOIN customer_properties p ON p.organization_id = e.organization_id AND p.customer_id = e.customer_id
+            WHERE e.organization_id = ? AND e.assigned_csm_id = ?
+              AND e.is_demo = false AND e.status IN ('not_started', 'underway', 'snoozed')
+            ORDER BY e.priority_score DESC, e.created_at, e.id
+            LIMIT 10""";
 
     record Csm(UUID organization, UUID id, String token) {
     }
@@ -206,7 +206,6 @@ final class QueueSection {
                     Csm csm = csms.get(random.nextInt(csms.size()));
                     s.setObject(1, csm.organization());
                     s.setObject(2, csm.id());
-                    s.setInt(3, LIMIT);
                     try (ResultSet rs = s.executeQuery()) {
                         ResultSetMetaData meta = rs.getMetaData();
                         int columns = meta.getColumnCount();
@@ -233,7 +232,6 @@ final class QueueSection {
             try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + QUEUE_SQL)) {
                 s.setObject(1, csm.organization());
                 s.setObject(2, csm.id());
-                s.setInt(3, LIMIT);
                 List<String> lines = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

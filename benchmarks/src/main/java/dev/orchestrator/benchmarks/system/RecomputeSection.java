@@ -44,13 +44,13 @@ final class RecomputeSection {
                     + "`--help` runs). Limit = one hand-written UPDATE with the formula inlined, writing only changed rows. "
                     + "Seed = the prototype's `update_all_workflow_priorities()` (a PL/pgSQL loop calling "
                     + "`calculate_workflow_priority(id)` and updating each active row), installed only in the benchmark "
-                    + "database. rows/s = active rows examined per second. Product and limit: best of %d runs; seed: one run.",
-                    active, Context.load(), baseline, repeats(ctx)));
+                    + "database. rows/s = active rows examined per second. Product and limit: best of %d runs (one for a full rewrite of more than 500k rows); seed: one run.",
+                    active, Context.load(), baseline, ctx.options.quick ? 1 : 2));
             List<List<String>> rows = new ArrayList<>();
             for (Situation s : Situation.values()) {
                 List<Timing> limit = new ArrayList<>();
                 List<Timing> prod = new ArrayList<>();
-                for (int i = 0; i < repeats(ctx); i++) {
+                for (int i = 0; i < repeats(ctx, s, active); i++) {
                     limit.add(timeLimit(ctx, db, s));
                     if (product) {
                         prod.add(timeProduct(ctx, c, db, s, baseline, label, i));
@@ -84,8 +84,9 @@ final class RecomputeSection {
         }
     }
 
-    private static int repeats(Context ctx) {
-        return ctx.options.quick ? 1 : 2;
+    /** Best of two, except in smoke runs and for full rewrites of large tables (minutes each). */
+    private static int repeats(Context ctx, Situation s, long active) {
+        return ctx.options.quick || (s == Situation.FULL && active > 500_000) ? 1 : 2;
     }
 
     private static Timing best(List<Timing> timings) {

@@ -38,7 +38,7 @@ final class ServeProcess implements AutoCloseable {
         this.readySeconds = readySeconds;
     }
 
-    static ServeProcess start(Path jar, List<String> jvmOptions, String dbUrl, String jwtSecret, Path logDir, String name)
+    static ServeProcess start(Path jar, List<String> jvmOptions, java.util.Map<String, String> env, Path logDir, String name)
             throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         int port = freePort();
@@ -55,8 +55,7 @@ final class ServeProcess implements AutoCloseable {
         command.add("--port");
         command.add(Integer.toString(port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("ORCHESTRATOR_DB_URL", dbUrl);
-        builder.environment().put("ORCHESTRATOR_JWT_SECRET", jwtSecret);
+        builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();

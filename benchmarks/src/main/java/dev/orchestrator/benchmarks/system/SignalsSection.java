@@ -15,7 +15,7 @@ final class SignalsSection {
     static void run(Context ctx, String label, long customers) throws Exception {
         Report r = ctx.report;
         r.heading(3, "Signal interpretation (" + label + " customers)");
-        String db = Suite.databaseName("signals_" + label);
+        String db = Suite.databaseName(ctx, "signals_" + label);
         DataShape shape = DataShape.forCustomers(customers);
         Suite.prepareDatabase(ctx, db, shape, "signals." + label);
         double baseline = ctx.cliBaselineSeconds();

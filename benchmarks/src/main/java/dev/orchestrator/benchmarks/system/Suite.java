@@ -113,15 +113,15 @@ public final class Suite {
         return "n/a";
     }
 
-    static String databaseName(String suffix) {
-        return "orchbench_" + suffix.toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    static String databaseName(Context ctx, String suffix) {
+        return ctx.options.dbPrefix + "_" + suffix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
     private static void runSize(Context ctx, long size) throws Exception {
         Options o = ctx.options;
         String label = Options.sizeLabel(size);
         ctx.report.heading(2, label + " executions");
-        String db = databaseName(label);
+        String db = databaseName(ctx, label);
         DataShape shape = DataShape.forExecutions(size);
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute")
                 || o.sections.contains("queue") || o.sections.contains("transitions");
@@ -133,9 +133,9 @@ public final class Suite {
         }
         if (o.sections.contains("queue") || o.sections.contains("transitions")) {
             guard(ctx, "serve " + label, () -> {
-                try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.pg.urlWithCredentials(db),
-                        ctx.tokens.secret(), ctx.logs, "serve-" + label)) {
-                    Thread.sleep(2_000);
+                try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
+                        "serve-" + label)) {
+                    Thread.sleep(o.quick ? 500 : 2_000);
                     ctx.idleRssKb = serve.rssKb();
                     if (o.sections.contains("queue")) {
                         guard(ctx, "queue " + label, () -> QueueSection.run(ctx, db, label, serve));

@@ -1,0 +1,67 @@
+package dev.orchestrator.benchmarks.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.testsupport.TestDatabase;
+import dev.orchestrator.testsupport.WithPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the whole-system suite working: one end-to-end run at a tiny size (2k executions, 2k
+ * customers, 1k/2k-customer imports, 1 s load phases) on the test PostgreSQL, with
+ * orchestrator.jar built earlier in the reactor. Checks that every figure was produced, not
+ * what it is: figures live in docs/performance.md.
+ */
+@WithPostgres
+class SystemSuiteSmokeTest {
+
+    private static final Path CLI_JAR = Path.of("../orchestrator-cli/target/orchestrator.jar");
+
+    @Test
+    void theWholeSuiteProducesEveryFigureOnATinyDataSet(TestDatabase db) throws Exception {
+        assertThat(CLI_JAR).as("orchestrator.jar (built by the orchestrator-cli module)").isRegularFile();
+        List<String> args = new ArrayList<>(List.of(
+                "--db-url", db.jdbcUrl(), "--db-user", db.user(),
+                "--db-prefix", db.name() + "_suite",
+                "--cli-jar", CLI_JAR.toString(),
+                "--out", "target/system-smoke",
+                "--sizes", "2k", "--import-sizes", "1k,2k",
+                "--clients", "2", "--warmup", "0.3s", "--duration", "1s", "--max-requests", "5000",
+                "--quick"));
+        if (db.password() != null) {
+            args.addAll(List.of("--db-password", db.password()));
+        }
+
+        Suite.Result result = Suite.run(args.toArray(String[]::new));
+
+        assertThat(result.problems()).isEmpty();
+        Map<String, Double> f = result.figures();
+        List<String> positive = List.of(
+                "seed.2k.seconds",
+                "recompute.2k.full.product_rows_per_s", "recompute.2k.full.limit_rows_per_s",
+                "recompute.2k.full.seed_rows_per_s", "recompute.2k.full.product_vs_limit",
+                "recompute.2k.full.product_vs_seed",
+                "recompute.2k.noop.product_rows_per_s", "recompute.2k.daily.product_vs_seed",
+                "queue.2k.http_rps", "queue.2k.http_p99_ms", "queue.2k.jdbc_rps", "queue.2k.http_vs_jdbc",
+                "queue.2k.http_seed_indexes_rps", "queue.2k.jdbc_seed_indexes_rps",
+                "queue.2k.serve_ready_s", "queue.2k.serve_rss_idle_mb", "queue.2k.serve_rss_load_mb",
+                "transitions.2k.rps", "transitions.2k.ok_rps",
+                "signals.2k.first_s", "signals.2k.second_s",
+                "import.1k.seconds", "import.2k.seconds", "import.1k.peak_rss_mb", "import.2k.peak_rss_mb",
+                "core.priorityWithExplanation_ops_per_s", "core.signalScoresWithExplanation_ops_per_s");
+        assertThat(f).containsKeys(positive.toArray(String[]::new));
+        positive.forEach(key -> assertThat(f.get(key)).as(key).isPositive());
+        assertThat(f.get("import.2k.customers")).isEqualTo(2_000.0);
+        assertThat(f.get("signals.2k.second_created")).as("a second interpretation creates nothing").isZero();
+        assertThat(f).containsKeys("transitions.2k.conflicts", "signals.2k.created", "queue.2k.serve_heap_load_mb");
+        String report = Files.readString(result.report());
+        assertThat(report).contains("Priority recompute (2k)", "Queue read (2k)", "Service footprint (2k)",
+                "State transitions over HTTP (2k)", "Signal interpretation (2k customers)", "Import",
+                "Core evaluators (JMH)");
+    }
+}
