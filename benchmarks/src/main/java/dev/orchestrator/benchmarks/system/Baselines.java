@@ -45,11 +45,19 @@ final class Baselines {
             LEFT JOIN customer_properties p ON p.customer_id = e.customer_id
             WHERE e.%s""".formatted(SCORE, ACTIVE);
 
-    /** The limit: one statement, only rows whose score changes are written. */
+    /**
+     * The limit: one statement, only rows whose score changes are written. No self-join: the
+     * properties are LEFT JOINed to the customers in UPDATE's FROM (the fastest form found: a
+     * self-join on id costs ~1.7× more on a no-op at 1M rows).
+     */
     static final String HAND_WRITTEN_UPDATE = """
-            UPDATE workflow_executions t SET priority_score = s.score
-            FROM (%s) s
-            WHERE t.id = s.id AND t.priority_score IS DISTINCT FROM s.score""".formatted(SCORED);
+            UPDATE workflow_executions e SET priority_score = %1$s
+            FROM workflow_definitions d,
+                 customers c LEFT JOIN customer_properties p ON p.organization_id = c.organization_id AND p.customer_id = c.id
+            WHERE d.organization_id = e.organization_id AND d.id = e.workflow_definition_id
+              AND c.organization_id = e.organization_id AND c.id = e.customer_id
+              AND e.%2$s
+              AND e.priority_score IS DISTINCT FROM %1$s""".formatted(SCORE, ACTIVE);
 
     /** Rows whose stored score differs from the formula (0 after a correct recompute). */
     static final String MISMATCHES = """
