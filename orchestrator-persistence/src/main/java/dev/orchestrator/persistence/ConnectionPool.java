@@ -38,7 +38,7 @@ public final class ConnectionPool {
         config.setMaximumPoolSize(MAXIMUM_POOL_SIZE);
         config.setMinimumIdle(2);
         // Fail fast when the database is down (health checks, CLI) rather than hanging 30 s.
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(3_000);
         // Connect lazily: a CLI command that fails on its arguments should not need the database.
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "orchestrator");
