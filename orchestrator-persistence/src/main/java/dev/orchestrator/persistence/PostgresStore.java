@@ -21,6 +21,17 @@ import org.jooq.impl.DSL;
  */
 public final class PostgresStore {
 
+    static {
+        // jOOQ logs a banner and a "tip of the day" on first use; a CLI's output is no place for them.
+        // Only a default: an explicit -Dorg.jooq.no-logo=false still wins.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
     private final OutboundPorts ports;
 
     private PostgresStore(DataSource dataSource) {
