@@ -48,7 +48,7 @@ class SystemSuiteSmokeTest {
                 "recompute.2k.full.product_vs_seed",
                 "recompute.2k.noop.product_rows_per_s", "recompute.2k.daily.product_vs_seed",
                 "queue.2k.http_rps", "queue.2k.http_p99_ms", "queue.2k.jdbc_rps", "queue.2k.http_vs_jdbc",
-                "queue.2k.http_seed_indexes_rps", "queue.2k.jdbc_seed_indexes_rps",
+                "queue.2k.http_seed_indexes_rps", "queue.2k.jdbc_seed_indexes_rps", "queue.2k.jdbc_exists_rps",
                 "queue.2k.serve_ready_s", "queue.2k.serve_rss_idle_mb", "queue.2k.serve_rss_load_mb",
                 "transitions.2k.rps", "transitions.2k.ok_rps",
                 "signals.2k.first_s", "signals.2k.second_s",
