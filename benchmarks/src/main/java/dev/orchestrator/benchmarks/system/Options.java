@@ -26,7 +26,7 @@ final class Options {
     /** {@code cli}: the product's {@code seed synthetic}; {@code sql}: the suite's own set-based SQL seeder. */
     String seeder = "cli";
     int clients = 8;
-    Duration warmup = Duration.ofSeconds(3);
+    Duration warmup = Duration.ofSeconds(5);
     Duration duration = Duration.ofSeconds(15);
     long maxRequests = 2_000_000;
     List<Long> importSizes = List.of(25_000L, 100_000L);
@@ -184,7 +184,7 @@ final class Options {
                 "  --out DIR             report and logs (default benchmarks/target/system)",
                 "  --seeder cli|sql      the product's seed synthetic (default) or the suite's SQL seeder",
                 "  --clients N           concurrent load clients (default 8)",
-                "  --warmup 3s --duration 15s --max-requests N   bounds of each load phase",
+                "  --warmup 5s --duration 15s --max-requests N   bounds of each load phase",
                 "  --import-sizes 25k,100k --import-heap 256m",
                 "  --serve-jvm 'OPTS'    extra JVM options for serve (default none)",
                 "  --keep / --reuse      keep the databases / reuse kept ones (no reseeding)",

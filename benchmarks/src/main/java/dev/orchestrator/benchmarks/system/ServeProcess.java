@@ -150,6 +150,23 @@ final class ServeProcess implements AutoCloseable {
         return peakRssKb.get();
     }
 
+    /**
+     * Heap in use now, as {@code jcmd PID GC.heap_info} reports it (kB), or 0. Costs a JVM start of
+     * its own, so it is taken once, at the end of a load phase.
+     */
+    long heapUsedKb() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     Path errLog() {
         return err;
     }

@@ -17,7 +17,7 @@ final class SignalsSection {
         r.heading(3, "Signal interpretation (" + label + " customers)");
         String db = Suite.databaseName(ctx, "signals_" + label);
         DataShape shape = DataShape.forCustomers(customers);
-        Suite.prepareDatabase(ctx, db, shape, "signals." + label);
+        Suite.prepareDatabase(ctx, db, shape, "signals." + label + ".seed_seconds");
         double baseline = ctx.cliBaselineSeconds();
         long before;
         try (Connection c = ctx.pg.connect(db)) {

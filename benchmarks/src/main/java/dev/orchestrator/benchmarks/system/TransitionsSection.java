@@ -41,26 +41,27 @@ final class TransitionsSection {
                 pool.add(new Target((UUID) rs.getObject(1), ctx.tokens.mint(rs.getObject(2).toString())));
             }
         }
-        String base = serve.baseUrl() + "/api/orchestrator/executions/";
+        String base = "/api/orchestrator/executions/";
         LoadDriver.Result res = LoadDriver.run("transitions", o.clients, o.warmup, o.duration, o.maxRequests, o.seed,
                 client -> {
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5)).build();
-                    return (SplittableRandom random) -> {
-                        Target t = pool.get(random.nextInt(pool.size()));
-                        int op = random.nextInt(3);
-                        HttpRequest.Builder b = HttpRequest.newBuilder()
-                                .header("Authorization", "Bearer " + t.token())
-                                .header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(30));
-                        if (op == 0) {
-                            b.uri(URI.create(base + t.id() + "/snooze"))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"days\":" + (1 + random.nextInt(30)) + "}"));
-                        } else {
-                            b.uri(URI.create(base + t.id() + "/status")).method("PATCH", HttpRequest.BodyPublishers.ofString(
-                                    op == 1 ? "{\"status\":\"underway\"}" : "{\"status\":\"completed\"}"));
+                    RawHttpClient http = new RawHttpClient(serve.baseUrl());
+                    return new LoadDriver.Call() {
+                        @Override
+                        public int call(SplittableRandom random) throws Exception {
+                            Target t = pool.get(random.nextInt(pool.size()));
+                            int op = random.nextInt(3);
+                            if (op == 0) {
+                                return http.send("POST", base + t.id() + "/snooze", "Bearer " + t.token(),
+                                        "{\"days\":" + (1 + random.nextInt(30)) + "}");
+                            }
+                            return http.send("PATCH", base + t.id() + "/status", "Bearer " + t.token(),
+                                    op == 1 ? "{\"status\":\"underway\"}" : "{\"status\":\"completed\"}");
                         }
-                        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+
+                        @Override
+                        public void close() {
+                            http.close();
+                        }
                     };
                 });
         long ok = (long) res.ok();
