@@ -8,9 +8,11 @@ import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.lifecycle.Lifecycle;
 import dev.orchestrator.core.domain.lifecycle.Transition;
 import dev.orchestrator.core.domain.lifecycle.TransitionResult;
@@ -21,7 +23,9 @@ import dev.orchestrator.core.domain.queue.QueueEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Applies lifecycle transitions: read, decide in the domain, write guarded by version and status. */
 public final class TransitionService implements TransitionExecution {
@@ -43,16 +47,60 @@ public final class TransitionService implements TransitionExecution {
 
     @Override
     public Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch) {
+        return apply(caller, executionId, current -> Result.ok(transition), dataPatch);
+    }
+
+    @Override
+    public Result<Outcome> changeStatus(Profile caller, ExecutionId executionId, StatusChange change, JsonObject dataPatch) {
+        Objects.requireNonNull(change.status(), "status");
+        return apply(caller, executionId, current -> towards(current.status(), change), dataPatch);
+    }
+
+    /** The transition that {@code change} means from {@code current}, as the lifecycle table says. */
+    private static Result<Transition> towards(ExecutionStatus current, StatusChange change) {
+        Action action = Lifecycle.actionTowards(current, change.status());
+        if (action == Action.UPDATE_DATA && current == ExecutionStatus.SNOOZED && change.days() != null) {
+            action = Action.SNOOZE;
+        }
+        switch (action) {
+            case START:
+                return Result.ok(new Transition.Start());
+            case COMPLETE:
+                return Result.ok(new Transition.Complete());
+            case WAKE:
+                return Result.ok(new Transition.Wake());
+            case UPDATE_DATA:
+                return Result.ok(new Transition.UpdateData());
+            case SNOOZE:
+                return change.days() == null
+                        ? Result.err(Failure.Invalid.of("days", "is required when status is snoozed"))
+                        : Result.ok(new Transition.Snooze(change.days()));
+            case SKIP:
+                return change.reason() == null
+                        ? Result.err(Failure.Invalid.of("reason", "is required when status is skipped"))
+                        : Result.ok(new Transition.Skip(change.reason()));
+            default:
+                throw new IllegalStateException("no status leads to " + action);
+        }
+    }
+
+    private Result<Outcome> apply(Profile caller, ExecutionId executionId,
+            Function<WorkflowExecution, Result<Transition>> decide, JsonObject dataPatch) {
         Optional<QueueEntry> found = executions.findExecution(caller.organizationId(), executionId)
                 .filter(entry -> visibleTo(caller, entry.execution()));
         if (found.isEmpty()) {
             return Result.err(new Failure.NotFound("execution " + executionId + " not found"));
         }
+        return decide.apply(found.get().execution())
+                .flatMap(transition -> apply(caller, executionId, found.get(), transition, dataPatch));
+    }
+
+    private Result<Outcome> apply(Profile caller, ExecutionId executionId, QueueEntry entry, Transition transition,
+            JsonObject dataPatch) {
         if (transition instanceof Transition.Escalate escalate && escalate.escalationUserId() != null
                 && profiles.findProfile(caller.organizationId(), escalate.escalationUserId()).isEmpty()) {
             return Result.err(Failure.Invalid.of("escalation_user_id", "must be a profile of your organization"));
         }
-        QueueEntry entry = found.get();
         WorkflowExecution current = entry.execution();
         Instant now = clock.instant();
         TransitionResult decided = Lifecycle.apply(current, transition, dataPatch, caller.id(), now);

@@ -69,6 +69,23 @@ public final class Lifecycle {
     }
 
     /**
+     * The action a request for "status {@code requested}" means for an execution that is
+     * {@code current}: {@link Action#UPDATE_DATA} (save progress) when they are the same, otherwise the
+     * one action of the table that leads to {@code requested}. Whether that action is allowed from
+     * {@code current} is still for {@link #apply} to decide.
+     */
+    public static Action actionTowards(ExecutionStatus current, ExecutionStatus requested) {
+        if (requested == current) {
+            return Action.UPDATE_DATA;
+        }
+        return RULES.entrySet().stream()
+                .filter(rule -> rule.getValue().to().equals(Optional.of(requested)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no action leads to " + requested));
+    }
+
+    /**
      * Applies {@code transition} to {@code execution} at {@code now}, merging {@code dataPatch} into
      * the execution data (JSON Merge Patch) when one is given.
      */

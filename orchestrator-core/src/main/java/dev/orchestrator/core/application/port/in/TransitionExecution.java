@@ -2,6 +2,7 @@ package dev.orchestrator.core.application.port.in;
 
 import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.json.JsonObject;
@@ -16,6 +17,18 @@ public interface TransitionExecution {
 
     /** {@code dataPatch} (nullable) is merged into the execution data as a JSON Merge Patch. */
     Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch);
+
+    /**
+     * Moves the execution to {@code change.status()}, as a client that only knows statuses asks for it
+     * (the dashboard's PATCH .../status). The action is the lifecycle's: the requested status being the
+     * current one means saving progress ({@code dataPatch}), except that a snoozed execution asked to
+     * be snoozed again with {@code days} is snoozed anew.
+     */
+    Result<Outcome> changeStatus(Profile caller, ExecutionId executionId, StatusChange change, JsonObject dataPatch);
+
+    /** {@code days} is needed to snooze, {@code reason} to skip; both are ignored otherwise. */
+    record StatusChange(ExecutionStatus status, Integer days, String reason) {
+    }
 
     record Outcome(WorkflowExecution execution, PriorityScore priority) {
     }

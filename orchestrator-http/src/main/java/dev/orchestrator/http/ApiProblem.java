@@ -1,0 +1,114 @@
+package dev.orchestrator.http;
+
+import dev.orchestrator.core.application.Failure;
+import dev.orchestrator.core.application.Failure.FieldError;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error response on its way out: thrown by handlers, written as {@code application/problem+json}
+ * (RFC 9457) by {@link ProblemResponses}. Carries no stack trace: it is an answer, not a bug.
+ */
+final class ApiProblem extends RuntimeException {
+
+    private static final String TYPE_PREFIX = "urn:orchestrator:problem:";
+
+    final int status;
+    final String type;
+    final String title;
+    final List<FieldError> errors;
+    /** Extra members of the problem object (for example {@code current_status}). */
+    final Map<String, Object> members;
+    final Map<String, String> headers;
+
+    private ApiProblem(int status, String typeSlug, String title, String detail, List<FieldError> errors,
+            Map<String, Object> members, Map<String, String> headers) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = TYPE_PREFIX + typeSlug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.members = members;
+        this.headers = headers;
+    }
+
+    private static ApiProblem of(int status, String slug, String title, String detail) {
+        return new ApiProblem(status, slug, title, detail, List.of(), Map.of(), Map.of());
+    }
+
+    String detail() {
+        return getMessage();
+    }
+
+    static ApiProblem badRequest(String detail) {
+        return of(400, "bad-request", "Bad Request", detail);
+    }
+
+    static ApiProblem invalid(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("the request is invalid");
+        return new ApiProblem(400, "validation", "Invalid request", detail, errors, Map.of(), Map.of());
+    }
+
+    static ApiProblem invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    static ApiProblem unauthorized(String detail) {
+        String challenge = "Bearer error=\"invalid_token\", error_description=\"" + detail.replace("\"", "'") + "\"";
+        return new ApiProblem(401, "unauthorized", "Unauthorized", detail, List.of(), Map.of(),
+                Map.of("WWW-Authenticate", challenge));
+    }
+
+    static ApiProblem missingCredentials(String detail) {
+        return new ApiProblem(401, "unauthorized", "Unauthorized", detail, List.of(), Map.of(),
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    static ApiProblem forbidden(String detail) {
+        return of(403, "forbidden", "Forbidden", detail);
+    }
+
+    static ApiProblem notFound(String detail) {
+        return of(404, "not-found", "Not Found", detail);
+    }
+
+    static ApiProblem contentTooLarge(String detail) {
+        return of(413, "content-too-large", "Content Too Large", detail);
+    }
+
+    static ApiProblem unavailable(String detail) {
+        return of(503, "unavailable", "Service Unavailable", detail);
+    }
+
+    /** Any other status Javalin or Jetty decided on (405, 415, ...). */
+    static ApiProblem status(int status, String title, String detail) {
+        return of(status, "http-" + status, title, detail);
+    }
+
+    /** The HTTP rendering of a use case's expected failure. */
+    static ApiProblem from(Failure failure) {
+        if (failure instanceof Failure.NotFound notFound) {
+            return notFound(notFound.message());
+        }
+        if (failure instanceof Failure.Forbidden forbidden) {
+            return forbidden(forbidden.message());
+        }
+        if (failure instanceof Failure.Invalid invalid) {
+            return invalid(invalid.errors());
+        }
+        if (failure instanceof Failure.Rejected rejected) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("current_status", rejected.current().wireName());
+            members.put("attempted_action", rejected.attempted().wireName());
+            return new ApiProblem(409, "lifecycle-rejected", "Not allowed in the current status",
+                    rejected.message(), List.of(), members, Map.of());
+        }
+        if (failure instanceof Failure.Conflict conflict) {
+            return new ApiProblem(409, "concurrent-modification", "Changed concurrently", conflict.message(),
+                    List.of(), Map.of("current_status", conflict.current().wireName()), Map.of());
+        }
+        throw new IllegalStateException("unmapped failure " + failure);
+    }
+}

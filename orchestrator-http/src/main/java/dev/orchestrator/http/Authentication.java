@@ -1,0 +1,47 @@
+package dev.orchestrator.http;
+
+import dev.orchestrator.core.application.port.in.IdentifyCaller;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import io.javalin.http.Context;
+
+/**
+ * Runs before every {@code /api/*} request: verifies the bearer token and turns its subject into the
+ * calling profile, which handlers then read with {@link #caller(Context)}.
+ */
+final class Authentication {
+
+    private static final String ATTRIBUTE = "orchestrator.caller";
+    private static final String BEARER = "Bearer ";
+
+    private final TokenVerifier tokens;
+    private final IdentifyCaller identify;
+
+    Authentication(TokenVerifier tokens, IdentifyCaller identify) {
+        this.tokens = tokens;
+        this.identify = identify;
+    }
+
+    void authenticate(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw ApiProblem.missingCredentials("an Authorization: Bearer <token> header is required");
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+            throw ApiProblem.missingCredentials("the Authorization header must be a Bearer token");
+        }
+        String subject = tokens.subjectOf(header.substring(BEARER.length()).trim());
+        Profile caller = Uuids.parse(subject)
+                .flatMap(id -> identify.identify(ProfileId.of(id)))
+                .orElseThrow(() -> ApiProblem.forbidden("the token's subject is not a known profile"));
+        ctx.attribute(ATTRIBUTE, caller);
+    }
+
+    static Profile caller(Context ctx) {
+        Profile caller = ctx.attribute(ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("no authenticated caller on " + ctx.path());
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.orchestrator.http;
+
+import dev.orchestrator.core.application.port.in.TransitionExecution;
+import dev.orchestrator.core.application.port.in.TransitionExecution.Outcome;
+import dev.orchestrator.core.application.port.in.TransitionExecution.StatusChange;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.lifecycle.Transition;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The lifecycle routes under {@code /api/orchestrator/executions/{id}}: snooze, skip, escalate, and
+ * the status PATCH. Range checks (days, reason length, who may be the escalation user) are the core's.
+ */
+final class ExecutionHandlers {
+
+    private static final String STATUSES = Arrays.stream(ExecutionStatus.values())
+            .map(ExecutionStatus::wireName).collect(Collectors.joining(", "));
+
+    private final TransitionExecution transitions;
+
+    ExecutionHandlers(TransitionExecution transitions) {
+        this.transitions = transitions;
+    }
+
+    void snooze(Context ctx) {
+        JsonBody body = JsonBody.read(ctx, "days");
+        Integer days = body.requiredInt("days");
+        body.validated();
+        Outcome outcome = transition(ctx, new Transition.Snooze(days));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("execution", Representations.execution(outcome.execution()));
+        json.put("priority_score", outcome.priority().value());
+        json.put("priority_label", outcome.priority().label().displayName());
+        json.put("priority_explanation", Representations.explanation(outcome.priority().explanation()));
+        Responses.json(ctx, 200, json);
+    }
+
+    void skip(Context ctx) {
+        JsonBody body = JsonBody.read(ctx, "reason");
+        String reason = body.requiredText("reason");
+        body.validated();
+        respond(ctx, transition(ctx, new Transition.Skip(reason)));
+    }
+
+    void escalate(Context ctx) {
+        JsonBody body = JsonBody.read(ctx, "escalation_user_id");
+        UUID escalationUser = body.requiredUuid("escalation_user_id");
+        body.validated();
+        respond(ctx, transition(ctx, new Transition.Escalate(ProfileId.of(escalationUser))));
+    }
+
+    /** {@code status} picks the transition (the core derives it from the lifecycle table); data is merge-patched. */
+    void changeStatus(Context ctx) {
+        JsonBody body = JsonBody.read(ctx, "status", "execution_data", "days", "reason");
+        String statusText = body.requiredText("status");
+        Optional<JsonObject> data = body.optionalObject("execution_data");
+        Optional<Integer> days = body.optionalInt("days");
+        Optional<String> reason = body.optionalText("reason");
+        body.validated();
+        ExecutionStatus status = ExecutionStatus.fromWireName(statusText)
+                .orElseThrow(() -> ApiProblem.invalid("status", "must be one of " + STATUSES));
+        StatusChange change = new StatusChange(status, days.orElse(null), reason.orElse(null));
+        Outcome outcome = Responses.valueOf(transitions.changeStatus(Authentication.caller(ctx),
+                QueryParameters.executionId(ctx), change, data.orElse(null)));
+        respond(ctx, outcome);
+    }
+
+    private Outcome transition(Context ctx, Transition transition) {
+        return Responses.valueOf(transitions.transition(Authentication.caller(ctx), QueryParameters.executionId(ctx),
+                transition, null));
+    }
+
+    private static void respond(Context ctx, Outcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("execution", Representations.execution(outcome.execution()));
+        Responses.json(ctx, 200, json);
+    }
+}

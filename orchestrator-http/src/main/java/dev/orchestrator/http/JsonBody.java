@@ -1,0 +1,130 @@
+package dev.orchestrator.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.core.application.Failure.FieldError;
+import dev.orchestrator.core.domain.json.JsonObject;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A request body read strictly: a JSON object holding only the fields the route names, each of the
+ * type it must be. Errors are collected per field and thrown together by {@link #validated()}.
+ */
+final class JsonBody {
+
+    private final ObjectNode node;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    /** Parses the body; fields not in {@code allowed} are errors (a body cannot set what it does not name). */
+    static JsonBody read(Context ctx, String... allowed) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw ApiProblem.badRequest("a JSON object body is required");
+        }
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("the body is not well-formed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body could not be read");
+        }
+        if (parsed == null || !parsed.isObject()) {
+            throw ApiProblem.badRequest("the body must be a JSON object");
+        }
+        JsonBody body = new JsonBody((ObjectNode) parsed);
+        Set<String> known = Set.of(allowed);
+        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                body.errors.add(new FieldError(name, "is not a known field (known: " + String.join(", ", allowed) + ")"));
+            }
+        }
+        return body;
+    }
+
+    /** Present and not null: an explicit null counts as absent. */
+    private boolean present(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    private <T> T missing(String field) {
+        errors.add(new FieldError(field, "is required"));
+        return null;
+    }
+
+    private <T> T wrong(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return null;
+    }
+
+    /** A whole number that fits an int; null (and an error) when missing or not one. */
+    Integer requiredInt(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt()) {
+            return value.intValue();
+        }
+        return wrong(field, "must be a whole number");
+    }
+
+    Optional<Integer> optionalInt(String field) {
+        return present(field) ? Optional.ofNullable(requiredInt(field)) : Optional.empty();
+    }
+
+    String requiredText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        return value.isTextual() ? value.textValue() : wrong(field, "must be a string");
+    }
+
+    Optional<String> optionalText(String field) {
+        return present(field) ? Optional.ofNullable(requiredText(field)) : Optional.empty();
+    }
+
+    UUID requiredUuid(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return missing(field);
+        }
+        Optional<UUID> id = value.isTextual() ? Uuids.parse(value.textValue()) : Optional.empty();
+        return id.isPresent() ? id.get() : wrong(field, "must be a UUID");
+    }
+
+    Optional<UUID> optionalUuid(String field) {
+        return present(field) ? Optional.ofNullable(requiredUuid(field)) : Optional.empty();
+    }
+
+    Optional<JsonObject> optionalObject(String field) {
+        if (!present(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        return value.isObject() ? Optional.of(Json.toCore((ObjectNode) value)) : Optional.ofNullable(wrong(field, "must be a JSON object"));
+    }
+
+    /** Throws the collected field errors, if any; returns this otherwise. */
+    JsonBody validated() {
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.orchestrator.http;
+
+import dev.orchestrator.core.application.port.in.ViewQueue;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Query and path parameters, parsed strictly: a malformed value is a 400 naming the parameter. */
+final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    private static Optional<String> single(Context ctx, String name) {
+        List<String> values = ctx.queryParamMap().getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw ApiProblem.invalid(name, "must be given at most once");
+        }
+        return values.stream().findFirst();
+    }
+
+    /** {@code limit}: a whole number, {@value ViewQueue#DEFAULT_LIMIT} when absent (the range is the core's to check). */
+    static int limit(Context ctx) {
+        return single(ctx, "limit").map(text -> {
+            try {
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.invalid("limit", "must be a whole number from 1 to " + ViewQueue.MAX_LIMIT);
+            }
+        }).orElse(ViewQueue.DEFAULT_LIMIT);
+    }
+
+    /** {@code demo}: exactly {@code true} or {@code false}; false when absent. */
+    static boolean demo(Context ctx) {
+        return single(ctx, "demo").map(text -> {
+            if (text.equals("true")) {
+                return true;
+            }
+            if (text.equals("false")) {
+                return false;
+            }
+            throw ApiProblem.invalid("demo", "must be true or false");
+        }).orElse(false);
+    }
+
+    /** {@code csm_id}: a UUID, or empty for the caller's own. */
+    static Optional<ProfileId> csmId(Context ctx) {
+        return single(ctx, "csm_id").map(text -> ProfileId.of(Uuids.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid("csm_id", "must be a UUID"))));
+    }
+
+    /** The {@code {id}} path parameter as an execution id. */
+    static ExecutionId executionId(Context ctx) {
+        UUID id = Uuids.parse(ctx.pathParam("id")).orElseThrow(() -> ApiProblem.invalid("id", "must be a UUID"));
+        return ExecutionId.of(id);
+    }
+}

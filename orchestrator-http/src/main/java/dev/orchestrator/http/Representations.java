@@ -1,0 +1,88 @@
+package dev.orchestrator.http;
+
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.explain.Contribution;
+import dev.orchestrator.core.domain.priority.PriorityScore;
+import dev.orchestrator.core.domain.queue.QueueEntry;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wire shapes of the API, built explicitly (snake_case, ISO-8601 UTC times, UUID ids) so that
+ * renaming a Java field never changes the contract. openapi.json describes the same shapes.
+ */
+final class Representations {
+
+    private Representations() {
+    }
+
+    static Map<String, Object> execution(WorkflowExecution e) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", e.id().toString());
+        json.put("organization_id", e.organizationId().toString());
+        json.put("workflow_definition_id", e.definitionId().toString());
+        json.put("customer_id", e.customerId().toString());
+        json.put("assigned_csm_id", e.assignedCsmId().toString());
+        json.put("escalation_user_id", e.escalationUserId() == null ? null : e.escalationUserId().toString());
+        json.put("status", e.status().wireName());
+        json.put("snooze_until", time(e.snoozeUntil()));
+        json.put("snooze_days", e.snoozeDays());
+        json.put("snoozed_at", time(e.snoozedAt()));
+        json.put("priority_score", e.priorityScore());
+        json.put("started_at", time(e.startedAt()));
+        json.put("completed_at", time(e.completedAt()));
+        json.put("skipped_at", time(e.skippedAt()));
+        json.put("skip_reason", e.skipReason());
+        json.put("execution_data", e.executionData().values());
+        json.put("is_demo", e.demo());
+        json.put("version", e.version());
+        json.put("created_at", time(e.createdAt()));
+        json.put("updated_at", time(e.updatedAt()));
+        return json;
+    }
+
+    /** An execution as the queue shows it: its fields, its explained priority, its definition and customer. */
+    static Map<String, Object> queueItem(QueueEntry entry, PriorityScore priority) {
+        Map<String, Object> json = execution(entry.execution());
+        json.put("priority_label", priority.label().displayName());
+        json.put("priority_explanation", explanation(priority.explanation()));
+        json.put("workflow_definition", definition(entry.definition()));
+        json.put("customer", customer(entry.customer()));
+        return json;
+    }
+
+    static List<Map<String, Object>> explanation(List<Contribution> contributions) {
+        return contributions.stream().map(c -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rule", c.rule());
+            json.put("points", c.points());
+            json.put("detail", c.detail());
+            return json;
+        }).toList();
+    }
+
+    static Map<String, Object> definition(WorkflowDefinition d) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", d.id().toString());
+        json.put("name", d.name());
+        json.put("workflow_type", d.type().wireName());
+        json.put("priority_weight", d.priorityWeight());
+        json.put("trigger_conditions", d.triggerConditions().json().values());
+        return json;
+    }
+
+    static Map<String, Object> customer(Customer c) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", c.id().toString());
+        json.put("name", c.name());
+        return json;
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

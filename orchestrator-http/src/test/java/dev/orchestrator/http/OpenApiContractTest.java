@@ -1,0 +1,166 @@
+package dev.orchestrator.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * openapi.json against the real service: every documented operation is exercised, and every real
+ * response (successes and problems) must be documented for its status and match its schema.
+ */
+class OpenApiContractTest extends ApiTestBase {
+
+    private record Exchange(String method, String template, ApiResponse response) {
+    }
+
+    private final List<Exchange> exchanges = new ArrayList<>();
+
+    private JsonNode document() {
+        ApiResponse response = get("/openapi.json", null);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private ApiResponse call(String method, String template, String path, String body, Profile as) {
+        HttpRequest.Builder builder = request(path, as);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        ApiResponse response = send(builder.build());
+        exchanges.add(new Exchange(method.toLowerCase(Locale.ROOT), template, response));
+        return response;
+    }
+
+    private void exerciseEveryRoute() {
+        String exec = "/api/orchestrator/executions/{id}/";
+        call("GET", "/health/live", "/health/live", null, null);
+        call("GET", "/health/ready", "/health/ready", null, null);
+        call("GET", "/openapi.json", "/openapi.json", null, null);
+
+        demoDefinitions();
+        Customer obsidian = customer("Obsidian Black", world.csm);
+        call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows?demo=true", null, world.csm);
+        ApiResponse init = call("POST", "/api/orchestrator/demo/initialize", "/api/orchestrator/demo/initialize",
+                json(map("customer_id", obsidian.id().toString())), world.csm);
+        call("POST", "/api/orchestrator/demo/initialize", "/api/orchestrator/demo/initialize",
+                json(map("customer_id", obsidian.id().toString())), world.csm);
+        call("POST", "/api/orchestrator/demo/initialize", "/api/orchestrator/demo/initialize",
+                json(map("customer_id", UUID.randomUUID().toString())), world.csm);
+        call("GET", "/api/orchestrator/demo/status", "/api/orchestrator/demo/status", null, world.csm);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue?demo=true", null, world.csm);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue?limit=0", null, world.csm);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, null);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue?csm_id=" + world.teammate.id(), null, world.csm);
+        call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows?demo=true", null, world.csm);
+
+        String first = init.json().path("execution_ids").get(0).asText();
+        call("PATCH", exec + "status", exec.replace("{id}", first) + "status",
+                json(map("status", "underway", "execution_data", map("step", 1))), world.csm);
+        call("PATCH", exec + "status", exec.replace("{id}", first) + "status", json(map("status", "not_started")), world.csm);
+        call("PATCH", exec + "status", exec.replace("{id}", first) + "status", json(map("status", "nope")), world.csm);
+
+        WorkflowExecution e = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        String id = e.id().toString();
+        call("POST", exec + "escalate", exec.replace("{id}", id) + "escalate",
+                json(map("escalation_user_id", world.manager.id().toString())), world.csm);
+        call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.csm);
+        call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.outsider);
+        call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "covered elsewhere")), world.csm);
+        call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "again")), world.csm);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
+        execution(world.csm, ExecutionStatus.UNDERWAY);
+        call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
+        call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);
+    }
+
+    @Test
+    void every_real_response_is_documented_and_matches_its_schema() {
+        exerciseEveryRoute();
+        JsonNode doc = document();
+        SchemaCheck schemas = new SchemaCheck(doc);
+        List<String> problems = new ArrayList<>();
+        Set<String> statusesSeen = new LinkedHashSet<>();
+        for (Exchange exchange : exchanges) {
+            String where = exchange.method() + " " + exchange.template() + " -> " + exchange.response().status();
+            statusesSeen.add(String.valueOf(exchange.response().status()));
+            JsonNode documented = doc.path("paths").path(exchange.template()).path(exchange.method()).path("responses")
+                    .path(String.valueOf(exchange.response().status()));
+            if (documented.isMissingNode()) {
+                problems.add(where + ": status not documented");
+                continue;
+            }
+            if (exchange.response().body().isEmpty()) {
+                if (documented.has("content")) {
+                    problems.add(where + ": documented with a body but none came");
+                }
+                continue;
+            }
+            String mediaType = exchange.response().contentType().split(";")[0].trim();
+            JsonNode schema = documented.path("content").path(mediaType).path("schema");
+            if (schema.isMissingNode()) {
+                problems.add(where + ": media type " + mediaType + " not documented");
+                continue;
+            }
+            schemas.validate(schema, exchange.response().json()).forEach(error -> problems.add(where + ": " + error));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(statusesSeen).contains("200", "201", "204", "400", "401", "403", "404", "409");
+    }
+
+    @Test
+    void every_documented_operation_is_served() {
+        exerciseEveryRoute();
+        JsonNode paths = document().path("paths");
+        Set<String> documented = new LinkedHashSet<>();
+        for (Iterator<String> p = paths.fieldNames(); p.hasNext(); ) {
+            String path = p.next();
+            paths.get(path).fieldNames().forEachRemaining(method -> documented.add(method + " " + path));
+        }
+        Set<String> servedSuccessfully = new LinkedHashSet<>();
+        exchanges.stream().filter(x -> x.response().status() < 300)
+                .forEach(x -> servedSuccessfully.add(x.method() + " " + x.template()));
+        assertThat(servedSuccessfully).containsExactlyInAnyOrderElementsOf(documented);
+    }
+
+    @Test
+    void the_check_fails_on_a_response_that_breaks_the_schema() {
+        execution(world.csm, ExecutionStatus.NOT_STARTED);
+        JsonNode doc = document();
+        SchemaCheck schemas = new SchemaCheck(doc);
+        JsonNode itemSchema = doc.at("/components/schemas/QueueItem");
+        JsonNode item = get("/api/orchestrator/queue", world.csm).json().get(0);
+        assertThat(schemas.validate(itemSchema, item)).isEmpty();
+
+        ObjectNode missing = item.deepCopy();
+        missing.remove("status");
+        assertThat(schemas.validate(itemSchema, missing)).anyMatch(e -> e.contains("missing required property status"));
+        ObjectNode extra = item.deepCopy();
+        extra.put("secret_column", 1);
+        assertThat(schemas.validate(itemSchema, extra)).anyMatch(e -> e.contains("secret_column"));
+        ObjectNode wrongType = item.deepCopy();
+        wrongType.put("priority_score", "high");
+        assertThat(schemas.validate(itemSchema, wrongType)).anyMatch(e -> e.contains("priority_score"));
+        ObjectNode badEnum = item.deepCopy();
+        badEnum.put("status", "done");
+        assertThat(schemas.validate(itemSchema, badEnum)).anyMatch(e -> e.contains("status"));
+        ObjectNode badTime = item.deepCopy();
+        badTime.put("created_at", "yesterday");
+        assertThat(schemas.validate(itemSchema, badTime)).anyMatch(e -> e.contains("created_at"));
+    }
+}
