@@ -19,7 +19,8 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     Database openDatabase(int maxPoolSize) {
-        return Database.open(databaseOptions.resolve(env()), maxPoolSize);
+        // Flyway holds more than one connection at a time: never fewer than 3.
+        return Database.open(databaseOptions.resolve(env()), Math.max(3, maxPoolSize));
     }
 
     /** Opens the database and makes sure its schema is current (see {@link Database#requireSchema}). */
