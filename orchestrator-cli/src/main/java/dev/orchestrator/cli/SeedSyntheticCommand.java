@@ -64,21 +64,26 @@ final class SeedSyntheticCommand extends DatabaseCommand {
             }
             long started = System.nanoTime();
             SyntheticData.Report report;
-            try (CopyLoader loader = CopyLoader.begin(database.dataSource())) {
-                report = new SyntheticData(new SyntheticData.Sizes(organizations, csms, customers, executions, seed),
-                        LocalDate.now(ZoneOffset.UTC)).write(loader);
+            try (CopyLoader loader = CopyLoader.begin(database.dataSource(), true)) {
+                SyntheticData data = new SyntheticData(
+                        new SyntheticData.Sizes(organizations, csms, customers, executions, seed),
+                        LocalDate.now(ZoneOffset.UTC));
+                report = data.write(loader);
                 long copied = System.nanoTime();
-                loader.commit();
+                loader.commit(data.organizationIds());
                 long done = System.nanoTime();
                 env.out().println("Seeded synthetic data (seed " + seed + ") into the " + database.description() + ":");
                 for (Map.Entry<String, Long> e : report.rows().entrySet()) {
-                    env.out().printf("  %-21s %,10d%n", e.getKey(), e.getValue());
+                    env.out().printf("  %-21s %,10d  (%.1f s)%n", e.getKey(), e.getValue(),
+                            report.millis().get(e.getKey()) / 1000.0);
                 }
                 env.out().print("  executions by status: ");
                 env.out().println(String.join(", ", report.statuses().entrySet().stream()
                         .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).toList()));
-                env.out().printf("Generated and copied in %.1f s, committed and analyzed in %.1f s (total %.1f s).%n",
-                        (copied - started) / 1e9, (done - copied) / 1e9, (done - started) / 1e9);
+                env.out().printf("Generated and copied in %.1f s, %s, committed and analyzed in %.1f s "
+                        + "(total %.1f s).%n", (copied - started) / 1e9,
+                        loader.referencesCheckedInBulk() ? "references checked in bulk" : "references checked row by row",
+                        (done - copied) / 1e9, (done - started) / 1e9);
             }
         }
         return 0;

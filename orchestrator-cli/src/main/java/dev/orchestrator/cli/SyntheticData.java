@@ -24,10 +24,10 @@ import java.util.UUID;
  * relative to today), and streams it into the database with COPY. Each table draws from its own
  * {@link SplittableRandom} split from the seed, so one table's draws never shift another's.
  *
- * <p>Executions respect "at most one open execution per (customer, definition)": within an
- * organization, execution j goes to customer j mod C and to the customer's (j div C)-th definition
- * in a per-customer rotation, so a (customer, definition) pair repeats only after every definition
- * had its turn; only a pair's first execution may be open (later ones are completed or skipped).
+ * <p>Executions respect "at most one open execution per (customer, definition)": each customer
+ * gets an even share of its organization's executions, its definitions taken in a per-customer
+ * rotation, so a (customer, definition) pair repeats only after every definition had its turn;
+ * only a pair's first execution may be open (later ones are completed or skipped).
  * Priority scores are computed while generating with the core's {@link PriorityEvaluator}.
  */
 final class SyntheticData {
@@ -36,7 +36,12 @@ final class SyntheticData {
     }
 
     /** Rows written per table, and the executions' statuses. */
-    record Report(Map<String, Long> rows, Map<String, Long> statuses) {
+    record Report(Map<String, Long> rows, Map<String, Long> millis, Map<String, Long> statuses) {
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        long run() throws SQLException;
     }
 
     private static final String[] ADJECTIVES = {"Obsidian", "Crimson", "Silver", "Northern", "Bright", "Quantum",
@@ -85,7 +90,7 @@ final class SyntheticData {
 
     /** The first organization's id: tells whether this seed's data is already in a database. */
     static UUID firstOrganizationId(long seed) {
-        return uuid(new SplittableRandom(seed).split());
+        return new Ids(0, new SplittableRandom(seed).split()).next();
     }
 
     Report write(CopyLoader loader) throws SQLException {
@@ -99,26 +104,40 @@ final class SyntheticData {
         SplittableRandom executionRandom = master.split();
 
         Map<String, Long> rows = new LinkedHashMap<>();
-        rows.put("organizations", organizations(loader, orgRandom));
-        rows.put("profiles", profiles(loader, profileRandom));
-        rows.put("customers", customers(loader, customerRandom));
-        rows.put("customer_properties", signals(loader, signalRandom));
-        rows.put("contacts", contacts(loader, contactRandom));
-        rows.put("workflow_definitions", definitions(loader, definitionRandom));
+        Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (ExecutionStatus s : ExecutionStatus.values()) {
             statuses.put(s.wireName(), 0L);
         }
-        rows.put("workflow_executions", executions(loader, executionRandom, statuses));
-        return new Report(rows, statuses);
+        timed("organizations", rows, millis, () -> organizations(loader, orgRandom));
+        timed("profiles", rows, millis, () -> profiles(loader, profileRandom));
+        timed("customers", rows, millis, () -> customers(loader, customerRandom));
+        timed("customer_properties", rows, millis, () -> signals(loader, signalRandom));
+        timed("contacts", rows, millis, () -> contacts(loader, contactRandom));
+        timed("workflow_definitions", rows, millis, () -> definitions(loader, definitionRandom));
+        timed("workflow_executions", rows, millis, () -> executions(loader, executionRandom, statuses));
+        return new Report(rows, millis, statuses);
+    }
+
+    /** The organizations written (after {@link #write}). */
+    List<UUID> organizationIds() {
+        return List.of(organizationIds);
+    }
+
+    private static void timed(String table, Map<String, Long> rows, Map<String, Long> millis, Step step)
+            throws SQLException {
+        long started = System.nanoTime();
+        rows.put(table, step.run());
+        millis.put(table, (System.nanoTime() - started) / 1_000_000);
     }
 
     private long organizations(CopyLoader loader, SplittableRandom r) throws SQLException {
+        Ids ids = new Ids(0, r);
         int n = sizes.organizations();
         organizationIds = new UUID[n];
         try (CopyLoader.Copy<Rows.Organization> copy = loader.organizations()) {
             for (int o = 0; o < n; o++) {
-                organizationIds[o] = uuid(r);
+                organizationIds[o] = ids.next();
                 copy.add(new Rows.Organization(o, organizationIds[o],
                         pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " Org " + (o + 1) + " (seed " + sizes.seed() + ")"));
             }
@@ -127,6 +146,7 @@ final class SyntheticData {
     }
 
     private long profiles(CopyLoader loader, SplittableRandom r) throws SQLException {
+        Ids ids = new Ids(1, r);
         int n = sizes.organizations();
         orgFirstCsm = new int[n];
         orgCsmCount = new int[n];
@@ -136,19 +156,19 @@ final class SyntheticData {
             for (int o = 0; o < n; o++) {
                 UUID org = organizationIds[o];
                 String domain = "org" + (o + 1) + ".s" + sizes.seed() + ".example";
-                copy.add(new Rows.Profile(0, uuid(r), org, "admin@" + domain, person(r), "admin", null));
+                copy.add(new Rows.Profile(0, ids.next(), org, "admin@" + domain, person(r), "admin", null));
                 int csms = share(sizes.csms(), n, o);
                 int managers = Math.max(1, csms / 8);
                 UUID[] managerIds = new UUID[managers];
                 for (int m = 0; m < managers; m++) {
-                    managerIds[m] = uuid(r);
+                    managerIds[m] = ids.next();
                     copy.add(new Rows.Profile(0, managerIds[m], org, "manager" + (m + 1) + "@" + domain, person(r),
                             "manager", null));
                 }
                 orgFirstCsm[o] = nextCsm;
                 orgCsmCount[o] = csms;
                 for (int c = 0; c < csms; c++) {
-                    csmIds[nextCsm] = uuid(r);
+                    csmIds[nextCsm] = ids.next();
                     copy.add(new Rows.Profile(0, csmIds[nextCsm], org, "csm" + (c + 1) + "@" + domain, person(r), "csm",
                             managerIds[c % managers]));
                     nextCsm++;
@@ -159,6 +179,7 @@ final class SyntheticData {
     }
 
     private long customers(CopyLoader loader, SplittableRandom r) throws SQLException {
+        Ids ids = new Ids(2, r);
         int n = sizes.organizations();
         orgFirstCustomer = new int[n];
         orgCustomerCount = new int[n];
@@ -170,7 +191,7 @@ final class SyntheticData {
                 orgFirstCustomer[o] = next;
                 orgCustomerCount[o] = share(sizes.customers(), n, o);
                 for (int c = 0; c < orgCustomerCount[o]; c++) {
-                    customerIds[next] = uuid(r);
+                    customerIds[next] = ids.next();
                     customerCsm[next] = orgFirstCsm[o] + r.nextInt(orgCsmCount[o]);
                     // ARR: log-uniform between 10k and 2.5M.
                     BigDecimal arr = BigDecimal.valueOf(Math.round(Math.exp(r.nextDouble(Math.log(10_000),
@@ -218,6 +239,7 @@ final class SyntheticData {
     }
 
     private long contacts(CopyLoader loader, SplittableRandom r) throws SQLException {
+        Ids ids = new Ids(3, r);
         try (CopyLoader.Copy<Rows.CustomerContact> copy = loader.contacts()) {
             for (int o = 0; o < sizes.organizations(); o++) {
                 for (int i = orgFirstCustomer[o]; i < orgFirstCustomer[o] + orgCustomerCount[o]; i++) {
@@ -225,7 +247,7 @@ final class SyntheticData {
                     for (int k = 0; k < count; k++) {
                         String name = person(r);
                         int s = weighted(r, new int[] {25, 45, 30});
-                        copy.add(new Rows.CustomerContact(organizationIds[o], customerIds[i], new Rows.Contact(uuid(r),
+                        copy.add(new Rows.CustomerContact(organizationIds[o], customerIds[i], new Rows.Contact(ids.next(),
                                 name, name.toLowerCase().replace(' ', '.') + "@customer" + (i + 1) + ".example",
                                 pick(r, TITLES), STRENGTHS[s], k == 0 && r.nextInt(10) < 6)));
                     }
@@ -236,6 +258,7 @@ final class SyntheticData {
     }
 
     private long definitions(CopyLoader loader, SplittableRandom r) throws SQLException {
+        Ids ids = new Ids(4, r);
         try (CopyLoader.Copy<Rows.Definition> copy = loader.definitions()) {
             for (int o = 0; o < sizes.organizations(); o++) {
                 List<Rows.Definition> defs = new ArrayList<>();
@@ -255,7 +278,7 @@ final class SyntheticData {
                         default -> "{}";
                     };
                     String[] names = DEFINITION_NAMES.get(type);
-                    defs.add(new Rows.Definition(d, uuid(r), organizationIds[o],
+                    defs.add(new Rows.Definition(d, ids.next(), organizationIds[o],
                             names[r.nextInt(names.length)] + " #" + (d + 1), type.wireName(),
                             "Synthetic " + type.wireName() + " workflow", weight, triggers, r.nextInt(20) != 0, false));
                 }
@@ -263,7 +286,7 @@ final class SyntheticData {
                     WorkflowType[] demoTypes = {WorkflowType.STRATEGIC, WorkflowType.OPPORTUNITY, WorkflowType.RISK};
                     String[] demoNames = {"Complete Strategic Account Plan", "Expansion Opportunity", "Executive Engagement"};
                     for (int k = 0; k < 3; k++) {
-                        defs.add(new Rows.Definition(production + k, uuid(r), organizationIds[o], demoNames[k],
+                        defs.add(new Rows.Definition(production + k, ids.next(), organizationIds[o], demoNames[k],
                                 demoTypes[k].wireName(), "Demo sequence step " + (k + 1),
                                 PriorityPolicy.STANDARD.defaultWeight(demoTypes[k]),
                                 "{\"trigger_type\": \"demo_sequence\", \"order\": " + (k + 1) + "}", true, true));
@@ -279,8 +302,10 @@ final class SyntheticData {
     }
 
     private long executions(CopyLoader loader, SplittableRandom r, Map<String, Long> statuses) throws SQLException {
+        Ids ids = new Ids(5, r);
         int orgs = sizes.organizations();
         try (CopyLoader.Copy<Rows.Execution> copy = loader.executions(stampedAt)) {
+            int index = 0;
             for (int o = 0; o < orgs; o++) {
                 int count = share(sizes.executions(), orgs, o);
                 int customers = orgCustomerCount[o];
@@ -289,49 +314,72 @@ final class SyntheticData {
                 }
                 List<Rows.Definition> defs = definitions.get(o);
                 int d = defs.size();
-                for (int j = 0; j < count; j++) {
-                    int local = j % customers;
-                    int round = j / customers;
+                // Customer by customer (their ids ascend, so do the executions'): customer `local` gets its
+                // share of the organization's executions, its definitions taken in a rotation.
+                for (int local = 0; local < customers; local++) {
                     int c = orgFirstCustomer[o] + local;
-                    Rows.Definition def = defs.get((int) ((local * 7919L + round) % d));
-                    boolean firstOfPair = round < d;
-                    int roll = r.nextInt(100);
-                    ExecutionStatus status;
-                    if (firstOfPair && roll < 70) {
-                        status = roll < 45 ? ExecutionStatus.NOT_STARTED : ExecutionStatus.UNDERWAY;
-                    } else if (firstOfPair && roll < 80) {
-                        status = ExecutionStatus.SNOOZED;
-                    } else {
-                        status = r.nextInt(3) < 2 ? ExecutionStatus.COMPLETED : ExecutionStatus.SKIPPED;
+                    int own = share(count, customers, local);
+                    for (int t = 0; t < own; t++) {
+                        Rows.Definition def = defs.get((int) ((local * 7919L + t) % d));
+                        boolean firstOfPair = t < d;
+                        statuses.merge(execution(copy, r, ids, index++, o, c, def, firstOfPair), 1L, Long::sum);
                     }
-                    OffsetDateTime snoozeUntil = status == ExecutionStatus.SNOOZED
-                            ? stampedAt.plusDays(r.nextInt(-10, 31)).plusHours(r.nextInt(24)) : null;
-                    int score = 0;
-                    if (ExecutionStatus.ACTIVE.contains(status)) {
-                        score = evaluator.evaluate(new PriorityInput(status,
-                                snoozeUntil == null ? null : snoozeUntil.toInstant(),
-                                WorkflowType.fromWireName(def.workflowType()).orElseThrow(), def.priorityWeight(),
-                                signal(tier[c]), signal(churn[c]), signal(usage[c])), today).value();
-                    }
-                    String data = status == ExecutionStatus.UNDERWAY ? "{\"step\": " + (1 + r.nextInt(5)) + "}" : "{}";
-                    copy.add(new Rows.Execution(j, uuid(r), organizationIds[o], def.id(), customerIds[c],
-                            csmIds[customerCsm[c]], status.wireName(), snoozeUntil,
-                            status == ExecutionStatus.SKIPPED ? "Not a priority this quarter" : null, data, def.demo(),
-                            score));
-                    statuses.merge(status.wireName(), 1L, Long::sum);
                 }
             }
             return copy.rows();
         }
     }
 
+    /** Writes one execution; returns its status. Only a pair's first execution may be open. */
+    private String execution(CopyLoader.Copy<Rows.Execution> copy, SplittableRandom r, Ids ids, int index, int o, int c,
+            Rows.Definition def, boolean firstOfPair) throws SQLException {
+        int roll = r.nextInt(100);
+        ExecutionStatus status;
+        if (firstOfPair && roll < 70) {
+            status = roll < 45 ? ExecutionStatus.NOT_STARTED : ExecutionStatus.UNDERWAY;
+        } else if (firstOfPair && roll < 80) {
+            status = ExecutionStatus.SNOOZED;
+        } else {
+            status = r.nextInt(3) < 2 ? ExecutionStatus.COMPLETED : ExecutionStatus.SKIPPED;
+        }
+        OffsetDateTime snoozeUntil = status == ExecutionStatus.SNOOZED
+                ? stampedAt.plusDays(r.nextInt(-10, 31)).plusHours(r.nextInt(24)) : null;
+        int score = 0;
+        if (ExecutionStatus.ACTIVE.contains(status)) {
+            score = evaluator.evaluate(new PriorityInput(status, snoozeUntil == null ? null : snoozeUntil.toInstant(),
+                    WorkflowType.fromWireName(def.workflowType()).orElseThrow(), def.priorityWeight(),
+                    signal(tier[c]), signal(churn[c]), signal(usage[c])), today).value();
+        }
+        String data = status == ExecutionStatus.UNDERWAY ? "{\"step\": " + (1 + r.nextInt(5)) + "}" : "{}";
+        copy.add(new Rows.Execution(index, ids.next(), organizationIds[o], def.id(), customerIds[c],
+                csmIds[customerCsm[c]], status.wireName(), snoozeUntil,
+                status == ExecutionStatus.SKIPPED ? "Not a priority this quarter" : null, data, def.demo(), score));
+        return status.wireName();
+    }
+
     // --- helpers ----------------------------------------------------------------------------
 
-    /** A version-4 UUID from the random stream. */
-    private static UUID uuid(SplittableRandom r) {
-        long msb = (r.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb);
+    /**
+     * Time-ordered ids in the UUIDv7 layout (48-bit "timestamp", version 7, random rest): each table
+     * counts up from its own base, so its ids ascend in generation order. Index inserts then land at
+     * the right edge of the B-trees instead of at random pages, which is what makes a million
+     * executions load fast. Deterministic: the random bits come from the table's stream.
+     */
+    private static final class Ids {
+        private static final long BASE = 0x0194_0000_0000L; // early 2025 in Unix milliseconds
+        private final SplittableRandom random;
+        private long next;
+
+        Ids(int table, SplittableRandom random) {
+            this.random = random;
+            this.next = BASE + ((long) table << 36);
+        }
+
+        UUID next() {
+            long msb = (next++ << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+            long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(msb, lsb);
+        }
     }
 
     /** Organization {@code index}'s share of {@code total}, spread evenly (the first ones get the remainder). */

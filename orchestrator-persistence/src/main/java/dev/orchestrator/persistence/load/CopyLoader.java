@@ -3,12 +3,18 @@ package dev.orchestrator.persistence.load;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -24,7 +30,7 @@ import org.postgresql.copy.CopyIn;
  * try (CopyLoader loader = CopyLoader.begin(dataSource)) {
  *     try (CopyLoader.Copy<Rows.Organization> orgs = loader.organizations()) { orgs.add(row); ... }
  *     ...
- *     loader.commit();
+ *     loader.commit(organizationIds);
  * }
  * }</pre>
  */
@@ -33,23 +39,82 @@ public final class CopyLoader implements AutoCloseable {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSXXX");
 
     private final Connection connection;
+    private final boolean referencesDeferred;
     private boolean committed;
     private Copy<?> open;
 
-    private CopyLoader(Connection connection) {
+    private CopyLoader(Connection connection, boolean referencesDeferred) {
         this.connection = connection;
+        this.referencesDeferred = referencesDeferred;
     }
 
+    /** A loader whose rows are checked by the foreign keys one by one, as usual. */
     public static CopyLoader begin(DataSource dataSource) throws SQLException {
+        return begin(dataSource, false);
+    }
+
+    /**
+     * With {@code bulkReferenceCheck}, and when the user may (a superuser), the foreign-key
+     * triggers are switched off for this transaction ({@code session_replication_role = replica})
+     * and {@link #commit(Collection)} checks every reference of the loaded organizations with
+     * set-based queries instead: the same guarantee, several times faster for millions of rows.
+     * Otherwise the foreign keys check each row as usual.
+     */
+    public static CopyLoader begin(DataSource dataSource, boolean bulkReferenceCheck) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
+            boolean deferred = false;
+            if (bulkReferenceCheck) {
+                try (Statement s = connection.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+                    deferred = rs.next() && rs.getBoolean(1);
+                }
+                if (deferred) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("SET LOCAL session_replication_role = replica");
+                    }
+                }
+            }
+            return new CopyLoader(connection, deferred);
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
-        return new CopyLoader(connection);
     }
+
+    /** Whether foreign keys are checked in bulk at commit rather than row by row. */
+    public boolean referencesCheckedInBulk() {
+        return referencesDeferred;
+    }
+
+    /** Each foreign key of the schema as an anti-join: rows of the organizations whose parent is missing. */
+    private static final List<String[]> REFERENCES = List.of(
+            new String[] {"profiles.organization_id", "SELECT count(*) FROM profiles x WHERE x.organization_id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = x.organization_id)"},
+            new String[] {"profiles.manager_id", "SELECT count(*) FROM profiles x WHERE x.organization_id = ANY(?) "
+                    + "AND x.manager_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profiles p "
+                    + "WHERE p.organization_id = x.organization_id AND p.id = x.manager_id)"},
+            new String[] {"customers.organization_id", "SELECT count(*) FROM customers x WHERE x.organization_id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = x.organization_id)"},
+            new String[] {"customers.csm_id", "SELECT count(*) FROM customers x WHERE x.organization_id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.organization_id = x.organization_id AND p.id = x.csm_id)"},
+            new String[] {"customer_properties.customer_id", "SELECT count(*) FROM customer_properties x "
+                    + "WHERE x.organization_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM customers c "
+                    + "WHERE c.organization_id = x.organization_id AND c.id = x.customer_id)"},
+            new String[] {"contacts.customer_id", "SELECT count(*) FROM contacts x WHERE x.organization_id = ANY(?) "
+                    + "AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.organization_id = x.organization_id "
+                    + "AND c.id = x.customer_id)"},
+            new String[] {"workflow_definitions.organization_id", "SELECT count(*) FROM workflow_definitions x "
+                    + "WHERE x.organization_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = x.organization_id)"},
+            new String[] {"workflow_executions references", "SELECT count(*) FROM workflow_executions x "
+                    + "WHERE x.organization_id = ANY(?) AND ("
+                    + "NOT EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.organization_id = x.organization_id "
+                    + "AND d.id = x.workflow_definition_id) "
+                    + "OR NOT EXISTS (SELECT 1 FROM customers c WHERE c.organization_id = x.organization_id AND c.id = x.customer_id) "
+                    + "OR NOT EXISTS (SELECT 1 FROM profiles p WHERE p.organization_id = x.organization_id AND p.id = x.assigned_csm_id) "
+                    + "OR (x.escalation_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profiles p "
+                    + "WHERE p.organization_id = x.organization_id AND p.id = x.escalation_user_id)))"});
 
     /** The transaction's connection, for the caller's own checks before the copy starts. */
     public Connection connection() {
@@ -121,10 +186,32 @@ public final class CopyLoader implements AutoCloseable {
                 });
     }
 
-    /** Commits, then refreshes the planner statistics of the tables (outside the transaction). */
-    public void commit() throws SQLException {
+    /**
+     * Commits, then refreshes the planner statistics of the tables (outside the transaction).
+     * {@code organizations}: those the load wrote, whose references are checked first when the
+     * row-by-row checks were off (a violation rolls everything back with a {@link LoadRejected}).
+     */
+    public void commit(Collection<UUID> organizations) throws SQLException {
         if (open != null) {
             throw new IllegalStateException("close the open copy first");
+        }
+        if (referencesDeferred) {
+            Array ids = connection.createArrayOf("uuid", organizations.toArray());
+            for (String[] reference : REFERENCES) {
+                try (PreparedStatement ps = connection.prepareStatement(reference[1])) {
+                    ps.setArray(1, ids);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long broken = rs.getLong(1);
+                        if (broken > 0) {
+                            throw new LoadRejected(reference[0], broken + " row(s) refer to a missing row", null);
+                        }
+                    }
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET LOCAL session_replication_role = origin");
+            }
         }
         connection.commit();
         committed = true;
