@@ -1,0 +1,82 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CONTACTS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+
+import dev.orchestrator.core.domain.queue.QueueEntry;
+import dev.orchestrator.persistence.jooq.tables.Contacts;
+import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
+import dev.orchestrator.persistence.jooq.tables.Customers;
+import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
+import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import dev.orchestrator.persistence.types.RelationshipStrength;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectSelectStep;
+import org.jooq.impl.DSL;
+
+/**
+ * The one shape in which executions are read with everything their priority depends on: execution
+ * joined to its definition and customer, LEFT JOIN customer_properties (a customer without a
+ * properties row must not drop out) and an EXISTS for a strong contact. Every join repeats
+ * {@code organization_id}, so it stays within one tenant (and one shard, should the data ever be
+ * distributed by organization).
+ */
+final class EntrySql {
+
+    static final WorkflowExecutions E = WORKFLOW_EXECUTIONS.as("e");
+    static final WorkflowDefinitions D = WORKFLOW_DEFINITIONS.as("d");
+    static final Customers C = CUSTOMERS.as("c");
+    static final CustomerProperties P = CUSTOMER_PROPERTIES.as("p");
+    private static final Contacts K = CONTACTS.as("k");
+
+    /** Whether the execution's customer has at least one contact with a strong relationship. */
+    static final Field<Boolean> HAS_STRONG_CONTACT = DSL.field(strongContactOf(E.ORGANIZATION_ID, E.CUSTOMER_ID))
+            .as("has_strong_contact");
+
+    private EntrySql() {
+    }
+
+    /** EXISTS a strong contact for the customer (organization, customer): served by contacts_by_customer. */
+    static Condition strongContactOf(Field<java.util.UUID> organizationId, Field<java.util.UUID> customerId) {
+        return DSL.exists(DSL.selectOne().from(K)
+                .where(K.ORGANIZATION_ID.eq(organizationId))
+                .and(K.CUSTOMER_ID.eq(customerId))
+                .and(K.RELATIONSHIP_STRENGTH.eq(DSL.inline(RelationshipStrength.STRONG, K.RELATIONSHIP_STRENGTH))));
+    }
+
+    /** SELECT every column needed for a {@link QueueEntry} FROM the joined tables; add WHERE and ORDER BY. */
+    static SelectJoinStep<Record> select(DSLContext sql) {
+        List<Field<?>> fields = new ArrayList<>();
+        fields.addAll(List.of(E.fields()));
+        fields.addAll(List.of(D.ID, D.ORGANIZATION_ID, D.NAME, D.WORKFLOW_TYPE, D.DESCRIPTION, D.TRIGGER_CONDITIONS,
+                D.PRIORITY_WEIGHT, D.IS_ACTIVE, D.IS_DEMO));
+        fields.addAll(List.of(C.ID, C.ORGANIZATION_ID, C.NAME, C.CSM_ID));
+        fields.addAll(List.of(P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE, P.HEALTH_SCORE,
+                P.UTILIZATION_PERCENT, P.YOY_GROWTH_PERCENT, P.MARKET_PRICE_PERCENTILE, P.ADOPTION_RATE_PERCENT,
+                P.USAGE_CHANGE_PERCENT_LAST_MONTH));
+        fields.add(HAS_STRONG_CONTACT);
+        SelectSelectStep<Record> select = sql.select(fields);
+        return from(select);
+    }
+
+    private static SelectJoinStep<Record> from(SelectSelectStep<Record> select) {
+        return select.from(E)
+                .join(D).on(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
+                .join(C).on(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
+                .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID));
+    }
+
+    static QueueEntry entry(Record r) {
+        return new QueueEntry(Rows.execution(r, E), Rows.definition(r, D), Rows.customer(r, C),
+                Rows.signals(r, P, HAS_STRONG_CONTACT));
+    }
+}

@@ -1,0 +1,171 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.Codes.timestamp;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
+
+import dev.orchestrator.core.application.port.out.ExecutionWriter;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
+import dev.orchestrator.core.domain.lifecycle.Lifecycle;
+import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import dev.orchestrator.persistence.jooq.tables.records.WorkflowExecutionsRecord;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+
+/**
+ * Guarded writes. A transition is one {@code UPDATE ... SET ..., version = version + 1 WHERE
+ * organization_id = ? AND id = ? AND version = ? AND status = ?} plus its event INSERT, in one
+ * transaction; when the UPDATE matches no row, the current status (or its absence) is read and
+ * reported as a conflict. Two racing writers: PostgreSQL makes the second wait for the first's row
+ * lock, re-checks its WHERE on the new row version, finds the version moved on and updates nothing.
+ */
+final class JooqExecutionWriter implements ExecutionWriter {
+
+    private static final WorkflowExecutions W = WORKFLOW_EXECUTIONS;
+
+    private static final List<Field<?>> INSERT_COLUMNS = List.of(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID,
+            W.CUSTOMER_ID, W.ASSIGNED_CSM_ID, W.ESCALATION_USER_ID, W.STATUS, W.SNOOZE_UNTIL, W.SNOOZE_DAYS,
+            W.SNOOZED_AT, W.PRIORITY_SCORE, W.STARTED_AT, W.COMPLETED_AT, W.SKIPPED_AT, W.SKIP_REASON,
+            W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT);
+
+    private static final List<Field<?>> EVENT_COLUMNS = List.of(WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
+            WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTOR_PROFILE_ID,
+            WORKFLOW_EXECUTION_EVENTS.ACTION, WORKFLOW_EXECUTION_EVENTS.FROM_STATUS, WORKFLOW_EXECUTION_EVENTS.TO_STATUS,
+            WORKFLOW_EXECUTION_EVENTS.DAYS, WORKFLOW_EXECUTION_EVENTS.REASON,
+            WORKFLOW_EXECUTION_EVENTS.ESCALATION_USER_ID, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT);
+
+    private final DSLContext sql;
+
+    JooqExecutionWriter(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
+            ExecutionEvent event) {
+        checkConsistent(next, expectedStatus, event);
+        return sql.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Record1<Long> saved = t.update(W)
+                    .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
+                    .set(W.STATUS, Codes.status(next.status()))
+                    .set(W.SNOOZE_UNTIL, timestamp(next.snoozeUntil()))
+                    .set(W.SNOOZE_DAYS, next.snoozeDays())
+                    .set(W.SNOOZED_AT, timestamp(next.snoozedAt()))
+                    .set(W.PRIORITY_SCORE, next.priorityScore())
+                    .set(W.STARTED_AT, timestamp(next.startedAt()))
+                    .set(W.COMPLETED_AT, timestamp(next.completedAt()))
+                    .set(W.SKIPPED_AT, timestamp(next.skippedAt()))
+                    .set(W.SKIP_REASON, next.skipReason())
+                    .set(W.EXECUTION_DATA, JsonbCodec.write(next.executionData()))
+                    .set(W.UPDATED_AT, timestamp(next.updatedAt()))
+                    .set(W.VERSION, W.VERSION.plus(DSL.inline(1L)))
+                    .where(W.ORGANIZATION_ID.eq(next.organizationId().value()))
+                    .and(W.ID.eq(next.id().value()))
+                    .and(W.VERSION.eq(expectedVersion))
+                    .and(W.STATUS.eq(Codes.status(expectedStatus)))
+                    .returningResult(W.VERSION)
+                    .fetchOne();
+            if (saved == null) {
+                Optional<ExecutionStatus> current = t.select(W.STATUS).from(W)
+                        .where(W.ORGANIZATION_ID.eq(next.organizationId().value())).and(W.ID.eq(next.id().value()))
+                        .fetchOptional(W.STATUS)
+                        .map(Codes::status);
+                return new SaveResult.Conflict(current);
+            }
+            insertEvents(t, List.of(event));
+            return new SaveResult.Saved(withVersion(next, saved.value1()));
+        });
+    }
+
+    /**
+     * A transition the lifecycle could not have produced is a programming error, not a conflict:
+     * {@code expectedStatus} must be one {@link Lifecycle#allowedFrom} the event's action, and the
+     * event must be about this execution and lead to its new status. (The event's {@code from} may
+     * differ from {@code expectedStatus}: that is a stale read, which the UPDATE reports as a conflict.) With that checked here, {@code status = expectedStatus}
+     * in the UPDATE guards the write with the lifecycle's own table.
+     */
+    private static void checkConsistent(WorkflowExecution next, ExecutionStatus expectedStatus, ExecutionEvent event) {
+        if (!Lifecycle.allowedFrom(event.action()).contains(expectedStatus)) {
+            throw new IllegalArgumentException(event.action() + " is not allowed from " + expectedStatus);
+        }
+        if (!event.executionId().equals(next.id()) || !event.organizationId().equals(next.organizationId())
+                || event.to() != next.status()) {
+            throw new IllegalArgumentException("the event does not describe this transition: " + event);
+        }
+    }
+
+    @Override
+    public List<WorkflowExecution> insertNew(List<WorkflowExecution> executions, List<ExecutionEvent> events) {
+        if (executions.isEmpty()) {
+            return List.of();
+        }
+        // A stable key order, so that two concurrent inserters of overlapping sets wait on each
+        // other instead of deadlocking.
+        List<WorkflowExecution> ordered = executions.stream()
+                .sorted(Comparator.comparing((WorkflowExecution e) -> e.organizationId().value())
+                        .thenComparing(e -> e.customerId().value())
+                        .thenComparing(e -> e.definitionId().value()))
+                .toList();
+        return sql.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            InsertValuesStepN<WorkflowExecutionsRecord> insert = t.insertInto(W, INSERT_COLUMNS);
+            for (WorkflowExecution e : ordered) {
+                insert = insert.values(insertValues(e));
+            }
+            Set<UUID> inserted = insert
+                    .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
+                    .where(W.STATUS.in(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE)))
+                    .doNothing()
+                    .returningResult(W.ID)
+                    .fetchSet(W.ID);
+            insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
+            return executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
+        });
+    }
+
+    private static List<Object> insertValues(WorkflowExecution e) {
+        return Arrays.asList(e.id().value(), e.organizationId().value(), e.definitionId().value(),
+                e.customerId().value(), e.assignedCsmId().value(), id(e.escalationUserId()), Codes.status(e.status()),
+                timestamp(e.snoozeUntil()), e.snoozeDays(), timestamp(e.snoozedAt()), e.priorityScore(),
+                timestamp(e.startedAt()), timestamp(e.completedAt()), timestamp(e.skippedAt()), e.skipReason(),
+                JsonbCodec.write(e.executionData()), e.demo(), e.version(), timestamp(e.createdAt()),
+                timestamp(e.updatedAt()));
+    }
+
+    private static void insertEvents(DSLContext t, List<ExecutionEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        InsertValuesStepN<?> insert = t.insertInto(WORKFLOW_EXECUTION_EVENTS, EVENT_COLUMNS);
+        for (ExecutionEvent e : events) {
+            insert = insert.values(Arrays.asList(e.organizationId().value(), e.executionId().value(), id(e.actor()),
+                    Codes.action(e.action()), Codes.status(e.from()), Codes.status(e.to()), e.days(), e.reason(),
+                    id(e.escalationUserId()), timestamp(e.occurredAt())));
+        }
+        insert.execute();
+    }
+
+    private static UUID id(ProfileId id) {
+        return id == null ? null : id.value();
+    }
+
+    private static WorkflowExecution withVersion(WorkflowExecution e, long version) {
+        return new WorkflowExecution(e.id(), e.organizationId(), e.definitionId(), e.customerId(), e.assignedCsmId(),
+                e.escalationUserId(), e.status(), e.snoozeUntil(), e.snoozeDays(), e.snoozedAt(), e.priorityScore(),
+                e.startedAt(), e.completedAt(), e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), version,
+                e.createdAt(), e.updatedAt());
+    }
+}

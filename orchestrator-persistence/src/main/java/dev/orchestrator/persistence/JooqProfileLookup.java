@@ -1,0 +1,32 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
+
+import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+final class JooqProfileLookup implements ProfileLookup {
+
+    private final DSLContext sql;
+
+    JooqProfileLookup(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Optional<Profile> findCaller(ProfileId id) {
+        return sql.selectFrom(PROFILES).where(PROFILES.ID.eq(id.value()))
+                .fetchOptional(r -> Rows.profile(r, PROFILES));
+    }
+
+    @Override
+    public Optional<Profile> findProfile(OrganizationId organizationId, ProfileId id) {
+        return sql.selectFrom(PROFILES)
+                .where(PROFILES.ORGANIZATION_ID.eq(organizationId.value())).and(PROFILES.ID.eq(id.value()))
+                .fetchOptional(r -> Rows.profile(r, PROFILES));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.orchestrator.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.domain.json.JsonObject;
+import java.util.Map;
+import org.jooq.JSONB;
+
+/**
+ * JSONB columns to and from the core's {@link JsonObject}: the one place where JSON numbers get
+ * their Java type.
+ *
+ * <p>Numbers read back as Jackson's defaults: a whole number as {@code Integer} when it fits, else
+ * {@code Long}, else {@code BigInteger}; a fraction as {@code Double}. These are exactly the types a
+ * default Jackson parse of a request body produces, so data that entered the product as JSON reads
+ * back equal ({@code JsonObject.of(Map.of("step", 1))} holds an {@code Integer} and gets one back).
+ * Two cases do not round-trip equal, by design: a {@code Long} small enough for an int comes back
+ * as {@code Integer}, and a {@code BigDecimal} comes back as {@code Double} (PostgreSQL keeps the
+ * digits; it is the Java type that differs). {@code USE_BIG_DECIMAL_FOR_FLOATS} is deliberately off
+ * for that reason.
+ */
+final class JsonbCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .disable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private JsonbCodec() {
+    }
+
+    static JsonObject read(JSONB jsonb) {
+        if (jsonb == null || jsonb.data() == null) {
+            return JsonObject.EMPTY;
+        }
+        return read(jsonb.data());
+    }
+
+    static JsonObject read(String json) {
+        try {
+            Map<String, Object> values = MAPPER.readValue(json, OBJECT);
+            return values == null ? JsonObject.EMPTY : new JsonObject(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not an object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static JSONB write(JsonObject object) {
+        try {
+            return JSONB.valueOf(MAPPER.writeValueAsString(object == null ? Map.of() : object.values()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

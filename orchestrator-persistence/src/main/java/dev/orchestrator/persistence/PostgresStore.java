@@ -1,0 +1,63 @@
+package dev.orchestrator.persistence;
+
+import dev.orchestrator.core.application.OutboundPorts;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The PostgreSQL implementation of every outbound port of the core, on one {@link DataSource}
+ * (use a pool: {@link ConnectionPool#create}). The schema must be migrated ({@link Migrator}).
+ *
+ * <pre>{@code
+ * HikariDataSource pool = ConnectionPool.create(url, user, password);
+ * OutboundPorts ports = PostgresStore.create(pool).ports();
+ * }</pre>
+ * Every port call is one statement, or one transaction for a write with its event; each takes a
+ * connection from the DataSource for its duration only. Thread-safe.
+ */
+public final class PostgresStore {
+
+    static {
+        // jOOQ logs a banner and a "tip of the day" on first use; a CLI's output is no place for them.
+        // Only a default: an explicit -Dorg.jooq.no-logo=false still wins.
+        if (System.getProperty("org.jooq.no-logo") == null) {
+            System.setProperty("org.jooq.no-logo", "true");
+        }
+        if (System.getProperty("org.jooq.no-tips") == null) {
+            System.setProperty("org.jooq.no-tips", "true");
+        }
+    }
+
+    private final OutboundPorts ports;
+
+    private PostgresStore(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
+                .withExecuteLogging(false)
+                .withRenderSchema(false));
+        this.ports = new OutboundPorts(
+                new JooqProfileLookup(sql),
+                new JooqCustomerLookup(sql),
+                new JooqDefinitionLookup(sql),
+                new JooqExecutionLookup(sql),
+                new JooqQueueReader(sql),
+                new JooqExecutionWriter(sql),
+                new SqlPriorityRecomputation(sql),
+                new SqlSignalInterpretation(sql),
+                new RandomIds(),
+                new JdbcStoreHealth(dataSource));
+    }
+
+    public static PostgresStore create(DataSource dataSource) {
+        return new PostgresStore(dataSource);
+    }
+
+    /** Every outbound port, backed by this store. */
+    public OutboundPorts ports() {
+        return ports;
+    }
+}

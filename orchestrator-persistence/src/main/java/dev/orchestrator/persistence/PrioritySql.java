@@ -1,0 +1,115 @@
+package dev.orchestrator.persistence;
+
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.persistence.types.ExecutionStatus;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The priority score as one SQL expression, built from a {@link PriorityPolicy}'s data: the same
+ * rules {@link PriorityEvaluator} applies in Java, so bulk recomputes and the evaluator cannot
+ * drift apart (the contract tests compare them row by row). Every number of the policy is inlined
+ * as a literal; the expression is plain integer arithmetic and CASE, no function calls per row
+ * beyond a date cast for snoozed rows.
+ */
+final class PrioritySql {
+
+    /** The columns the score depends on, from whatever tables the caller joined. */
+    record Inputs(
+            Field<ExecutionStatus> status,
+            Field<OffsetDateTime> snoozeUntil,
+            Field<dev.orchestrator.persistence.types.WorkflowType> workflowType,
+            Field<Integer> priorityWeight,
+            Field<? extends Number> revenueImpactTier,
+            Field<? extends Number> churnRiskScore,
+            Field<? extends Number> usageScore) {
+    }
+
+    private PrioritySql() {
+    }
+
+    /** The score of an execution on {@code today} (a UTC date), snoozed or not. */
+    static Field<Integer> scoreExpression(PriorityPolicy policy, LocalDate today, Inputs in) {
+        Condition snoozed = in.status().eq(DSL.inline(ExecutionStatus.SNOOZED, in.status()))
+                .and(in.snoozeUntil().isNotNull());
+        return DSL.when(snoozed, snoozedScore(policy.snooze(), today, in.snoozeUntil()))
+                .otherwise(activeScore(policy, in));
+    }
+
+    /**
+     * The score of an execution that is not snoozed: workflow weight + revenue tier × points, plus
+     * churn risk × points for the churn types and ⌊usage ÷ divisor⌋ for the usage types. A missing
+     * signal adds nothing.
+     */
+    static Field<Integer> activeScore(PriorityPolicy policy, Inputs in) {
+        Field<Integer> score = in.priorityWeight();
+        score = score.plus(DSL.coalesce(times(in.revenueImpactTier(), policy.revenueImpactPointsPerTier()), DSL.inline(0)));
+        score = score.plus(forTypes(in.workflowType(), policy.churnRiskTypes(),
+                times(in.churnRiskScore(), policy.churnRiskPointsPerPoint())));
+        score = score.plus(forTypes(in.workflowType(), policy.usageTypes(),
+                floorDiv(in.usageScore(), policy.usageScoreDivisor())));
+        return score;
+    }
+
+    /**
+     * {@code days_overdue = today − (snooze_until AT TIME ZONE 'UTC')::date}; due within
+     * {@code dueSoonDays} (or overdue): {@code dueSoonBase + days_overdue}; later:
+     * {@code laterBase − |days_overdue|}.
+     */
+    private static Field<Integer> snoozedScore(PriorityPolicy.SnoozeRanking snooze, LocalDate today,
+            Field<OffsetDateTime> snoozeUntil) {
+        Field<Integer> daysOverdue = DSL.field("({0} - ({1} AT TIME ZONE 'UTC')::date)", SQLDataType.INTEGER,
+                DSL.inline(today), snoozeUntil);
+        // In the "later" branch days_overdue < -dueSoonDays; when dueSoonDays >= 0 it is negative,
+        // so |days_overdue| = -days_overdue and no abs() call is needed.
+        Field<Integer> later = snooze.dueSoonDays() >= 0
+                ? DSL.inline(snooze.laterBase()).plus(daysOverdue)
+                : DSL.inline(snooze.laterBase()).minus(DSL.abs(daysOverdue));
+        return DSL.when(daysOverdue.ge(DSL.inline(-snooze.dueSoonDays())), DSL.inline(snooze.dueSoonBase()).plus(daysOverdue))
+                .otherwise(later);
+    }
+
+    /** {@code value × factor} as an integer; NULL when the signal is missing. */
+    private static Field<Integer> times(Field<? extends Number> value, int factor) {
+        return integer(value).times(DSL.inline(factor));
+    }
+
+    /**
+     * {@code Math.floorDiv(value, divisor)} for a positive divisor, in integer arithmetic:
+     * SQL's {@code /} truncates toward zero, so subtract the floor-modulus first
+     * ({@code ((v % d) + d) % d}) to make the division exact for negative values too.
+     */
+    private static Field<Integer> floorDiv(Field<? extends Number> value, int divisor) {
+        Field<Integer> v = integer(value);
+        Field<Integer> d = DSL.inline(divisor);
+        Field<Integer> floorMod = v.mod(d).plus(d).mod(d);
+        return v.minus(floorMod).div(d);
+    }
+
+    /** {@code COALESCE(points, 0)} when the workflow type is one of {@code types}, else 0. */
+    private static Field<Integer> forTypes(Field<dev.orchestrator.persistence.types.WorkflowType> type,
+            Set<WorkflowType> types, Field<Integer> points) {
+        if (types.isEmpty()) {
+            return DSL.inline(0);
+        }
+        List<Field<dev.orchestrator.persistence.types.WorkflowType>> literals = types.stream().sorted()
+                .<Field<dev.orchestrator.persistence.types.WorkflowType>>map(t -> DSL.inline(Codes.type(t), type)).toList();
+        return DSL.when(type.in(literals), DSL.coalesce(points, DSL.inline(0))).otherwise(DSL.inline(0));
+    }
+
+    /**
+     * A SMALLINT signal typed as an integer on the Java side only: {@code coerce} renders no cast,
+     * and PostgreSQL's smallint-with-integer arithmetic already yields integers.
+     */
+    private static Field<Integer> integer(Field<? extends Number> value) {
+        return value.coerce(SQLDataType.INTEGER);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+
+import dev.orchestrator.core.application.port.in.RecomputePriorities;
+import dev.orchestrator.core.application.port.out.PriorityRecomputation;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
+import dev.orchestrator.persistence.jooq.tables.Customers;
+import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
+import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/**
+ * Re-scores every active execution in one statement:
+ * <pre>
+ * WITH changed AS (
+ *   UPDATE workflow_executions e SET priority_score = &lt;score&gt;
+ *   FROM workflow_definitions d, customers c LEFT JOIN customer_properties p ON ...
+ *   WHERE &lt;joins&gt; AND e.status IN (&lt;active&gt;) [AND e.organization_id = ?]
+ *     AND e.priority_score IS DISTINCT FROM &lt;score&gt;
+ *   RETURNING 1)
+ * SELECT (SELECT count(*) FROM workflow_executions WHERE status IN (&lt;active&gt;) [AND ...]), (SELECT count(*) FROM changed)
+ * </pre>
+ * {@code <score>} is {@link PrioritySql#scoreExpression} of the policy. The properties are LEFT
+ * JOINed to the customers (the target table cannot be referenced in a join of UPDATE's FROM), so
+ * the executions are scanned once, customer_properties is joined once, and no self-join is needed.
+ * Only rows whose score changes are written. Neither {@code version} nor {@code updated_at} move: a
+ * score is derived data, and bumping the version would make every CSM's in-flight transition
+ * conflict after the nightly run. A row a transition changes concurrently is re-checked by
+ * PostgreSQL and re-scored from its new status. {@code examined} counts the active rows in scope
+ * from the same snapshot (an index-only scan of the partial unique index on active rows).
+ */
+final class SqlPriorityRecomputation implements PriorityRecomputation {
+
+    private static final WorkflowExecutions E = WORKFLOW_EXECUTIONS.as("e");
+    private static final WorkflowDefinitions D = WORKFLOW_DEFINITIONS.as("d");
+    private static final Customers C = CUSTOMERS.as("c");
+    private static final CustomerProperties P = CUSTOMER_PROPERTIES.as("p");
+
+    private final DSLContext sql;
+
+    SqlPriorityRecomputation(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public RecomputePriorities.Report recompute(Optional<OrganizationId> organization, PriorityPolicy policy,
+            LocalDate today) {
+        Record2<Long, Long> counts = statement(organization, policy, today).fetchSingle();
+        return new RecomputePriorities.Report(counts.value1(), counts.value2());
+    }
+
+    /** The one statement {@link #recompute} runs (package-private for plan tests and benchmarks). */
+    ResultQuery<Record2<Long, Long>> statement(Optional<OrganizationId> organization, PriorityPolicy policy,
+            LocalDate today) {
+        Field<Integer> score = PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(E.STATUS,
+                E.SNOOZE_UNTIL, D.WORKFLOW_TYPE, D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE,
+                P.USAGE_SCORE));
+        Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
+                .and(organization.map(o -> E.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+        var update = sql.update(E)
+                .set(E.PRIORITY_SCORE, score)
+                .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID)))
+                .where(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
+                .and(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
+                .and(activeInScope)
+                .and(E.PRIORITY_SCORE.isDistinctFrom(score))
+                .returningResult(DSL.inline(1));
+        WorkflowExecutions all = WORKFLOW_EXECUTIONS;
+        var examined = DSL.select(DSL.count()).from(all)
+                .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
+                .and(organization.map(o -> all.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+        return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
+                + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
+                .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import dev.orchestrator.core.application.port.in.InterpretSignals;
+import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.SignalInterpreter;
+import dev.orchestrator.core.domain.signals.SignalPolicy;
+import dev.orchestrator.core.domain.workflow.TriggerConditions;
+import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
+import dev.orchestrator.persistence.jooq.tables.Customers;
+import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
+import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import dev.orchestrator.persistence.types.ExecutionAction;
+import dev.orchestrator.persistence.types.WorkflowType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Scores every customer and creates the triggered executions, in ONE statement (a CTE chain):
+ * <ol>
+ * <li>{@code scored}: each customer's opportunity and risk scores ({@link SignalSql}; properties
+ * LEFT JOINed, an EXISTS for a strong contact);</li>
+ * <li>{@code candidates}: active, non-demo definitions with their thresholds read from
+ * {@code trigger_conditions} ({@link TriggerSql}: a number, or a string that is a plain decimal;
+ * anything else is "not named");</li>
+ * <li>{@code inserted}: INSERT ... SELECT of every (customer, definition) where the definition
+ * names a threshold and every named one is met, and no non-terminal execution exists,
+ * {@code ON CONFLICT ... DO NOTHING} on the one-active-per-customer-and-definition index,
+ * RETURNING the new rows;</li>
+ * <li>{@code events}: a 'create' event (no actor) for each returned row;</li>
+ * <li>the result: created counts per definition, with the definition's name.</li>
+ * </ol>
+ * Safe when two runs race: the unique index arbitrates, the loser of each row waits for the
+ * winner's commit and then skips it, and rows are inserted in one key order so that two runs
+ * cannot deadlock. Should PostgreSQL still report a deadlock or serialization failure, the
+ * statement (idempotent by construction) is retried.
+ */
+final class SqlSignalInterpretation implements SignalInterpretation {
+
+    private static final Customers C = CUSTOMERS.as("c");
+    private static final CustomerProperties P = CUSTOMER_PROPERTIES.as("p");
+    private static final WorkflowDefinitions DEF = WORKFLOW_DEFINITIONS.as("def");
+    private static final WorkflowExecutions W = WORKFLOW_EXECUTIONS;
+    private static final WorkflowExecutions X = WORKFLOW_EXECUTIONS.as("x");
+
+    private static final Table<?> SCORED = table(name("scored")).as("s");
+    private static final Field<UUID> S_ORG = field(name("s", "organization_id"), SQLDataType.UUID);
+    private static final Field<UUID> S_CUSTOMER = field(name("s", "customer_id"), SQLDataType.UUID);
+    private static final Field<UUID> S_CSM = field(name("s", "csm_id"), SQLDataType.UUID);
+    private static final Field<Short> S_TIER = field(name("s", "revenue_impact_tier"), SQLDataType.SMALLINT);
+    private static final Field<Short> S_CHURN = field(name("s", "churn_risk_score"), SQLDataType.SMALLINT);
+    private static final Field<Short> S_USAGE = field(name("s", "usage_score"), SQLDataType.SMALLINT);
+    private static final Field<Integer> S_OPPORTUNITY = field(name("s", "opportunity"), SQLDataType.INTEGER);
+    private static final Field<Integer> S_RISK = field(name("s", "risk"), SQLDataType.INTEGER);
+
+    private static final Table<?> CANDIDATES = table(name("candidates")).as("d");
+    private static final Field<UUID> D_ORG = field(name("d", "organization_id"), SQLDataType.UUID);
+    private static final Field<UUID> D_ID = field(name("d", "id"), SQLDataType.UUID);
+    private static final Field<WorkflowType> D_TYPE =
+            field(name("d", "workflow_type"), WORKFLOW_DEFINITIONS.WORKFLOW_TYPE.getDataType());
+    private static final Field<Integer> D_WEIGHT = field(name("d", "priority_weight"), SQLDataType.INTEGER);
+    private static final Field<BigDecimal> D_OPPORTUNITY_MIN = field(name("d", "opportunity_min"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> D_RISK_MIN = field(name("d", "risk_min"), SQLDataType.NUMERIC);
+
+    private static final Table<?> INSERTED = table(name("inserted"));
+    private static final Field<UUID> I_ID = field(name("inserted", "id"), SQLDataType.UUID);
+    private static final Field<UUID> I_ORG = field(name("inserted", "organization_id"), SQLDataType.UUID);
+
+    private static final String DEADLOCK = "40P01";
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final int ATTEMPTS = 3;
+
+    private final DSLContext sql;
+
+    SqlSignalInterpretation(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public InterpretSignals.Report interpret(Optional<OrganizationId> organization, SignalPolicy signalPolicy,
+            PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+        ResultQuery<Record3<UUID, String, Long>> statement = statement(organization, signalPolicy, priorityPolicy, now);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new InterpretSignals.Report(statement.fetch(r ->
+                        new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(), r.value3())));
+            } catch (DataAccessException e) {
+                String state = e.sqlState();
+                if (attempt >= ATTEMPTS || !(DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The statement {@link #interpret} runs. {@code today} is not needed: a new execution is not
+     * snoozed, and only the snooze ranking depends on the date.
+     */
+    ResultQuery<Record3<UUID, String, Long>> statement(Optional<OrganizationId> organization,
+            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, Instant now) {
+        Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
+        List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
+
+        SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
+        var scored = DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
+                        P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
+                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"))
+                .from(C)
+                .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+
+        Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
+        var candidates = DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
+                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"))
+                .from(DEF)
+                .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
+                .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+
+        Field<Integer> priority = PrioritySql.activeScore(priorityPolicy,
+                new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE));
+        var insert = sql.insertInto(W, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.ASSIGNED_CSM_ID,
+                        W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT)
+                .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
+                                inline(Codes.status(ExecutionStatus.NOT_STARTED), W.STATUS), priority,
+                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at)
+                        .from(SCORED)
+                        .join(CANDIDATES).on(D_ORG.eq(S_ORG))
+                        .where(triggers())
+                        .andNotExists(DSL.selectOne().from(X)
+                                .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
+                                .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
+                        // One key order for every run: concurrent runs queue up instead of deadlocking.
+                        .orderBy(S_ORG, S_CUSTOMER, D_ID))
+                .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
+                .where(W.STATUS.in(active))
+                .doNothing()
+                .returningResult(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID);
+
+        var events = sql.insertInto(WORKFLOW_EXECUTION_EVENTS, WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
+                        WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTION,
+                        WORKFLOW_EXECUTION_EVENTS.TO_STATUS, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT)
+                .select(DSL.select(I_ORG, I_ID,
+                                inline(ExecutionAction.CREATE, WORKFLOW_EXECUTION_EVENTS.ACTION),
+                                inline(Codes.status(ExecutionStatus.NOT_STARTED), WORKFLOW_EXECUTION_EVENTS.TO_STATUS),
+                                at)
+                        .from(INSERTED));
+
+        return sql.resultQuery("""
+                        WITH scored AS ({0}), candidates AS ({1}), inserted AS ({2}), events AS ({3})
+                        SELECT i.workflow_definition_id, def.name, count(*)
+                        FROM inserted i
+                        JOIN workflow_definitions def
+                          ON def.organization_id = i.organization_id AND def.id = i.workflow_definition_id
+                        GROUP BY i.workflow_definition_id, def.name
+                        ORDER BY i.workflow_definition_id""", scored, candidates, insert, events)
+                .coerce(field("workflow_definition_id", SQLDataType.UUID), field("name", SQLDataType.VARCHAR),
+                        field("count", SQLDataType.BIGINT));
+    }
+
+    /**
+     * {@link SignalInterpreter#triggers}: at least one threshold named, and each named one met
+     * (score ≥ minimum, compared as decimals).
+     */
+    private static Condition triggers() {
+        Field<BigDecimal> opportunity = S_OPPORTUNITY.coerce(SQLDataType.NUMERIC);
+        Field<BigDecimal> risk = S_RISK.coerce(SQLDataType.NUMERIC);
+        return D_OPPORTUNITY_MIN.isNotNull().or(D_RISK_MIN.isNotNull())
+                .and(D_OPPORTUNITY_MIN.isNull().or(opportunity.ge(D_OPPORTUNITY_MIN)))
+                .and(D_RISK_MIN.isNull().or(risk.ge(D_RISK_MIN)));
+    }
+}

@@ -1,0 +1,207 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityInput;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.Comparison;
+import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.signals.SignalPolicy;
+import dev.orchestrator.core.domain.signals.SignalRule;
+import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.signals.SignalScores;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.testing.RandomSignals;
+import dev.orchestrator.core.testing.World;
+import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
+import dev.orchestrator.persistence.jooq.tables.Customers;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.orchestrator.persistence.testing.PostgresFixture;
+import dev.orchestrator.persistence.testing.TestPools;
+import dev.orchestrator.testsupport.TestDatabase;
+import dev.orchestrator.testsupport.WithPostgres;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record3;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SQL translations against the Java rules on inputs the contract tests do not reach: policies
+ * other than STANDARD (odd divisors, negative points, a negative due-soon window, fractional
+ * thresholds on integer signals, ValueOf on a decimal signal, a low cap), negative usage scores
+ * (floor division) and every shape of threshold in trigger_conditions.
+ */
+@WithPostgres
+class SqlTranslationTest {
+
+    private static HikariDataSource pool;
+
+    private final DSLContext sql;
+    private final PostgresFixture fixture;
+
+    SqlTranslationTest() {
+        this.sql = DSL.using(pool, SQLDialect.POSTGRES);
+        this.fixture = new PostgresFixture(pool);
+    }
+
+    @BeforeAll
+    static void openPool(TestDatabase db) {
+        pool = TestPools.pool(db.dataSource());
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void triggerThresholdsAreReadAsJavaReadsThem() {
+        Map<String, Object> samples = new LinkedHashMap<>();
+        samples.put("int", 5);
+        samples.put("negative", -3);
+        samples.put("fraction", 5.25);
+        samples.put("big", 12345678901234L);
+        samples.put("exponent", 1e3);
+        samples.put("string", "7");
+        samples.put("padded", "  6.5\t");
+        samples.put("newlines", "\n8\n");
+        samples.put("negative string", "-2");
+        samples.put("trailing dot", "5.");
+        samples.put("leading dot", ".5");
+        samples.put("plus", "+5");
+        samples.put("exponent string", "1e3");
+        samples.put("words", "5 points");
+        samples.put("empty", "");
+        samples.put("boolean", true);
+        samples.put("null", null);
+        samples.put("list", List.of(1));
+        samples.put("object", Map.of("a", 1));
+        JsonObject json = new JsonObject(samples);
+        Field<JSONB> column = DSL.inline(JsonbCodec.write(json));
+
+        for (String key : samples.keySet()) {
+            BigDecimal fromSql = sql.select(TriggerSql.decimal(column, key)).fetchOne().value1();
+            Optional<BigDecimal> fromJava = json.decimal(key);
+            assertThat(Optional.ofNullable(fromSql).map(BigDecimal::stripTrailingZeros))
+                    .as("threshold %s", key).isEqualTo(fromJava.map(BigDecimal::stripTrailingZeros));
+            BigDecimal whole = sql.select(TriggerSql.wholeNumber(column, key)).fetchOne().value1();
+            assertThat(Optional.ofNullable(whole).map(BigDecimal::longValueExact))
+                    .as("order %s", key).isEqualTo(json.wholeNumber(key));
+        }
+    }
+
+    @Test
+    void thePriorityExpressionEqualsTheEvaluatorForOtherPoliciesAndEdgeValues() {
+        Map<WorkflowType, Integer> tiers = new EnumMap<>(WorkflowType.class);
+        for (WorkflowType type : WorkflowType.values()) {
+            tiers.put(type, 100 * (type.ordinal() + 1));
+        }
+        List<PriorityPolicy> policies = List.of(PriorityPolicy.STANDARD,
+                new PriorityPolicy(tiers, -3, 7, EnumSet.of(WorkflowType.RISK, WorkflowType.CUSTOM), 7,
+                        EnumSet.of(WorkflowType.OPPORTUNITY, WorkflowType.RENEWAL),
+                        new PriorityPolicy.SnoozeRanking(-2, 2000, 50), new PriorityPolicy.LabelThresholds(3, 2, 1)),
+                new PriorityPolicy(tiers, 1, 1, EnumSet.noneOf(WorkflowType.class), 3, EnumSet.allOf(WorkflowType.class),
+                        new PriorityPolicy.SnoozeRanking(0, 10, -10), new PriorityPolicy.LabelThresholds(3, 2, 1)));
+        Random random = new Random(3);
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        Instant noon = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        for (PriorityPolicy policy : policies) {
+            PriorityEvaluator evaluator = new PriorityEvaluator(policy);
+            List<Field<?>> expressions = new ArrayList<>();
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                ExecutionStatus status = ExecutionStatus.values()[random.nextInt(ExecutionStatus.values().length)];
+                Instant until = status == ExecutionStatus.SNOOZED
+                        ? noon.plus(Duration.ofMinutes(random.nextInt(20 * 24 * 60) - 10 * 24 * 60)) : null;
+                WorkflowType type = WorkflowType.values()[random.nextInt(WorkflowType.values().length)];
+                int weight = random.nextInt(1000) - 100;
+                Integer tier = random.nextInt(5) == 0 ? null : random.nextInt(6);
+                Integer churn = random.nextInt(5) == 0 ? null : random.nextInt(11);
+                // Negative usage cannot be stored (CHECK 0..100), but the expression must still floor like Java.
+                Integer usage = random.nextInt(5) == 0 ? null : random.nextInt(241) - 120;
+                expected.add(evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage), today).value());
+                expressions.add(PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(
+                        DSL.inline(Codes.status(status), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
+                        DSL.inline(Codes.timestamp(until), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.SNOOZE_UNTIL),
+                        DSL.inline(Codes.type(type), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS.WORKFLOW_TYPE),
+                        DSL.inline(weight), DSL.inline(tier, Integer.class), DSL.inline(churn, Integer.class),
+                        DSL.inline(usage, Integer.class))));
+            }
+            List<Integer> actual = new ArrayList<>();
+            // A few hundred expressions per statement keeps this fast.
+            var row = sql.select(expressions).fetchOne();
+            for (int i = 0; i < expressions.size(); i++) {
+                actual.add(((Number) row.get(i)).intValue());
+            }
+            assertThat(actual).as("policy %s", policy).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void signalScoresEqualTheScorerForAnotherPolicy() {
+        SignalPolicy policy = new SignalPolicy(
+                List.of(new SignalRule.Threshold("tier over 3.5", SignalField.REVENUE_IMPACT_TIER, Comparison.GREATER_THAN,
+                                new BigDecimal("3.5"), 4),
+                        new SignalRule.Threshold("growth at most -0.5", SignalField.YOY_GROWTH_PERCENT, Comparison.AT_MOST,
+                                new BigDecimal("-0.5"), 3),
+                        new SignalRule.Threshold("usage under 40", SignalField.USAGE_SCORE, Comparison.LESS_THAN,
+                                BigDecimal.valueOf(40), -2),
+                        new SignalRule.ValueOf("health", SignalField.HEALTH_SCORE)),
+                List.of(new SignalRule.ValueOf("churn", SignalField.CHURN_RISK_SCORE),
+                        new SignalRule.NoStrongRelationship("weak", 5),
+                        new SignalRule.Threshold("adoption at least 75", SignalField.ADOPTION_RATE_PERCENT, Comparison.AT_LEAST,
+                                new BigDecimal("75.00"), 1)),
+                12);
+        World world = new World(fixture);
+        RandomSignals randomSignals = new RandomSignals(new Random(5));
+        Map<UUID, CustomerSignals> signals = new HashMap<>();
+        for (int i = 0; i < 400; i++) {
+            CustomerSignals s = randomSignals.next();
+            Customer customer = world.customer(world.csm, s);
+            signals.put(customer.id().value(), s == null ? CustomerSignals.NONE : s);
+        }
+        Customers c = CUSTOMERS.as("c");
+        CustomerProperties p = CUSTOMER_PROPERTIES.as("p");
+        SignalSql signalSql = new SignalSql(p, EntrySql.strongContactOf(c.ORGANIZATION_ID, c.ID));
+        SignalScorer scorer = new SignalScorer(policy);
+
+        var rows = sql.select(c.ID, signalSql.opportunity(policy), signalSql.risk(policy))
+                .from(c).leftJoin(p).on(p.ORGANIZATION_ID.eq(c.ORGANIZATION_ID)).and(p.CUSTOMER_ID.eq(c.ID))
+                .where(c.ORGANIZATION_ID.eq(world.org.value()))
+                .fetch();
+
+        assertThat(rows).hasSize(400);
+        for (Record3<UUID, Integer, Integer> row : rows) {
+            SignalScores expected = scorer.score(signals.get(row.value1()));
+            assertThat(row.value2()).as("opportunity of %s", row.value1()).isEqualTo(expected.opportunity().value());
+            assertThat(row.value3()).as("risk of %s", row.value1()).isEqualTo(expected.risk().value());
+        }
+    }
+}

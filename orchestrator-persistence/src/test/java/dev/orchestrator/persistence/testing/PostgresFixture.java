@@ -1,0 +1,333 @@
+package dev.orchestrator.persistence.testing;
+
+import static dev.orchestrator.persistence.jooq.Tables.CONTACTS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS;
+import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.application.OutboundPorts;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
+import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.testing.PortsFixture;
+import dev.orchestrator.persistence.PostgresStore;
+import dev.orchestrator.persistence.types.ProfileRole;
+import dev.orchestrator.persistence.types.RelationshipStrength;
+import dev.orchestrator.persistence.types.WorkflowType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The port contract tests' fixture for the PostgreSQL adapters, and a way for other modules' tests
+ * to seed a real database: the {@code given*} methods insert rows directly, and
+ * {@code storedExecution(s)} / {@code eventsOf} read them back with plain JDBC and their own mapping
+ * (deliberately not the adapter's, so that a mapping mistake cannot cancel itself out).
+ *
+ * <p>The database must be migrated. Seeding is one statement per call, so hand it a pooled
+ * DataSource ({@link TestPools#pool}) when you seed thousands of rows.
+ *
+ * <p>{@link #givenCustomer}: {@code signals} null means no customer_properties row; a customer
+ * whose signals say {@code hasStrongContact} gets one strong contact (and sometimes a weak one too);
+ * any other customer gets no contact, a weak one, a moderate one or one of unknown strength,
+ * varied by its id.
+ */
+public class PostgresFixture implements PortsFixture {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+    private final DSLContext sql;
+    private final OutboundPorts ports;
+
+    public PostgresFixture(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
+        this.ports = PostgresStore.create(dataSource).ports();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** jOOQ on the fixture's database, for seeding what the {@code given*} methods do not cover. */
+    public DSLContext sql() {
+        return sql;
+    }
+
+    @Override
+    public OutboundPorts ports() {
+        return ports;
+    }
+
+    @Override
+    public void givenOrganization(OrganizationId id, String name) {
+        sql.insertInto(ORGANIZATIONS).set(ORGANIZATIONS.ID, id.value()).set(ORGANIZATIONS.NAME, name).execute();
+    }
+
+    @Override
+    public void givenProfile(Profile profile) {
+        sql.insertInto(PROFILES)
+                .set(PROFILES.ID, profile.id().value())
+                .set(PROFILES.ORGANIZATION_ID, profile.organizationId().value())
+                .set(PROFILES.EMAIL, profile.email())
+                .set(PROFILES.FULL_NAME, profile.fullName())
+                .set(PROFILES.ROLE, literal(ProfileRole.values(), profile.role().wireName()))
+                .set(PROFILES.MANAGER_ID, profile.managerId() == null ? null : profile.managerId().value())
+                .execute();
+    }
+
+    @Override
+    public void givenCustomer(Customer customer, CustomerSignals signals) {
+        UUID org = customer.organizationId().value();
+        UUID id = customer.id().value();
+        sql.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.insertInto(CUSTOMERS)
+                    .set(CUSTOMERS.ID, id)
+                    .set(CUSTOMERS.ORGANIZATION_ID, org)
+                    .set(CUSTOMERS.NAME, customer.name())
+                    .set(CUSTOMERS.CSM_ID, customer.csmId() == null ? null : customer.csmId().value())
+                    .execute();
+            if (signals != null) {
+                t.insertInto(CUSTOMER_PROPERTIES)
+                        .set(CUSTOMER_PROPERTIES.CUSTOMER_ID, id)
+                        .set(CUSTOMER_PROPERTIES.ORGANIZATION_ID, org)
+                        .set(CUSTOMER_PROPERTIES.REVENUE_IMPACT_TIER, small(signals.revenueImpactTier()))
+                        .set(CUSTOMER_PROPERTIES.CHURN_RISK_SCORE, small(signals.churnRiskScore()))
+                        .set(CUSTOMER_PROPERTIES.USAGE_SCORE, small(signals.usageScore()))
+                        .set(CUSTOMER_PROPERTIES.HEALTH_SCORE, small(signals.healthScore()))
+                        .set(CUSTOMER_PROPERTIES.UTILIZATION_PERCENT, signals.utilizationPercent())
+                        .set(CUSTOMER_PROPERTIES.YOY_GROWTH_PERCENT, signals.yoyGrowthPercent())
+                        .set(CUSTOMER_PROPERTIES.MARKET_PRICE_PERCENTILE, signals.marketPricePercentile())
+                        .set(CUSTOMER_PROPERTIES.ADOPTION_RATE_PERCENT, signals.adoptionRatePercent())
+                        .set(CUSTOMER_PROPERTIES.USAGE_CHANGE_PERCENT_LAST_MONTH, signals.usageChangePercentLastMonth())
+                        .execute();
+            }
+            int variant = Math.floorMod(id.hashCode(), 4);
+            if (signals != null && signals.hasStrongContact()) {
+                contact(t, org, id, RelationshipStrength.STRONG);
+                if (variant == 0) {
+                    contact(t, org, id, RelationshipStrength.WEAK);
+                }
+            } else if (variant == 1) {
+                contact(t, org, id, RelationshipStrength.WEAK);
+            } else if (variant == 2) {
+                contact(t, org, id, RelationshipStrength.MODERATE);
+            } else if (variant == 3) {
+                contact(t, org, id, null);
+            }
+        });
+    }
+
+    private static void contact(DSLContext t, UUID org, UUID customer, RelationshipStrength strength) {
+        t.insertInto(CONTACTS)
+                .set(CONTACTS.ID, UUID.randomUUID())
+                .set(CONTACTS.ORGANIZATION_ID, org)
+                .set(CONTACTS.CUSTOMER_ID, customer)
+                .set(CONTACTS.NAME, "Contact")
+                .set(CONTACTS.RELATIONSHIP_STRENGTH, strength)
+                .execute();
+    }
+
+    @Override
+    public void givenDefinition(WorkflowDefinition definition) {
+        sql.insertInto(WORKFLOW_DEFINITIONS)
+                .set(WORKFLOW_DEFINITIONS.ID, definition.id().value())
+                .set(WORKFLOW_DEFINITIONS.ORGANIZATION_ID, definition.organizationId().value())
+                .set(WORKFLOW_DEFINITIONS.NAME, definition.name())
+                .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, literal(WorkflowType.values(), definition.type().wireName()))
+                .set(WORKFLOW_DEFINITIONS.DESCRIPTION, definition.description())
+                .set(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, jsonb(definition.triggerConditions().json()))
+                .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, definition.priorityWeight())
+                .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
+                .set(WORKFLOW_DEFINITIONS.IS_DEMO, definition.demo())
+                .execute();
+    }
+
+    @Override
+    public void givenExecution(WorkflowExecution e) {
+        sql.insertInto(WORKFLOW_EXECUTIONS)
+                .set(WORKFLOW_EXECUTIONS.ID, e.id().value())
+                .set(WORKFLOW_EXECUTIONS.ORGANIZATION_ID, e.organizationId().value())
+                .set(WORKFLOW_EXECUTIONS.WORKFLOW_DEFINITION_ID, e.definitionId().value())
+                .set(WORKFLOW_EXECUTIONS.CUSTOMER_ID, e.customerId().value())
+                .set(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID, e.assignedCsmId().value())
+                .set(WORKFLOW_EXECUTIONS.ESCALATION_USER_ID, e.escalationUserId() == null ? null : e.escalationUserId().value())
+                .set(WORKFLOW_EXECUTIONS.STATUS, literal(dev.orchestrator.persistence.types.ExecutionStatus.values(),
+                        e.status().wireName()))
+                .set(WORKFLOW_EXECUTIONS.SNOOZE_UNTIL, time(e.snoozeUntil()))
+                .set(WORKFLOW_EXECUTIONS.SNOOZE_DAYS, e.snoozeDays())
+                .set(WORKFLOW_EXECUTIONS.SNOOZED_AT, time(e.snoozedAt()))
+                .set(WORKFLOW_EXECUTIONS.PRIORITY_SCORE, e.priorityScore())
+                .set(WORKFLOW_EXECUTIONS.STARTED_AT, time(e.startedAt()))
+                .set(WORKFLOW_EXECUTIONS.COMPLETED_AT, time(e.completedAt()))
+                .set(WORKFLOW_EXECUTIONS.SKIPPED_AT, time(e.skippedAt()))
+                .set(WORKFLOW_EXECUTIONS.SKIP_REASON, e.skipReason())
+                .set(WORKFLOW_EXECUTIONS.EXECUTION_DATA, jsonb(e.executionData()))
+                .set(WORKFLOW_EXECUTIONS.IS_DEMO, e.demo())
+                .set(WORKFLOW_EXECUTIONS.VERSION, e.version())
+                .set(WORKFLOW_EXECUTIONS.CREATED_AT, time(e.createdAt()))
+                .set(WORKFLOW_EXECUTIONS.UPDATED_AT, time(e.updatedAt()))
+                .execute();
+    }
+
+    // ---- reading back, with plain JDBC -----------------------------------------------------------
+
+    @Override
+    public Optional<WorkflowExecution> storedExecution(OrganizationId organizationId, ExecutionId id) {
+        List<WorkflowExecution> found = executions(
+                "SELECT * FROM workflow_executions WHERE organization_id = ? AND id = ?",
+                organizationId.value(), id.value());
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<WorkflowExecution> storedExecutions(OrganizationId organizationId) {
+        return executions("SELECT * FROM workflow_executions WHERE organization_id = ? ORDER BY created_at, id",
+                organizationId.value());
+    }
+
+    @Override
+    public List<ExecutionEvent> eventsOf(OrganizationId organizationId, ExecutionId id) {
+        List<ExecutionEvent> events = new ArrayList<>();
+        query("SELECT * FROM workflow_execution_events WHERE organization_id = ? AND execution_id = ? ORDER BY id",
+                rows -> events.add(new ExecutionEvent(
+                        ExecutionId.of(rows.getObject("execution_id", UUID.class)),
+                        OrganizationId.of(rows.getObject("organization_id", UUID.class)),
+                        profileId(rows.getObject("actor_profile_id", UUID.class)),
+                        Action.fromWireName(rows.getString("action")).orElseThrow(),
+                        status(rows.getString("from_status")),
+                        status(rows.getString("to_status")),
+                        (Integer) rows.getObject("days"),
+                        rows.getString("reason"),
+                        profileId(rows.getObject("escalation_user_id", UUID.class)),
+                        instant(rows, "occurred_at"))),
+                organizationId.value(), id.value());
+        return events;
+    }
+
+    private List<WorkflowExecution> executions(String query, Object... parameters) {
+        List<WorkflowExecution> executions = new ArrayList<>();
+        query(query, rows -> executions.add(new WorkflowExecution(
+                ExecutionId.of(rows.getObject("id", UUID.class)),
+                OrganizationId.of(rows.getObject("organization_id", UUID.class)),
+                DefinitionId.of(rows.getObject("workflow_definition_id", UUID.class)),
+                CustomerId.of(rows.getObject("customer_id", UUID.class)),
+                ProfileId.of(rows.getObject("assigned_csm_id", UUID.class)),
+                profileId(rows.getObject("escalation_user_id", UUID.class)),
+                status(rows.getString("status")),
+                instant(rows, "snooze_until"),
+                (Integer) rows.getObject("snooze_days"),
+                instant(rows, "snoozed_at"),
+                rows.getInt("priority_score"),
+                instant(rows, "started_at"),
+                instant(rows, "completed_at"),
+                instant(rows, "skipped_at"),
+                rows.getString("skip_reason"),
+                json(rows.getString("execution_data")),
+                rows.getBoolean("is_demo"),
+                rows.getLong("version"),
+                instant(rows, "created_at"),
+                instant(rows, "updated_at"))), parameters);
+        return executions;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String query, RowReader reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static ExecutionStatus status(String value) {
+        return value == null ? null : ExecutionStatus.fromWireName(value).orElseThrow();
+    }
+
+    private static ProfileId profileId(UUID id) {
+        return id == null ? null : ProfileId.of(id);
+    }
+
+    private static JsonObject json(String text) {
+        try {
+            return new JsonObject(JSON.readValue(text, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JSONB jsonb(JsonObject object) {
+        try {
+            return JSONB.valueOf(JSON.writeValueAsString(object.values()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Short small(Integer value) {
+        return value == null ? null : value.shortValue();
+    }
+
+    private static <E extends org.jooq.EnumType> E literal(E[] values, String literal) {
+        for (E value : values) {
+            if (value.getLiteral().equals(literal)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(literal);
+    }
+}
