@@ -1,13 +1,18 @@
 package dev.orchestrator.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.persistence.ConnectionPool;
 import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.PostgresStore;
 import dev.orchestrator.persistence.load.SchemaCheck;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -38,16 +43,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** Connects to the configured database, or starts the embedded one. */
-    public static Database open(DatabaseOptions.DatabaseSettings settings, int maxPoolSize) {
+    public static Database open(DatabaseOptions.DatabaseSettings settings) {
         if (settings.url() != null) {
             String where = describeUrl(settings.url());
-            HikariDataSource pool = Pools.open(settings.url(), settings.user(), settings.password(), maxPoolSize, where);
+            HikariDataSource pool = Pools.open(settings.url(), settings.user(), settings.password(), where);
             return new Database(pool, null, "PostgreSQL at " + where);
         }
         EmbeddedPostgres embedded = EmbeddedDatabase.start(settings.dataDir());
         try {
             HikariDataSource pool = Pools.open(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null,
-                    maxPoolSize, "the embedded PostgreSQL");
+                    "the embedded PostgreSQL");
             return new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir());
         } catch (RuntimeException e) {
             closeQuietly(embedded);
@@ -57,6 +62,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The core on this database (the PostgreSQL store), on the system clock. */
+    public Orchestrator orchestrator() {
+        return new Orchestrator(PostgresStore.create(pool).ports(), Clock.systemUTC());
     }
 
     public boolean embedded() {
@@ -153,30 +163,29 @@ public final class Database implements AutoCloseable {
                 + p.getProperty("PGDBNAME", "");
     }
 
-    /** The connection pool, created in this one place. */
+    /** The connection pool (the persistence module's), opened and tried once so a bad URL fails here. */
     static final class Pools {
         private Pools() {}
 
-        static HikariDataSource open(String url, String user, String password, int maxSize, String where) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
-            if (user != null) {
-                config.setUsername(user);
-            }
-            if (password != null) {
-                config.setPassword(password);
-            }
-            config.setMaximumPoolSize(maxSize);
-            config.setMinimumIdle(1);
-            config.setPoolName("orchestrator");
-            config.setConnectionTimeout(10_000);
+        static HikariDataSource open(String url, String user, String password, String where) {
+            HikariDataSource pool;
             try {
-                return new HikariDataSource(config);
+                pool = ConnectionPool.create(url, user, password);
             } catch (RuntimeException e) {
-                throw CliFailure.failure("Cannot connect to " + where + ": " + rootMessage(e)
-                        + " (check --db-url/" + DatabaseOptions.URL_VARIABLE + ", " + DatabaseOptions.USER_VARIABLE
-                        + " and " + DatabaseOptions.PASSWORD_VARIABLE + ")", e);
+                throw cannotConnect(where, e);
             }
+            try (Connection ignored = pool.getConnection()) {
+                return pool;
+            } catch (SQLException | RuntimeException e) {
+                pool.close();
+                throw cannotConnect(where, e);
+            }
+        }
+
+        private static CliFailure cannotConnect(String where, Exception e) {
+            return CliFailure.failure("Cannot connect to " + where + ": " + rootMessage(e)
+                    + " (check --db-url/" + DatabaseOptions.URL_VARIABLE + ", " + DatabaseOptions.USER_VARIABLE
+                    + " and " + DatabaseOptions.PASSWORD_VARIABLE + ")", e);
         }
     }
 

@@ -18,14 +18,13 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return ((RootCommand) spec.root().userObject()).env();
     }
 
-    Database openDatabase(int maxPoolSize) {
-        // Flyway holds more than one connection at a time: never fewer than 3.
-        return Database.open(databaseOptions.resolve(env()), Math.max(3, maxPoolSize));
+    Database openDatabase() {
+        return Database.open(databaseOptions.resolve(env()));
     }
 
     /** Opens the database and makes sure its schema is current (see {@link Database#requireSchema}). */
-    Database openMigratedDatabase(int maxPoolSize) {
-        Database database = openDatabase(maxPoolSize);
+    Database openMigratedDatabase() {
+        Database database = openDatabase();
         try {
             database.requireSchema(env());
             return database;

@@ -52,7 +52,7 @@ final class ImportCommand extends DatabaseCommand {
                 throw CliFailure.usage("FILE: cannot read '" + file + "' (no such readable file)");
             }
         }
-        try (Database database = openMigratedDatabase(2)) {
+        try (Database database = openMigratedDatabase()) {
             Importer.Outcome outcome = new Importer(database.dataSource(), PriorityPolicy.STANDARD,
                     env.interactive(), batchSize).run(path, displayName);
             env.out().println("Imported " + displayName + " into the " + database.description() + ":");

@@ -11,7 +11,7 @@ final class MigrateCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         Env env = env();
-        try (Database database = openDatabase(2)) {
+        try (Database database = openDatabase()) {
             List<Migrator.AppliedMigration> applied = database.migrate();
             if (applied.isEmpty()) {
                 env.out().println("Nothing to apply: the schema of the " + database.description() + " is up to date.");

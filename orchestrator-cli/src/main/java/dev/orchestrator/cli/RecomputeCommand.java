@@ -1,10 +1,15 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.application.port.in.RecomputePriorities;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "recompute", mixinStandardHelpOptions = true,
-        description = "Re-score every open execution (set-based), of one organization or all.")
+        description = {"Re-score every open execution (not started, underway, snoozed) with one set-based statement, "
+                + "of one organization or all; only scores that change are written. Run it daily: snoozed work "
+                + "moves as its date nears."})
 final class RecomputeCommand extends DatabaseCommand {
 
     @Option(names = "--organization", paramLabel = "ID", description = "Only this organization.")
@@ -12,6 +17,15 @@ final class RecomputeCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        throw CliFailure.failure("recompute needs the PostgreSQL store, which this build does not have yet");
+        Optional<OrganizationId> scope = organization == null ? Optional.empty()
+                : Optional.of(new OrganizationId(Uuids.parse("--organization", organization)));
+        try (Database database = openMigratedDatabase()) {
+            long started = System.nanoTime();
+            RecomputePriorities.Report report = database.orchestrator().recomputePriorities().recompute(scope);
+            env().out().printf("Recomputed priorities%s: %,d open executions examined, %,d changed in %.1f s.%n",
+                    scope.map(o -> " of organization " + o.value()).orElse(""), report.examined(), report.changed(),
+                    (System.nanoTime() - started) / 1e9);
+        }
+        return 0;
     }
 }

@@ -15,7 +15,7 @@ final class SeedDemoCommand extends DatabaseCommand {
 
     @Override
     public Integer call() throws SQLException {
-        try (Database database = openMigratedDatabase(2)) {
+        try (Database database = openMigratedDatabase()) {
             DemoSeed.Result result = seed(database);
             print(env().out(), result);
         }

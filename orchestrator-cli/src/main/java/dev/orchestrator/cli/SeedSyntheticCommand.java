@@ -55,7 +55,7 @@ final class SeedSyntheticCommand extends DatabaseCommand {
                     + organizations);
         }
         Env env = env();
-        try (Database database = openMigratedDatabase(2)) {
+        try (Database database = openMigratedDatabase()) {
             UUID first = SyntheticData.firstOrganizationId(seed);
             if (!new ExistingRows(database.dataSource())
                     .organizationsOf(ExistingRows.Table.ORGANIZATIONS, List.of(first)).isEmpty()) {

@@ -39,7 +39,7 @@ final class TokenCommand extends DatabaseCommand {
         if (lifetime.isZero() || lifetime.isNegative() || lifetime.compareTo(MAX_TTL) > 0) {
             throw CliFailure.usage("--ttl: must be more than 0 and at most 30 days");
         }
-        try (Database database = openMigratedDatabase(1)) {
+        try (Database database = openMigratedDatabase()) {
             if (new ExistingRows(database.dataSource()).organizationsOf(ExistingRows.Table.PROFILES, List.of(profileId))
                     .isEmpty()) {
                 throw CliFailure.failure("--profile: there is no profile " + profileId + " in the "

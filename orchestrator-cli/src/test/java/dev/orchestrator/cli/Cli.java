@@ -20,6 +20,7 @@ final class Cli {
     }
 
     private final Map<String, String> variables = new HashMap<>();
+    private volatile StringWriter currentOut = new StringWriter();
     private InputStream stdin = new ByteArrayInputStream(new byte[0]);
 
     /** A CLI pointed at a test database through the environment variables. */
@@ -47,8 +48,14 @@ final class Cli {
         return this;
     }
 
+    /** What the running (or last) command printed so far: for commands that do not end by themselves. */
+    String outSoFar() {
+        return currentOut.toString();
+    }
+
     Run run(String... args) {
         StringWriter out = new StringWriter();
+        currentOut = out;
         StringWriter err = new StringWriter();
         int code = Main.run(new Env(new PrintWriter(out, true), new PrintWriter(err, true), stdin, variables, false),
                 args);

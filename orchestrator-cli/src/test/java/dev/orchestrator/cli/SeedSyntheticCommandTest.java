@@ -46,6 +46,11 @@ class SeedSyntheticCommandTest {
         assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions e JOIN customers c ON c.id = e.customer_id "
                 + "WHERE e.assigned_csm_id <> c.csm_id")).isZero();
 
+        // The scores computed in Java while generating are exactly what the SQL recompute computes.
+        Cli.Run recompute = Cli.on(a).run("recompute");
+        assertThat(recompute.exitCode()).as(recompute.toString()).isZero();
+        assertThat(recompute.out()).contains(" 0 changed");
+
         Cli.Run again = Cli.on(a).run(args("42"));
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("Synthetic data of seed 42 is already in the");
