@@ -51,9 +51,7 @@ public final class Importer {
         try (Progress progress = Progress.bytes(interactive, "Checking", size)) {
             order = reader.read(EnumSet.allOf(Section.class), validator, problems, progress);
         }
-        if (problems.isEmpty()) {
-            validator.finish();
-        }
+        validator.finish();
         if (!problems.isEmpty()) {
             throw new ImportRejected(displayName, problems.count(), problems.kept(), null);
         }
