@@ -79,6 +79,41 @@ final class ImportValidator implements ImportReader.Handler {
     @Override
     public void row(Section section, int index, JsonNode node) {
         counts.merge(section, 1, Integer::sum);
+        long before = problems.count();
+        check(section, index, node);
+        if (problems.count() > before) {
+            rememberDespiteProblems(section, node);
+        }
+    }
+
+    /**
+     * A row with a problem still exists as far as references go (when its id and organization can
+     * be read): rows that refer to it should not be reported as dangling too.
+     */
+    private void rememberDespiteProblems(Section section, JsonNode node) {
+        Target target = switch (section) {
+            case ORGANIZATIONS -> Target.ORGANIZATION;
+            case PROFILES -> Target.PROFILE;
+            case CUSTOMERS -> Target.CUSTOMER;
+            case WORKFLOW_DEFINITIONS -> Target.DEFINITION;
+            default -> null;
+        };
+        UUID id = uuidOrNull(node.get("id"));
+        UUID organization = section == Section.ORGANIZATIONS ? id : uuidOrNull(node.get("organization_id"));
+        if (target != null && id != null && organization != null) {
+            owners.get(target).putIfAbsent(id, canonical(organization));
+        }
+    }
+
+    private static UUID uuidOrNull(JsonNode value) {
+        try {
+            return value != null && value.isTextual() ? UUID.fromString(value.textValue().strip()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void check(Section section, int index, JsonNode node) {
         String path = RowMapper.path(section, index);
         switch (section) {
             case ORGANIZATIONS -> {
