@@ -211,6 +211,13 @@ public final class Database implements AutoCloseable {
                         .setRegisterShutdownHook(false)
                         .start();
             } catch (IOException | RuntimeException e) {
+                if (rootMessage(e).contains("could not lock")) {
+                    // The usual cause: `serve` (or another command) is running on the same data directory.
+                    throw CliFailure.failure("The embedded PostgreSQL in " + dataDir + " is in use by another "
+                            + "orchestrator process (is `serve` running?): stop it first, or give this command "
+                            + "its own --data-dir, or run both against one PostgreSQL with --db-url (or "
+                            + DatabaseOptions.URL_VARIABLE + ")", e);
+                }
                 throw CliFailure.failure("Could not start the embedded PostgreSQL in " + dataDir + " ("
                         + rootMessage(e) + "); point the orchestrator at your own PostgreSQL instead with "
                         + "--db-url jdbc:postgresql://HOST:5432/DATABASE (or " + DatabaseOptions.URL_VARIABLE
