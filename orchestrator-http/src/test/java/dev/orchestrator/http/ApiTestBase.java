@@ -17,6 +17,8 @@ import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.core.testing.MutableClock;
 import dev.orchestrator.core.testing.PortsFixture;
 import dev.orchestrator.core.testing.World;
+import dev.orchestrator.testsupport.TestDatabase;
+import dev.orchestrator.testsupport.WithPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  * One server per test class on a random port, over the store {@link TestBackend} picks; a fresh
  * {@link World} (own organization, own ids) per test, so tests never see each other's data.
  */
+@WithPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ApiTestBase {
 
@@ -47,10 +50,12 @@ abstract class ApiTestBase {
     protected World world;
     private HttpClient client;
     private int port;
+    private TestBackend backend;
 
     @BeforeAll
-    void startServer() {
-        fixture = TestBackend.newFixture();
+    void startServer(TestDatabase database) {
+        backend = TestBackend.on(database);
+        fixture = backend.fixture();
         api = new HttpApi(new Orchestrator(ports(fixture), clock), settings(), clock);
         port = api.start();
         tokens = new TokenMinter(SECRET, clock);
@@ -60,6 +65,7 @@ abstract class ApiTestBase {
     @AfterAll
     void stopServer() {
         api.stop();
+        backend.close();
     }
 
     @BeforeEach

@@ -25,7 +25,9 @@ class QueueRoutesTest extends ApiTestBase {
         WorkflowDefinition strategic = definition("Strategic plan", WorkflowType.STRATEGIC, 700, Map.of(), false);
         WorkflowExecution low = world.execution(strategic, customer, world.csm, ExecutionStatus.NOT_STARTED, 725, World.T0);
         WorkflowExecution high = world.execution(risk, customer, world.csm, ExecutionStatus.UNDERWAY, 965, World.T0);
-        world.execution(strategic, customer, world.teammate, ExecutionStatus.NOT_STARTED, 999, World.T0);
+        // A teammate's work on another customer never shows in this CSM's queue.
+        world.execution(strategic, customer("Other customer", world.teammate), world.teammate,
+                ExecutionStatus.NOT_STARTED, 999, World.T0);
 
         ApiResponse response = get(QUEUE, world.csm);
 

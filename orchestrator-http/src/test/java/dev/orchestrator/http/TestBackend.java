@@ -1,20 +1,36 @@
 package dev.orchestrator.http;
 
-import dev.orchestrator.core.testing.InMemoryPorts;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.orchestrator.core.testing.PortsFixture;
-import dev.orchestrator.core.testing.SequentialIds;
+import dev.orchestrator.persistence.testing.PostgresFixture;
+import dev.orchestrator.persistence.testing.TestPools;
+import dev.orchestrator.testsupport.TestDatabase;
 
 /**
- * The one place that chooses the store the HTTP tests run on. Tests only see a {@link PortsFixture}
- * (and {@code World}s built on it), so that switching to the PostgreSQL adapter's fixture is this
- * one line.
+ * The one place that chooses the store the HTTP tests run on: the PostgreSQL adapter on a real
+ * database (a fresh one per test class, see {@code @WithPostgres} on {@link ApiTestBase}). Tests only
+ * see a {@link PortsFixture} and {@code World}s built on it.
  */
-final class TestBackend {
+final class TestBackend implements AutoCloseable {
 
-    private TestBackend() {
+    private final HikariDataSource pool;
+    private final PortsFixture fixture;
+
+    private TestBackend(HikariDataSource pool) {
+        this.pool = pool;
+        this.fixture = new PostgresFixture(pool);
     }
 
-    static PortsFixture newFixture() {
-        return new InMemoryPorts(new SequentialIds(0x4854));
+    static TestBackend on(TestDatabase database) {
+        return new TestBackend(TestPools.pool(database.dataSource()));
+    }
+
+    PortsFixture fixture() {
+        return fixture;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 }

@@ -1,0 +1,101 @@
+package dev.orchestrator.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagon, as rules over the production classes of every module.
+ *
+ * <pre>
+ *            orchestrator-cli  (composition root: wires everything)
+ *              /          \
+ *   orchestrator-http   orchestrator-persistence     (adapters)
+ *              \          /
+ *            orchestrator-core  (domain, use cases, ports; JDK only)
+ * </pre>
+ *
+ * Adapters depend on the core and never on each other; each framework stays inside the adapter
+ * that owns it. Rules fail when they select nothing (ArchUnit's default), so a moved package
+ * cannot make one pass vacuously.
+ */
+class ModuleBoundariesTest {
+
+    private static final String CORE = "dev.orchestrator.core..";
+    private static final String PERSISTENCE = "dev.orchestrator.persistence..";
+    private static final String HTTP = "dev.orchestrator.http..";
+    private static final String CLI = "dev.orchestrator.cli..";
+
+    private static final JavaClasses PRODUCT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.orchestrator");
+
+    @Test
+    void theCoreDependsOnNoAdapter() {
+        noClasses().that().resideInAPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, CLI)
+                .check(PRODUCT);
+    }
+
+    @Test
+    void adaptersNeverDependOnEachOther() {
+        noClasses().that().resideInAPackage(PERSISTENCE)
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP, CLI)
+                .check(PRODUCT);
+        noClasses().that().resideInAPackage(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, CLI)
+                .check(PRODUCT);
+    }
+
+    @Test
+    void theModulesFormNoCycle() {
+        slices().matching("dev.orchestrator.(*)..").should().beFreeOfCycles().check(PRODUCT);
+    }
+
+    @Test
+    void sqlStaysInThePersistenceAdapter() {
+        noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.flywaydb..")
+                .because("jOOQ and Flyway are the persistence adapter's business")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void onlyTheCompositionRootHandlesTheConnectionPool() {
+        noClasses().that().resideOutsideOfPackages(PERSISTENCE, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage("com.zaxxer.hikari..")
+                .because("the CLI opens and closes the pool that persistence creates; nothing else sees it")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void theWebFrameworkStaysInTheHttpAdapter() {
+        noClasses().that().resideOutsideOfPackage(HTTP)
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "com.nimbusds..")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void theCommandLineFrameworkStaysInTheCli() {
+        noClasses().that().resideOutsideOfPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void portImplementationsAreHiddenInsideTheirAdapter() {
+        classes().that().resideInAPackage(PERSISTENCE)
+                .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("an outbound port",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName()
+                                .equals("dev.orchestrator.core.application.port.out")))
+                .should().notHaveModifier(JavaModifier.PUBLIC)
+                .because("callers get ports through PostgresStore.ports(), never the implementation classes")
+                .check(PRODUCT);
+    }
+}

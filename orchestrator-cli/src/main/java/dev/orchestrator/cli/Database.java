@@ -1,0 +1,228 @@
+package dev.orchestrator.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.persistence.ConnectionPool;
+import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.PostgresStore;
+import dev.orchestrator.persistence.load.SchemaCheck;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.Driver;
+
+/**
+ * The database a command works on: a connection pool on the configured PostgreSQL, or on an
+ * embedded PostgreSQL started for the duration of the command (its data kept in the data
+ * directory). Closing it closes the pool and stops the embedded server; so does a JVM shutdown
+ * (Ctrl-C, SIGTERM), after running the actions given to {@link #beforeShutdown(Runnable)}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres embedded;
+    private final String description;
+    private final List<Runnable> beforeShutdown = new ArrayList<>();
+    private final Thread hook;
+    private boolean closed;
+
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded, String description) {
+        this.pool = pool;
+        this.embedded = embedded;
+        this.description = description;
+        this.hook = new Thread(this::shutdown, "orchestrator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Connects to the configured database, or starts the embedded one. */
+    public static Database open(DatabaseOptions.DatabaseSettings settings) {
+        if (settings.url() != null) {
+            String where = describeUrl(settings.url());
+            HikariDataSource pool = Pools.open(settings.url(), settings.user(), settings.password(), where);
+            return new Database(pool, null, "PostgreSQL at " + where);
+        }
+        EmbeddedPostgres embedded = EmbeddedDatabase.start(settings.dataDir());
+        try {
+            HikariDataSource pool = Pools.open(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null,
+                    "the embedded PostgreSQL");
+            return new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir());
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** The core on this database (the PostgreSQL store), on the system clock. */
+    public Orchestrator orchestrator() {
+        return new Orchestrator(PostgresStore.create(pool).ports(), Clock.systemUTC());
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Where the data is, without credentials. */
+    public String description() {
+        return description;
+    }
+
+    /** Applies pending migrations and returns them (what {@code migrate} and {@code serve} do). */
+    public List<Migrator.AppliedMigration> migrate() {
+        return new Migrator(pool).migrate();
+    }
+
+    /**
+     * Makes sure the schema is current before a command uses it: the embedded database is
+     * migrated on the spot (it is ours), any other database must have been migrated with
+     * {@code orchestrator migrate}.
+     */
+    public void requireSchema(Env env) {
+        if (embedded()) {
+            List<Migrator.AppliedMigration> applied = migrate();
+            if (!applied.isEmpty()) {
+                env.err().println("Prepared the " + description + " (applied " + applied.size() + " migrations).");
+            }
+            return;
+        }
+        List<String> pending = SchemaCheck.pendingMigrations(pool);
+        if (!pending.isEmpty()) {
+            throw CliFailure.failure("The " + description + " is missing " + pending.size()
+                    + " migration(s) (up to V" + pending.get(pending.size() - 1)
+                    + "): run 'orchestrator migrate' first");
+        }
+    }
+
+    /** Runs before the pool closes when the JVM is shutting down (e.g. stop the HTTP server first). */
+    public synchronized void beforeShutdown(Runnable action) {
+        beforeShutdown.add(action);
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it closes everything
+        }
+        closeResources();
+    }
+
+    private void shutdown() {
+        List<Runnable> actions;
+        synchronized (this) {
+            actions = List.copyOf(beforeShutdown);
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException ignored) {
+                // keep shutting down
+            }
+        }
+        closeResources();
+    }
+
+    private synchronized void closeResources() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pool.close();
+        if (embedded != null) {
+            closeQuietly(embedded);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        try {
+            embedded.close();
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: the server is going away anyway
+        }
+    }
+
+    /** host:port/database of a JDBC URL; never the credentials it may carry. */
+    public static String describeUrl(String url) {
+        Properties p = Driver.parseURL(url, new Properties());
+        if (p == null) {
+            return "(unparsable URL)";
+        }
+        return p.getProperty("PGHOST", "localhost") + ":" + p.getProperty("PGPORT", "5432") + "/"
+                + p.getProperty("PGDBNAME", "");
+    }
+
+    /** The connection pool (the persistence module's), opened and tried once so a bad URL fails here. */
+    static final class Pools {
+        private Pools() {}
+
+        static HikariDataSource open(String url, String user, String password, String where) {
+            HikariDataSource pool;
+            try {
+                pool = ConnectionPool.create(url, user, password);
+            } catch (RuntimeException e) {
+                throw cannotConnect(where, e);
+            }
+            try (Connection ignored = pool.getConnection()) {
+                return pool;
+            } catch (SQLException | RuntimeException e) {
+                pool.close();
+                throw cannotConnect(where, e);
+            }
+        }
+
+        private static CliFailure cannotConnect(String where, Exception e) {
+            return CliFailure.failure("Cannot connect to " + where + ": " + rootMessage(e)
+                    + " (check --db-url/" + DatabaseOptions.URL_VARIABLE + ", " + DatabaseOptions.USER_VARIABLE
+                    + " and " + DatabaseOptions.PASSWORD_VARIABLE + ")", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Starts the embedded PostgreSQL on a data directory that survives restarts. */
+    static final class EmbeddedDatabase {
+        private EmbeddedDatabase() {}
+
+        static EmbeddedPostgres start(Path dataDir) {
+            try {
+                Files.createDirectories(dataDir.getParent());
+                return EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        // Database closes it (also from its own shutdown hook, after in-flight work).
+                        .setRegisterShutdownHook(false)
+                        .start();
+            } catch (IOException | RuntimeException e) {
+                if (rootMessage(e).contains("could not lock")) {
+                    // The usual cause: `serve` (or another command) is running on the same data directory.
+                    throw CliFailure.failure("The embedded PostgreSQL in " + dataDir + " is in use by another "
+                            + "orchestrator process (is `serve` running?): stop it first, or give this command "
+                            + "its own --data-dir, or run both against one PostgreSQL with --db-url (or "
+                            + DatabaseOptions.URL_VARIABLE + ")", e);
+                }
+                throw CliFailure.failure("Could not start the embedded PostgreSQL in " + dataDir + " ("
+                        + rootMessage(e) + "); point the orchestrator at your own PostgreSQL instead with "
+                        + "--db-url jdbc:postgresql://HOST:5432/DATABASE (or " + DatabaseOptions.URL_VARIABLE
+                        + ") and " + DatabaseOptions.USER_VARIABLE + "/" + DatabaseOptions.PASSWORD_VARIABLE, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.http.HttpApi;
+import dev.orchestrator.http.HttpSettings;
+import dev.orchestrator.http.TokenMinter;
+import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.load.DemoSeed;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Migrate the database, then serve the HTTP API until SIGTERM or SIGINT (Ctrl-C): in-flight "
+                + "requests finish, then the connection pool closes (and the embedded PostgreSQL stops).",
+                "--demo also seeds the demo data and prints a ready-to-paste curl command with a token for the demo "
+                        + "CSM; without a configured secret it then generates one for this run."})
+final class ServeCommand extends DatabaseCommand {
+
+    static final String PORT_VARIABLE = "ORCHESTRATOR_PORT";
+    static final int DEFAULT_PORT = 7070;
+
+    @Mixin
+    JwtOptions jwt;
+
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "TCP port (env ORCHESTRATOR_PORT; default 7070; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--demo", description = "Seed the demo data and print a curl command to try it.")
+    boolean demo;
+
+    /** The server this JVM runs, for tests (which cannot send themselves SIGTERM). */
+    static volatile Running running;
+
+    /** A started server: its port, and a way to stop it as a signal would. */
+    record Running(int port, CountDownLatch stop) {
+        void requestStop() {
+            stop.countDown();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Env env = env();
+        int resolvedPort = resolvePort(env);
+        byte[] secret = jwt.resolve(env);
+        boolean generated = false;
+        if (secret == null) {
+            if (!demo) {
+                throw CliFailure.usage("--jwt-secret (" + JwtOptions.SECRET_VARIABLE + "): required to serve, at least "
+                        + HttpSettings.MIN_SECRET_BYTES + " bytes (only --demo generates one for the run)");
+            }
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            secret = Base64.getUrlEncoder().withoutPadding().encode(secret);
+            generated = true;
+        }
+        try (Database database = openDatabase()) {
+            List<Migrator.AppliedMigration> applied = database.migrate();
+            if (!applied.isEmpty()) {
+                env.out().println("Applied " + applied.size() + " migration(s) to the " + database.description() + ".");
+            }
+            if (demo) {
+                SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
+            }
+            HttpApi api = new HttpApi(database.orchestrator(), HttpSettings.of(resolvedPort, secret), Clock.systemUTC());
+            int bound;
+            try {
+                bound = api.start();
+            } catch (RuntimeException e) {
+                throw CliFailure.failure("Cannot serve on port " + resolvedPort + ": " + Database.rootMessage(e), e);
+            }
+            CountDownLatch stop = new CountDownLatch(1);
+            // On SIGTERM/SIGINT the JVM runs the database's shutdown hook: it stops the server first
+            // (in-flight requests finish), then closes the pool.
+            database.beforeShutdown(() -> {
+                api.stop();
+                stop.countDown();
+            });
+            env.out().println("Serving the HTTP API on http://localhost:" + bound + " with the " + database.description()
+                    + ". Stop with Ctrl-C.");
+            if (demo) {
+                if (generated) {
+                    env.out().println("No JWT secret configured: generated one for this run only (set "
+                            + JwtOptions.SECRET_VARIABLE + " to keep tokens valid across restarts).");
+                }
+                String token = new TokenMinter(secret, Clock.systemUTC()).mint(DemoSeed.CSM, HttpSettings.DEFAULT_AUDIENCE,
+                        Duration.ofHours(8));
+                env.out().println("Try the demo CSM's queue (token valid 8 hours):");
+                env.out().println("  curl -H 'Authorization: Bearer " + token + "' 'http://localhost:" + bound
+                        + "/api/orchestrator/queue?demo=true'");
+            }
+            env.out().flush();
+            running = new Running(bound, stop);
+            try {
+                stop.await();
+            } finally {
+                running = null;
+                api.stop();
+            }
+            env.out().println("Stopped.");
+        }
+        return 0;
+    }
+
+    private int resolvePort(Env env) {
+        if (port != null) {
+            return checkPort(port, "--port");
+        }
+        String value = env.variable(PORT_VARIABLE);
+        if (value == null) {
+            return DEFAULT_PORT;
+        }
+        try {
+            return checkPort(Integer.parseInt(value.strip()), PORT_VARIABLE);
+        } catch (NumberFormatException e) {
+            throw CliFailure.usage("--port (" + PORT_VARIABLE + "): must be a whole number from 0 to 65535");
+        }
+    }
+
+    private static int checkPort(int value, String source) {
+        if (value < 0 || value > 65_535) {
+            throw CliFailure.usage("--port (" + PORT_VARIABLE + "): must be from 0 to 65535, got " + value
+                    + " (from " + source + ")");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.orchestrator.cli.importing;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A progress bar on the terminal (me.tongfei:progressbar), or nothing when no one is watching. */
+public interface Progress extends AutoCloseable {
+
+    void stepTo(long position);
+
+    @Override
+    void close();
+
+    static Progress none() {
+        return new Progress() {
+            @Override
+            public void stepTo(long position) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** A bar counting bytes of a file of {@code size} bytes, only when {@code interactive}. */
+    static Progress bytes(boolean interactive, String task, long size) {
+        if (!interactive) {
+            return none();
+        }
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(size)
+                .setUnit(" MB", 1 << 20)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .build();
+        return new Progress() {
+            @Override
+            public void stepTo(long position) {
+                if (position >= 0) {
+                    bar.stepTo(position);
+                }
+            }
+
+            @Override
+            public void close() {
+                bar.stepTo(bar.getMax());
+                bar.close();
+            }
+        };
+    }
+}

@@ -1,0 +1,217 @@
+package dev.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.testsupport.TestDatabase;
+import dev.orchestrator.testsupport.WithPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@WithPostgres
+class ImportCommandTest {
+
+    static final Path EXAMPLE = Path.of("..", "docs", "examples", "import-example.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestDatabase db;
+    @TempDir
+    Path dir;
+
+    ImportCommandTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @Test
+    void importsTheDocumentedExampleThenUpsertsOnReimport() throws IOException {
+        Cli cli = Cli.on(db);
+        Cli.Run first = cli.run("import", EXAMPLE.toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).containsPattern("organizations +1 inserted +0 updated")
+                .containsPattern("profiles +3 inserted +0 updated")
+                .containsPattern("customers +2 inserted +0 updated")
+                .containsPattern("workflow_definitions +2 inserted +0 updated")
+                .containsPattern("workflow_executions +2 inserted +0 updated");
+        assertThat(Sql.value(db, "SELECT manager_id FROM profiles WHERE id = 'a1000000-0000-4000-8000-000000000103'"))
+                .isEqualTo("a1000000-0000-4000-8000-000000000102");
+        // priority_weight absent: the type's tier.
+        assertThat(Sql.count(db, "SELECT priority_weight FROM workflow_definitions WHERE id = 'a1000000-0000-4000-8000-000000000301'"))
+                .isEqualTo(900);
+        assertThat(Sql.value(db, "SELECT status || ' ' || snooze_until || ' ' || (execution_data->>'notes') FROM workflow_executions "
+                + "WHERE id = 'a1000000-0000-4000-8000-000000000402'"))
+                .isEqualTo("snoozed 2027-01-15 09:00:00+00 after the budget cycle");
+        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create' AND actor_profile_id IS NULL "
+                + "AND execution_id IN ('a1000000-0000-4000-8000-000000000401', 'a1000000-0000-4000-8000-000000000402')"))
+                .isEqualTo(2);
+
+        String changed = Files.readString(EXAMPLE).replace("\"Globex\"", "\"Globex Corporation\"")
+                .replace("\"churn_risk_score\": 8", "\"churn_risk_score\": 9");
+        Cli.Run second = cli.stdin(changed).run("import", "-");
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("Imported standard input")
+                .containsPattern("customers +0 inserted +2 updated")
+                .containsPattern("workflow_executions +0 inserted +2 updated");
+        assertThat(Sql.value(db, "SELECT name FROM customers WHERE id = 'a1000000-0000-4000-8000-000000000201'"))
+                .isEqualTo("Globex Corporation");
+        assertThat(Sql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
+                .isEqualTo("9");
+        assertThat(Sql.count(db, "SELECT count(*) FROM contacts WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
+                .as("contacts replaced, not duplicated").isEqualTo(1);
+        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE execution_id = 'a1000000-0000-4000-8000-000000000401'"))
+                .as("no second creation event").isEqualTo(1);
+    }
+
+    @Test
+    void aBadValueDeepInTheFileIsNamedAndNothingIsWritten() throws IOException {
+        World w = new World();
+        ObjectNode doc = w.document(50);
+        ((ObjectNode) doc.withArray("customers").get(41).get("properties")).put("churn_risk_score", 11);
+        ((ObjectNode) doc.withArray("customers").get(7)).put("arr", -5);
+        String before = Sql.checksum(db);
+
+        Cli.Run run = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("rejected, nothing was written: 2 problems")
+                .contains("customers[41].properties.churn_risk_score: must be between 0 and 10")
+                .contains("customers[7].arr: must be at least 0");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aDanglingOrForeignReferenceIsNamedAndNothingIsWritten() throws IOException {
+        World w = new World();
+        ObjectNode doc = w.document(3);
+        UUID ghost = UUID.randomUUID();
+        ((ObjectNode) doc.withArray("workflow_executions").get(0)).put("customer_id", ghost.toString());
+        // A profile of the demo organization (another tenant) as CSM.
+        Cli.on(db).run("seed", "demo");
+        ((ObjectNode) doc.withArray("customers").get(2)).put("csm_id", "d0000000-0000-0000-0001-000000000003");
+        String before = Sql.checksum(db);
+
+        Cli.Run run = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("workflow_executions[0].customer_id: customer " + ghost
+                        + " does not exist (neither in the file nor in the database)")
+                .contains("customers[2].csm_id: profile d0000000-0000-0000-0001-000000000003 belongs to another organization");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheDatabaseRefusesARowItIsNamedAndEverythingIsRolledBack() throws IOException {
+        World w = new World();
+        ObjectNode doc = w.document(2);
+        assertThat(Cli.on(db).run("import", write(doc).toString()).exitCode()).isZero();
+        String before = Sql.checksum(db);
+
+        // A second file: a new organization, and a second open execution of the same definition for
+        // the same customer under a new id. Only the database's partial unique index knows.
+        World other = new World();
+        ObjectNode second = other.document(1);
+        ArrayNode executions = second.putArray("workflow_executions");
+        executions.add(w.execution(UUID.randomUUID(), 1, "completed"));
+        executions.add(w.execution(UUID.randomUUID(), 0, "not_started"));
+
+        Cli.Run run = Cli.on(db).run("import", write(second).toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("workflow_executions[1]: the database refused the row")
+                .contains("workflow_executions_one_active_per_customer_definition");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(Sql.count(db, "SELECT count(*) FROM organizations WHERE id = '" + other.org + "'")).isZero();
+    }
+
+    @Test
+    void anIdOfAnotherOrganizationCannotBeMovedByAnImport() throws IOException {
+        World w = new World();
+        assertThat(Cli.on(db).run("import", write(w.document(1)).toString()).exitCode()).isZero();
+        World thief = new World();
+        ObjectNode doc = thief.document(1);
+        ((ObjectNode) doc.withArray("workflow_definitions").get(0)).put("id", w.definition.toString());
+        doc.remove("workflow_executions");
+        String before = Sql.checksum(db);
+
+        Cli.Run run = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("workflow_definitions[0].id: " + w.definition
+                + " already exists in another organization; an import cannot move it");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+    }
+
+    @Test
+    void structuralProblemsAreNamedToo() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"organizations\": [{\"id\": \"x\"},\n  ]");
+        Cli.Run invalid = Cli.on(db).run("import", broken.toString());
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.err()).contains("is not valid JSON at line 2");
+
+        Path odd = dir.resolve("odd.json");
+        Files.writeString(odd, "{\"organisations\": [], \"profiles\": [{\"id\": \"" + UUID.randomUUID()
+                + "\", \"nick\": 1}], \"customers\": {}}");
+        Cli.Run run = Cli.on(db).run("import", odd.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("organisations: is not a known section")
+                .contains("profiles[0].nick: is not a known field")
+                .contains("profiles[0].organization_id: is required")
+                .contains("profiles[0].role: is required")
+                .contains("customers: must be an array");
+
+        Cli.Run missing = Cli.on(db).run("import", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("FILE: cannot read");
+    }
+
+    private Path write(ObjectNode doc) throws IOException {
+        Path file = Files.createTempFile(dir, "import-", ".json");
+        JSON.writeValue(file.toFile(), doc);
+        return file;
+    }
+
+    /** A small organization with fresh ids: a CSM, n customers, one definition, one execution per customer. */
+    static final class World {
+        final UUID org = UUID.randomUUID();
+        final UUID csm = UUID.randomUUID();
+        final UUID definition = UUID.randomUUID();
+        final UUID[] customers = new UUID[100];
+
+        ObjectNode document(int n) {
+            ObjectNode doc = JSON.createObjectNode();
+            doc.putArray("organizations").addObject().put("id", org.toString()).put("name", "Org " + org);
+            doc.putArray("profiles").addObject().put("id", csm.toString()).put("organization_id", org.toString())
+                    .put("email", "csm-" + csm + "@example.com").put("full_name", "A CSM").put("role", "csm");
+            ArrayNode cs = doc.putArray("customers");
+            for (int i = 0; i < n; i++) {
+                customers[i] = UUID.randomUUID();
+                ObjectNode c = cs.addObject().put("id", customers[i].toString()).put("organization_id", org.toString())
+                        .put("name", "Customer " + i).put("csm_id", csm.toString()).put("arr", 1000 * i);
+                c.putObject("properties").put("revenue_impact_tier", i % 6).put("churn_risk_score", i % 11)
+                        .put("usage_score", i % 101).put("utilization_percent", 99.5);
+                c.putArray("contacts").addObject().put("name", "Contact " + i).put("relationship_strength", "weak");
+            }
+            doc.putArray("workflow_definitions").addObject().put("id", definition.toString())
+                    .put("organization_id", org.toString()).put("name", "Risk play").put("workflow_type", "risk");
+            ArrayNode es = doc.putArray("workflow_executions");
+            for (int i = 0; i < n; i++) {
+                es.add(execution(UUID.randomUUID(), i, "not_started"));
+            }
+            return doc;
+        }
+
+        ObjectNode execution(UUID id, int customer, String status) {
+            return JSON.createObjectNode().put("id", id.toString()).put("organization_id", org.toString())
+                    .put("workflow_definition_id", definition.toString())
+                    .put("customer_id", customers[customer].toString()).put("assigned_csm_id", csm.toString())
+                    .put("status", status);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.testsupport.EmptyDatabase;
+import dev.orchestrator.testsupport.TestDatabase;
+import dev.orchestrator.testsupport.WithPostgres;
+import org.junit.jupiter.api.Test;
+
+@WithPostgres
+class SeedSyntheticCommandTest {
+
+    private static final String[] SIZES = {"seed", "synthetic", "--organizations", "3", "--csms", "17",
+            "--customers", "600", "--executions", "4000"};
+
+    @Test
+    void theSameSeedGivesTheSameDataAndTheRulesHold(@EmptyDatabase TestDatabase a, @EmptyDatabase TestDatabase b,
+            @EmptyDatabase TestDatabase c) {
+        for (TestDatabase db : new TestDatabase[] {a, b, c}) {
+            assertThat(Cli.on(db).run("migrate").exitCode()).isZero();
+        }
+        Cli.Run run = Cli.on(a).run(args("42"));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Seeded synthetic data (seed 42)").containsPattern("workflow_executions +4,000")
+                .containsPattern("customers +600").contains("Generated and copied in");
+        assertThat(Cli.on(b).run(args("42")).exitCode()).isZero();
+        assertThat(Cli.on(c).run(args("43")).exitCode()).isZero();
+
+        assertThat(Sql.checksum(a)).isEqualTo(Sql.checksum(b)).isNotEqualTo(Sql.checksum(c));
+
+        assertThat(Sql.count(a, "SELECT count(*) FROM profiles WHERE role = 'csm'")).isEqualTo(17);
+        assertThat(Sql.count(a, "SELECT count(*) FROM organizations")).isEqualTo(3);
+        long open = Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway')");
+        long snoozed = Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed'");
+        assertThat(open).isBetween(2400L, 3200L);   // ~70 %
+        assertThat(snoozed).isBetween(250L, 550L);  // ~10 %
+        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed' AND "
+                + "(snooze_until < now() - interval '11 days' OR snooze_until > now() + interval '31 days')")).isZero();
+        assertThat(Sql.count(a, "SELECT min(n) FROM (SELECT count(*) n FROM workflow_definitions WHERE NOT is_demo "
+                + "GROUP BY organization_id) d")).isBetween(5L, 10L);
+        assertThat(Sql.count(a, "SELECT count(DISTINCT workflow_type) FROM workflow_definitions")).isEqualTo(5);
+        // Scores were computed while generating: every open execution has one.
+        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway', "
+                + "'snoozed') AND priority_score = 0")).isZero();
+        // Executions are assigned to their customer's CSM.
+        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions e JOIN customers c ON c.id = e.customer_id "
+                + "WHERE e.assigned_csm_id <> c.csm_id")).isZero();
+
+        // The scores computed in Java while generating are exactly what the SQL recompute computes.
+        Cli.Run recompute = Cli.on(a).run("recompute");
+        assertThat(recompute.exitCode()).as(recompute.toString()).isZero();
+        assertThat(recompute.out()).contains(" 0 changed");
+
+        Cli.Run again = Cli.on(a).run(args("42"));
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("Synthetic data of seed 42 is already in the");
+    }
+
+    @Test
+    void sizesAreValidated(@EmptyDatabase TestDatabase db) {
+        Cli.Run run = Cli.on(db).run("seed", "synthetic", "--organizations", "4", "--csms", "2", "--customers", "10",
+                "--executions", "10");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--csms: must be at least --organizations (4)");
+
+        Cli.Run missing = Cli.on(db).run("seed", "synthetic", "--organizations", "1");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required options").contains("--csms");
+    }
+
+    private static String[] args(String seed) {
+        String[] all = java.util.Arrays.copyOf(SIZES, SIZES.length + 2);
+        all[SIZES.length] = "--seed";
+        all[SIZES.length + 1] = seed;
+        return all;
+    }
+}
