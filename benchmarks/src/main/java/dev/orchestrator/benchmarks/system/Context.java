@@ -66,7 +66,7 @@ final class Context {
     double cliBaselineSeconds() throws IOException, InterruptedException {
         if (Double.isNaN(cliBaseline)) {
             double best = Double.MAX_VALUE;
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < (options.quick ? 1 : 3); i++) {
                 Processes.Run run = Processes.runJar(options.cliJar, List.of(), List.of("--help"), Map.of(), logs,
                         "cli-help", Duration.ofMinutes(1));
                 best = Math.min(best, run.seconds());

@@ -81,6 +81,8 @@ final class ServeProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         double readySeconds = (System.nanoTime() - start) / 1e9;
+        // Never leave serve behind, also when the suite is interrupted.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-serve"));
         return new ServeProcess(process, port, gcLog, err, readySeconds);
     }
 
