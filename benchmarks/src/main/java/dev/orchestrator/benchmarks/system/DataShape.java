@@ -14,7 +14,10 @@ record DataShape(long organizations, long csms, long customers, long executions)
     static DataShape forExecutions(long executions) {
         long organizations = executions <= 10_000 ? 1 : executions <= 200_000 ? 2 : executions <= 2_000_000 ? 4 : 8;
         long csms = executions <= 10_000 ? 10 : executions <= 200_000 ? 200 : executions <= 2_000_000 ? 400 : 800;
-        long customers = Math.max(executions / 20, Math.min(executions / 5, 10_000));
+        // One customer per 6 executions: seed synthetic keeps at most one open execution per
+        // (customer, definition) and makes 5-10 definitions per organization, so fewer customers
+        // cap the open share well below the ~70 % asked (50,000 customers gave 30 % open at 1M).
+        long customers = Math.max(executions / 6, 100);
         return new DataShape(organizations, csms, customers, executions);
     }
 

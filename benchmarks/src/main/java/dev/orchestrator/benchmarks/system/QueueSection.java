@@ -116,7 +116,16 @@ final class QueueSection {
         }
         serve.startSampling();
         double from = serve.uptime() + o.warmup.toMillis() / 1000.0;
+        double serveCpu0 = cpuSeconds(ProcessHandle.of(serve.pid()).orElseThrow());
+        double driverCpu0 = cpuSeconds(ProcessHandle.current());
+        long[] machine0 = machineJiffies();
         LoadDriver.Result http = http(ctx, serve, csms, "http-product");
+        double serveCpu = cpuSeconds(ProcessHandle.of(serve.pid()).orElseThrow()) - serveCpu0;
+        double driverCpu = cpuSeconds(ProcessHandle.current()) - driverCpu0;
+        long[] machine1 = machineJiffies();
+        double machineBusy = machine1[1] == machine0[1] ? Double.NaN
+                : 100.0 * (machine1[0] - machine0[0]) / (machine1[1] - machine0[1]);
+        long allRequests = http.requests() + (long) (http.throughput() * o.warmup.toMillis() / 1000.0);
         long heapAtEnd = serve.heapUsedKb();
         double to = serve.uptime();
         long peakRss = serve.stopSampling();
@@ -183,14 +192,38 @@ final class QueueSection {
                 List.of("heap in use at the end of the load (jcmd GC.heap_info)", Report.mb(heapAtEnd)),
                 List.of("heap left after the fullest collection under load (GC log)", heap.maxAfterMb() + " MB"),
                 List.of("heap committed under load (GC log) / collections during the load", heap.maxCommittedMb() + " MB / "
-                        + heap.collections())));
+                        + heap.collections()),
+                List.of("CPU per queue request over HTTP: serve / load driver (warm-up and measured phase)",
+                        Report.fmt(1000 * serveCpu / allRequests) + " ms / " + Report.fmt(1000 * driverCpu / allRequests) + " ms"),
+                List.of("machine CPU busy during the HTTP load (all processes, both cores)", Report.fmt(machineBusy) + " %")));
         r.paragraph("serve ran with JVM options: " + (o.serveJvmOptions.isEmpty() ? "none (JVM defaults: G1, max heap = 1/4 of RAM)"
                 : "`" + String.join(" ", o.serveJvmOptions) + "`") + ".");
         r.figure(key + "serve_ready_s", serve.readySeconds());
+        r.figure(key + "serve_cpu_ms_per_request", 1000 * serveCpu / allRequests);
+        r.figure(key + "machine_busy_percent", machineBusy);
         r.figure(key + "serve_rss_idle_mb", ctx.idleRssKb / 1024.0);
         r.figure(key + "serve_rss_load_mb", peakRss / 1024.0);
         r.figure(key + "serve_heap_load_mb", Math.max(heap.maxBeforeMb(), heapAtEnd / 1024.0));
         r.figure(key + "serve_heap_after_gc_mb", heap.maxAfterMb());
+    }
+
+    private static double cpuSeconds(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** {busy, total} jiffies of all CPUs from /proc/stat. */
+    private static long[] machineJiffies() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static String describe(String name) {

@@ -14,9 +14,9 @@ import java.util.Locale;
 /**
  * A minimal HTTP/1.1 client over one persistent loopback socket: write the request, read the
  * status line, the headers and the body (Content-Length or chunked), keep the connection.
- * The load driver uses it instead of java.net.http.HttpClient, whose asynchronous machinery cost
- * more CPU per request than the service under test on a 2-core machine (308 vs 1,300 requests/s
- * against the same serve in a trial, wrk giving the latter): a load generator must be cheap.
+ * The load driver shares two cores with serve and PostgreSQL, so it must cost as little CPU per
+ * request as possible (the suite reports it: ~0.07 ms per queue request); java.net.http.HttpClient
+ * adds a selector thread and asynchronous hand-offs per request that this client does not need.
  */
 final class RawHttpClient implements AutoCloseable {
 
