@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the whole-system suite working: one end-to-end run at a tiny size (2k executions, 2k
- * customers, 1k/2k-customer imports, 1 s load phases) on the test PostgreSQL, with
+ * customers, 1k/2k-customer imports, 0.6 s load phases) on the test PostgreSQL, with
  * orchestrator.jar built earlier in the reactor. Checks that every figure was produced, not
  * what it is: figures live in docs/performance.md.
  */
@@ -31,7 +31,7 @@ class SystemSuiteSmokeTest {
                 "--cli-jar", CLI_JAR.toString(),
                 "--out", "target/system-smoke",
                 "--sizes", "2k", "--import-sizes", "1k,2k",
-                "--clients", "2", "--warmup", "0.3s", "--duration", "1s", "--max-requests", "5000",
+                "--clients", "2", "--warmup", "0.2s", "--duration", "0.6s", "--max-requests", "5000",
                 "--quick"));
         if (db.password() != null) {
             args.addAll(List.of("--db-password", db.password()));
