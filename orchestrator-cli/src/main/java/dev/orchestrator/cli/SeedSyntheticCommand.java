@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Generate realistic random data at scale (deterministic for a given --seed): organizations "
                 + "with admins, managers and CSMs, customers with signals and contacts, 5-10 workflow definitions per "
                 + "organization (thresholds; half of the organizations also get the demo sequence) and executions "
-                + "(~70 % open, ~10 % snoozed from 10 days ago to 30 days ahead, the rest completed or skipped), "
+                + "(~70 %% open, ~10 %% snoozed from 10 days ago to 30 days ahead, the rest completed or skipped), "
                 + "with their priority scores. Written with COPY in one transaction."})
 final class SeedSyntheticCommand extends DatabaseCommand {
 
