@@ -32,7 +32,7 @@ public final class HttpApi {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Authentication authentication =
-                new Authentication(new TokenVerifier(settings, clock), new CallerCache(orchestrator.identifyCaller(), clock));
+                new Authentication(new TokenVerifier(settings, clock), orchestrator.identifyCaller());
         QueueHandler queue = new QueueHandler(orchestrator.viewQueue());
         DemoHandlers demo = new DemoHandlers(orchestrator.initializeDemo(), orchestrator.viewDemoProgress(),
                 new PriorityNow(orchestrator.priorityPolicy(), clock));
