@@ -1,33 +1,18 @@
 package dev.orchestrator.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.orchestrator.core.testing.QueueReaderContract;
 import dev.orchestrator.core.testing.PortsFixture;
-import dev.orchestrator.persistence.testing.PostgresFixture;
-import dev.orchestrator.persistence.testing.TestPools;
-import dev.orchestrator.testsupport.TestDatabase;
-import dev.orchestrator.testsupport.WithPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.orchestrator.persistence.testing.PooledPostgresFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The PostgreSQL adapters honour the core's QueueReader contract. */
-@WithPostgres
 class PostgresQueueReaderContractTest extends QueueReaderContract {
 
-    private static HikariDataSource pool;
-
-    @BeforeAll
-    static void openPool(TestDatabase db) {
-        pool = TestPools.pool(db.dataSource());
-    }
-
-    @AfterAll
-    static void closePool() {
-        pool.close();
-    }
+    @RegisterExtension
+    static final PooledPostgresFixture DATABASE = new PooledPostgresFixture();
 
     @Override
     protected PortsFixture newFixture() {
-        return new PostgresFixture(pool);
+        return DATABASE.newFixture();
     }
 }

@@ -55,8 +55,11 @@ public final class PostgresExtension implements ParameterResolver {
         return classDatabase(context);
     }
 
-    /** The class's migrated database, created on first use (lookups also see an enclosing class's). */
-    private static TestDatabase classDatabase(ExtensionContext context) {
+    /**
+     * The class's migrated database, created on first use (lookups also see an enclosing class's).
+     * Public for other extensions that build on it (a pool, a fixture) in their own callbacks.
+     */
+    public static TestDatabase classDatabase(ExtensionContext context) {
         DroppedOnClose existing = context.getStore(NAMESPACE).get(CLASS_DATABASE, DroppedOnClose.class);
         if (existing != null) {
             return existing.database();
