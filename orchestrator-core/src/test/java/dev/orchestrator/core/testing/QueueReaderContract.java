@@ -56,10 +56,17 @@ public abstract class QueueReaderContract extends PortContract {
 
         for (QueueMode mode : QueueMode.values()) {
             for (int limit : new int[] {1, 7, 100}) {
-                List<ExecutionId> actual = fixture.ports().queues().queue(world.org, world.csm.id(), mode, limit)
-                        .stream().map(e -> e.execution().id()).toList();
+                List<QueueEntry> entries = fixture.ports().queues().queue(world.org, world.csm.id(), mode, limit);
+                List<ExecutionId> actual = entries.stream().map(e -> e.execution().id()).toList();
                 assertThat(actual).as("%s queue, limit %d", mode, limit)
                         .isEqualTo(expected(definitions, customers, mode, limit));
+                // Each entry carries its own definition and customer (columns of the same name must not mix).
+                for (QueueEntry entry : entries) {
+                    assertThat(entry.definition().id()).isEqualTo(entry.execution().definitionId());
+                    assertThat(definitions).contains(entry.definition());
+                    assertThat(customers).contains(entry.customer());
+                    assertThat(entry.customer().id()).isEqualTo(entry.execution().customerId());
+                }
             }
         }
     }
