@@ -60,8 +60,10 @@ final class EntrySql {
                 .and(K.RELATIONSHIP_STRENGTH.eq(DSL.inline(RelationshipStrength.STRONG, K.RELATIONSHIP_STRENGTH))));
     }
 
-    /** SELECT every column needed for a {@link QueueEntry} FROM the joined tables; add WHERE and ORDER BY. */
-    static SelectJoinStep<Record> select(DSLContext sql) {
+    /** Every column a {@link QueueEntry} is read from, in select-list order. */
+    static final List<Field<?>> COLUMNS = columns();
+
+    private static List<Field<?>> columns() {
         List<Field<?>> fields = new ArrayList<>();
         fields.addAll(List.of(E.fields()));
         fields.addAll(List.of(D.ID, D.ORGANIZATION_ID, D.NAME, D.WORKFLOW_TYPE, D.DESCRIPTION, D.TRIGGER_CONDITIONS,
@@ -71,8 +73,28 @@ final class EntrySql {
                 P.UTILIZATION_PERCENT, P.YOY_GROWTH_PERCENT, P.MARKET_PRICE_PERCENTILE, P.ADOPTION_RATE_PERCENT,
                 P.USAGE_CHANGE_PERCENT_LAST_MONTH));
         fields.add(HAS_STRONG_CONTACT);
-        SelectSelectStep<Record> select = sql.select(fields);
-        return from(select);
+        return List.copyOf(fields);
+    }
+
+    /** SELECT every column needed for a {@link QueueEntry} FROM the joined tables; add WHERE and ORDER BY. */
+    static SelectJoinStep<Record> select(DSLContext sql) {
+        return from(sql.select(COLUMNS));
+    }
+
+    /**
+     * The same SELECT with every column renamed {@code c0, c1, …} (several tables have an {@code id}
+     * and a {@code name}), for SQL that is rendered once and read back by position.
+     */
+    static SelectJoinStep<Record> selectByPosition(DSLContext sql) {
+        List<Field<?>> aliased = new ArrayList<>();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            aliased.add(COLUMNS.get(i).as(positionalName(i)));
+        }
+        return from(sql.select(aliased));
+    }
+
+    static String positionalName(int index) {
+        return "c" + index;
     }
 
     private static SelectJoinStep<Record> from(SelectSelectStep<Record> select) {

@@ -13,6 +13,10 @@ import dev.orchestrator.core.domain.queue.QueueOrdering;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.SelectJoinStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,26 +44,81 @@ final class JooqQueueReader implements QueueReader {
             TriggerSql.wholeNumber(D.TRIGGER_CONDITIONS, TriggerConditions.ORDER),
             DSL.inline(BigDecimal.valueOf(Long.MAX_VALUE)));
 
+    /** Stand-ins bound while rendering a page once; {@link #render} checks they are the only binds. */
+    private static final OrganizationId ANY_ORGANIZATION = OrganizationId.of(new UUID(0, 1));
+    private static final ProfileId ANY_CSM = ProfileId.of(new UUID(0, 2));
+
+    /** The columns of a rendered page, by their positional names, typed like the entry's columns. */
+    private static final Field<?>[] POSITIONAL_COLUMNS = positionalColumns();
+
     private final DSLContext sql;
+    /** A queue page's SQL by mode and limit (at most 2 × 100), rendered once. */
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
 
     JooqQueueReader(DSLContext sql) {
         this.sql = sql;
     }
 
+    /**
+     * The service's hot path: every dashboard load reads a queue page. The query is rendered once
+     * per mode and limit, then run as that SQL with two binds and read back by position, because
+     * rendering the jOOQ query on every call was the largest single CPU cost of a queue read
+     * (docs/performance.md). The SQL is exactly {@link #queueQuery}'s, with columns renamed.
+     */
     @Override
     public List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        return queueQuery(organizationId, csmId, mode, limit).fetch(EntrySql::entry);
+        String page = pages.computeIfAbsent(mode.name() + "/" + limit, key -> render(mode, limit));
+        return sql.resultQuery(page, organizationId.value(), csmId.value())
+                .coerce(POSITIONAL_COLUMNS)
+                .fetch(this::entryFromPositions);
     }
 
-    /** The exact query {@link #queue} runs (package-private so that a test can EXPLAIN it). */
+    private String render(QueueMode mode, int limit) {
+        ResultQuery<Record> query = page(EntrySql.selectByPosition(sql), ANY_ORGANIZATION, ANY_CSM, mode, limit);
+        // The page runs with the organization bound first and the CSM second: anything else bound
+        // means the query changed shape and that positional binding would be wrong.
+        if (!query.getBindValues().equals(List.of(ANY_ORGANIZATION.value(), ANY_CSM.value()))) {
+            throw new IllegalStateException("the queue query binds " + query.getBindValues()
+                    + "; expected only the organization and the CSM");
+        }
+        return sql.render(query);
+    }
+
+    private QueueEntry entryFromPositions(Record row) {
+        Record entry = sql.newRecord(EntrySql.COLUMNS.toArray(Field<?>[]::new));
+        for (int i = 0; i < EntrySql.COLUMNS.size(); i++) {
+            copy(entry, EntrySql.COLUMNS.get(i), row.get(i));
+        }
+        return EntrySql.entry(entry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void copy(Record entry, Field<T> column, Object value) {
+        entry.set(column, (T) value);
+    }
+
+    private static Field<?>[] positionalColumns() {
+        Field<?>[] columns = new Field<?>[EntrySql.COLUMNS.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = DSL.field(DSL.name(EntrySql.positionalName(i)), EntrySql.COLUMNS.get(i).getDataType());
+        }
+        return columns;
+    }
+
+    /** The query {@link #queue} runs, with its columns under their own names (for EXPLAIN tests). */
     ResultQuery<Record> queueQuery(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
+        return page(EntrySql.select(sql), organizationId, csmId, mode, limit);
+    }
+
+    private static ResultQuery<Record> page(SelectJoinStep<Record> select, OrganizationId organizationId,
+            ProfileId csmId, QueueMode mode, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         boolean demo = mode == QueueMode.DEMO;
         Condition members = E.IS_DEMO.eq(DSL.inline(demo))
                 .and(E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE)));
-        return EntrySql.select(sql)
+        return select
                 .where(E.ORGANIZATION_ID.eq(organizationId.value()))
                 .and(E.ASSIGNED_CSM_ID.eq(csmId.value()))
                 .and(members)
