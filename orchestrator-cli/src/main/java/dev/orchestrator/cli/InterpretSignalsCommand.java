@@ -4,7 +4,7 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "interpret-signals", mixinStandardHelpOptions = true,
         description = {"Score every customer's signals (opportunity and risk, 0-10) and create the executions that "
@@ -12,13 +12,12 @@ import picocli.CommandLine.Option;
                 + "second open execution of one definition for one customer, so running it twice is harmless."})
 final class InterpretSignalsCommand extends DatabaseCommand {
 
-    @Option(names = "--organization", paramLabel = "ID", description = "Only this organization.")
-    String organization;
+    @Mixin
+    OrganizationScope organization;
 
     @Override
     public Integer call() {
-        Optional<OrganizationId> scope = organization == null ? Optional.empty()
-                : Optional.of(new OrganizationId(Uuids.parse("--organization", organization)));
+        Optional<OrganizationId> scope = organization.scope();
         Env env = env();
         try (Database database = openMigratedDatabase()) {
             long started = System.nanoTime();

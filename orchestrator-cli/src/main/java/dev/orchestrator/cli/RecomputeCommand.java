@@ -4,7 +4,7 @@ import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "recompute", mixinStandardHelpOptions = true,
         description = {"Re-score every open execution (not started, underway, snoozed) with one set-based statement, "
@@ -12,13 +12,12 @@ import picocli.CommandLine.Option;
                 + "moves as its date nears."})
 final class RecomputeCommand extends DatabaseCommand {
 
-    @Option(names = "--organization", paramLabel = "ID", description = "Only this organization.")
-    String organization;
+    @Mixin
+    OrganizationScope organization;
 
     @Override
     public Integer call() {
-        Optional<OrganizationId> scope = organization == null ? Optional.empty()
-                : Optional.of(new OrganizationId(Uuids.parse("--organization", organization)));
+        Optional<OrganizationId> scope = organization.scope();
         try (Database database = openMigratedDatabase()) {
             long started = System.nanoTime();
             RecomputePriorities.Report report = database.orchestrator().recomputePriorities().recompute(scope);
