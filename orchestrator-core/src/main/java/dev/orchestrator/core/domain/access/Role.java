@@ -1,10 +1,11 @@
 package dev.orchestrator.core.domain.access;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** What a profile may see and do beyond its own work. */
-public enum Role {
+public enum Role implements WireNamed {
     CSM("csm"),
     MANAGER("manager"),
     ADMIN("admin");
@@ -15,6 +16,7 @@ public enum Role {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

@@ -1,12 +1,13 @@
 package dev.orchestrator.core.domain.execution;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /** Where an execution is in its lifecycle. The allowed moves between them live in {@code Lifecycle}. */
-public enum ExecutionStatus {
+public enum ExecutionStatus implements WireNamed {
     NOT_STARTED("not_started"),
     UNDERWAY("underway"),
     COMPLETED("completed"),
@@ -22,6 +23,7 @@ public enum ExecutionStatus {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

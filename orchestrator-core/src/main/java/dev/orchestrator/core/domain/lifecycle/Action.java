@@ -1,10 +1,11 @@
 package dev.orchestrator.core.domain.lifecycle;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Everything that can happen to an execution, as recorded in its event history. */
-public enum Action {
+public enum Action implements WireNamed {
     /** The execution came into being (signal interpreter, demo initializer, import). Not a transition. */
     CREATE("create"),
     START("start"),
@@ -24,6 +25,7 @@ public enum Action {
         this.wireName = wireName;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }

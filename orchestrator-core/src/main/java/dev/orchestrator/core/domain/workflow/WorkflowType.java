@@ -1,10 +1,11 @@
 package dev.orchestrator.core.domain.workflow;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The kinds of workflow a definition can be; each has a default priority tier in the priority policy. */
-public enum WorkflowType {
+public enum WorkflowType implements WireNamed {
     RISK("risk"),
     OPPORTUNITY("opportunity"),
     STRATEGIC("strategic"),
@@ -18,6 +19,7 @@ public enum WorkflowType {
     }
 
     /** The name used in JSON, SQL and on the command line. */
+    @Override
     public String wireName() {
         return wireName;
     }
