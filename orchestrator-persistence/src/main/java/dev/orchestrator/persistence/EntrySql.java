@@ -6,13 +6,13 @@ import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 
+import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.persistence.jooq.tables.Contacts;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
-import dev.orchestrator.persistence.types.RelationshipStrength;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.Condition;

@@ -60,7 +60,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
             DSLContext t = tx.dsl();
             Record1<Long> saved = t.update(W)
                     .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
-                    .set(W.STATUS, Codes.status(next.status()))
+                    .set(W.STATUS, next.status())
                     .set(W.SNOOZE_UNTIL, timestamp(next.snoozeUntil()))
                     .set(W.SNOOZE_DAYS, next.snoozeDays())
                     .set(W.SNOOZED_AT, timestamp(next.snoozedAt()))
@@ -75,14 +75,13 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .where(W.ORGANIZATION_ID.eq(next.organizationId().value()))
                     .and(W.ID.eq(next.id().value()))
                     .and(W.VERSION.eq(expectedVersion))
-                    .and(W.STATUS.eq(Codes.status(expectedStatus)))
+                    .and(W.STATUS.eq(expectedStatus))
                     .returningResult(W.VERSION)
                     .fetchOne();
             if (saved == null) {
                 Optional<ExecutionStatus> current = t.select(W.STATUS).from(W)
                         .where(W.ORGANIZATION_ID.eq(next.organizationId().value())).and(W.ID.eq(next.id().value()))
-                        .fetchOptional(W.STATUS)
-                        .map(Codes::status);
+                        .fetchOptional(W.STATUS);
                 return new SaveResult.Conflict(current);
             }
             insertEvents(t, List.of(event));
@@ -138,7 +137,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
 
     private static List<Object> insertValues(WorkflowExecution e) {
         return Arrays.asList(e.id().value(), e.organizationId().value(), e.definitionId().value(),
-                e.customerId().value(), e.assignedCsmId().value(), id(e.escalationUserId()), Codes.status(e.status()),
+                e.customerId().value(), e.assignedCsmId().value(), id(e.escalationUserId()), e.status(),
                 timestamp(e.snoozeUntil()), e.snoozeDays(), timestamp(e.snoozedAt()), e.priorityScore(),
                 timestamp(e.startedAt()), timestamp(e.completedAt()), timestamp(e.skippedAt()), e.skipReason(),
                 JsonbCodec.write(e.executionData()), e.demo(), e.version(), timestamp(e.createdAt()),
@@ -152,7 +151,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
         InsertValuesStepN<?> insert = t.insertInto(WORKFLOW_EXECUTION_EVENTS, EVENT_COLUMNS);
         for (ExecutionEvent e : events) {
             insert = insert.values(Arrays.asList(e.organizationId().value(), e.executionId().value(), id(e.actor()),
-                    Codes.action(e.action()), Codes.status(e.from()), Codes.status(e.to()), e.days(), e.reason(),
+                    e.action(), e.from(), e.to(), e.days(), e.reason(),
                     id(e.escalationUserId()), timestamp(e.occurredAt())));
         }
         insert.execute();

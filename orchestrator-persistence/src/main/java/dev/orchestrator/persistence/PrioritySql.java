@@ -1,9 +1,9 @@
 package dev.orchestrator.persistence;
 
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
-import dev.orchestrator.persistence.types.ExecutionStatus;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,7 +26,7 @@ final class PrioritySql {
     record Inputs(
             Field<ExecutionStatus> status,
             Field<OffsetDateTime> snoozeUntil,
-            Field<dev.orchestrator.persistence.types.WorkflowType> workflowType,
+            Field<WorkflowType> workflowType,
             Field<Integer> priorityWeight,
             Field<? extends Number> revenueImpactTier,
             Field<? extends Number> churnRiskScore,
@@ -95,13 +95,13 @@ final class PrioritySql {
     }
 
     /** {@code COALESCE(points, 0)} when the workflow type is one of {@code types}, else 0. */
-    private static Field<Integer> forTypes(Field<dev.orchestrator.persistence.types.WorkflowType> type,
+    private static Field<Integer> forTypes(Field<WorkflowType> type,
             Set<WorkflowType> types, Field<Integer> points) {
         if (types.isEmpty()) {
             return DSL.inline(0);
         }
-        List<Field<dev.orchestrator.persistence.types.WorkflowType>> literals = types.stream().sorted()
-                .<Field<dev.orchestrator.persistence.types.WorkflowType>>map(t -> DSL.inline(Codes.type(t), type)).toList();
+        List<Field<WorkflowType>> literals = types.stream().sorted()
+                .<Field<WorkflowType>>map(t -> DSL.inline(t, type)).toList();
         return DSL.when(type.in(literals), DSL.coalesce(points, DSL.inline(0))).otherwise(DSL.inline(0));
     }
 

@@ -30,7 +30,7 @@ final class Rows {
 
     static Profile profile(Record r, Profiles p) {
         return new Profile(ProfileId.of(r.get(p.ID)), OrganizationId.of(r.get(p.ORGANIZATION_ID)), r.get(p.EMAIL),
-                r.get(p.FULL_NAME), Codes.role(r.get(p.ROLE)), mapNullable(r.get(p.MANAGER_ID), ProfileId::of));
+                r.get(p.FULL_NAME), r.get(p.ROLE), mapNullable(r.get(p.MANAGER_ID), ProfileId::of));
     }
 
     static Customer customer(Record r, Customers c) {
@@ -59,7 +59,7 @@ final class Rows {
 
     static WorkflowDefinition definition(Record r, WorkflowDefinitions d) {
         return new WorkflowDefinition(DefinitionId.of(r.get(d.ID)), OrganizationId.of(r.get(d.ORGANIZATION_ID)),
-                r.get(d.NAME), Codes.type(r.get(d.WORKFLOW_TYPE)), r.get(d.DESCRIPTION),
+                r.get(d.NAME), r.get(d.WORKFLOW_TYPE), r.get(d.DESCRIPTION),
                 new TriggerConditions(JsonbCodec.read(r.get(d.TRIGGER_CONDITIONS))), r.get(d.PRIORITY_WEIGHT),
                 r.get(d.IS_ACTIVE), r.get(d.IS_DEMO));
     }
@@ -72,7 +72,7 @@ final class Rows {
                 CustomerId.of(r.get(e.CUSTOMER_ID)),
                 ProfileId.of(r.get(e.ASSIGNED_CSM_ID)),
                 mapNullable(r.get(e.ESCALATION_USER_ID), ProfileId::of),
-                Codes.status(r.get(e.STATUS)),
+                r.get(e.STATUS),
                 instant(r.get(e.SNOOZE_UNTIL)),
                 r.get(e.SNOOZE_DAYS),
                 instant(r.get(e.SNOOZED_AT)),

@@ -14,17 +14,17 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
-import dev.orchestrator.persistence.types.ExecutionAction;
-import dev.orchestrator.persistence.types.WorkflowType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -151,7 +151,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         var insert = sql.insertInto(W, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.ASSIGNED_CSM_ID,
                         W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT)
                 .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
-                                inline(Codes.status(ExecutionStatus.NOT_STARTED), W.STATUS), priority,
+                                inline(ExecutionStatus.NOT_STARTED, W.STATUS), priority,
                                 inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at)
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
@@ -170,8 +170,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTION,
                         WORKFLOW_EXECUTION_EVENTS.TO_STATUS, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT)
                 .select(DSL.select(I_ORG, I_ID,
-                                inline(ExecutionAction.CREATE, WORKFLOW_EXECUTION_EVENTS.ACTION),
-                                inline(Codes.status(ExecutionStatus.NOT_STARTED), WORKFLOW_EXECUTION_EVENTS.TO_STATUS),
+                                inline(Action.CREATE, WORKFLOW_EXECUTION_EVENTS.ACTION),
+                                inline(ExecutionStatus.NOT_STARTED, WORKFLOW_EXECUTION_EVENTS.TO_STATUS),
                                 at)
                         .from(INSERTED));
 

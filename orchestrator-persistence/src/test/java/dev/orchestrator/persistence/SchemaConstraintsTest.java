@@ -7,10 +7,10 @@ import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.persistence.SchemaFixtures.Tenant;
-import dev.orchestrator.persistence.types.ExecutionAction;
-import dev.orchestrator.persistence.types.ExecutionStatus;
-import dev.orchestrator.persistence.types.ProfileRole;
 import dev.orchestrator.testsupport.TestDatabase;
 import dev.orchestrator.testsupport.WithPostgres;
 import java.time.OffsetDateTime;
@@ -139,8 +139,8 @@ class SchemaConstraintsTest {
 
     @Test
     void aManagerMustBelongToTheSameOrganization() {
-        UUID manager = fixtures.profile(fixtures.organization(), ProfileRole.MANAGER);
-        UUID csm = fixtures.profile(fixtures.organization(), ProfileRole.CSM);
+        UUID manager = fixtures.profile(fixtures.organization(), Role.MANAGER);
+        UUID csm = fixtures.profile(fixtures.organization(), Role.CSM);
 
         ServerErrorMessage error = refusal(() -> fixtures.sql.update(PROFILES)
                 .set(PROFILES.MANAGER_ID, manager).where(PROFILES.ID.eq(csm)).execute());
@@ -166,7 +166,7 @@ class SchemaConstraintsTest {
         long eventId = fixtures.sql.insertInto(WORKFLOW_EXECUTION_EVENTS)
                 .set(WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID, tenant.organizationId())
                 .set(WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, execution)
-                .set(WORKFLOW_EXECUTION_EVENTS.ACTION, ExecutionAction.CREATE)
+                .set(WORKFLOW_EXECUTION_EVENTS.ACTION, Action.CREATE)
                 .set(WORKFLOW_EXECUTION_EVENTS.TO_STATUS, ExecutionStatus.NOT_STARTED)
                 .returning(WORKFLOW_EXECUTION_EVENTS.ID)
                 .fetchOne(WORKFLOW_EXECUTION_EVENTS.ID);

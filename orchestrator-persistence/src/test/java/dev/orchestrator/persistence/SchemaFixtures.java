@@ -6,9 +6,9 @@ import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 
-import dev.orchestrator.persistence.types.ExecutionStatus;
-import dev.orchestrator.persistence.types.ProfileRole;
-import dev.orchestrator.persistence.types.WorkflowType;
+import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -33,7 +33,7 @@ final class SchemaFixtures {
 
     Tenant tenant() {
         UUID organization = organization();
-        UUID csm = profile(organization, ProfileRole.CSM);
+        UUID csm = profile(organization, Role.CSM);
         return new Tenant(organization, csm, customer(organization, csm), definition(organization, WorkflowType.RISK, 900));
     }
 
@@ -43,7 +43,7 @@ final class SchemaFixtures {
         return id;
     }
 
-    UUID profile(UUID organization, ProfileRole role) {
+    UUID profile(UUID organization, Role role) {
         UUID id = UUID.randomUUID();
         sql.insertInto(PROFILES)
                 .set(PROFILES.ID, id)
@@ -71,7 +71,7 @@ final class SchemaFixtures {
         sql.insertInto(WORKFLOW_DEFINITIONS)
                 .set(WORKFLOW_DEFINITIONS.ID, id)
                 .set(WORKFLOW_DEFINITIONS.ORGANIZATION_ID, organization)
-                .set(WORKFLOW_DEFINITIONS.NAME, type.getLiteral() + " workflow")
+                .set(WORKFLOW_DEFINITIONS.NAME, type.wireName() + " workflow")
                 .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, type)
                 .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, priorityWeight)
                 .execute();

@@ -148,9 +148,9 @@ class SqlTranslationTest {
                 Integer usage = random.nextInt(5) == 0 ? null : random.nextInt(241) - 120;
                 expected.add(evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage), today).value());
                 expressions.add(PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(
-                        DSL.inline(Codes.status(status), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
+                        DSL.inline(status, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
                         DSL.inline(Codes.timestamp(until), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.SNOOZE_UNTIL),
-                        DSL.inline(Codes.type(type), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS.WORKFLOW_TYPE),
+                        DSL.inline(type, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS.WORKFLOW_TYPE),
                         DSL.inline(weight), DSL.inline(tier, Integer.class), DSL.inline(churn, Integer.class),
                         DSL.inline(usage, Integer.class))));
             }

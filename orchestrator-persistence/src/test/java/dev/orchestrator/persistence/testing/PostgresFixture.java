@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -28,9 +29,6 @@ import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.testing.PortsFixture;
 import dev.orchestrator.persistence.PostgresStore;
-import dev.orchestrator.persistence.types.ProfileRole;
-import dev.orchestrator.persistence.types.RelationshipStrength;
-import dev.orchestrator.persistence.types.WorkflowType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,7 +102,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(PROFILES.ORGANIZATION_ID, profile.organizationId().value())
                 .set(PROFILES.EMAIL, profile.email())
                 .set(PROFILES.FULL_NAME, profile.fullName())
-                .set(PROFILES.ROLE, literal(ProfileRole.values(), profile.role().wireName()))
+                .set(PROFILES.ROLE, profile.role())
                 .set(PROFILES.MANAGER_ID, profile.managerId() == null ? null : profile.managerId().value())
                 .execute();
     }
@@ -168,7 +166,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_DEFINITIONS.ID, definition.id().value())
                 .set(WORKFLOW_DEFINITIONS.ORGANIZATION_ID, definition.organizationId().value())
                 .set(WORKFLOW_DEFINITIONS.NAME, definition.name())
-                .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, literal(WorkflowType.values(), definition.type().wireName()))
+                .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, definition.type())
                 .set(WORKFLOW_DEFINITIONS.DESCRIPTION, definition.description())
                 .set(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, jsonb(definition.triggerConditions().json()))
                 .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, definition.priorityWeight())
@@ -186,8 +184,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_EXECUTIONS.CUSTOMER_ID, e.customerId().value())
                 .set(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID, e.assignedCsmId().value())
                 .set(WORKFLOW_EXECUTIONS.ESCALATION_USER_ID, e.escalationUserId() == null ? null : e.escalationUserId().value())
-                .set(WORKFLOW_EXECUTIONS.STATUS, literal(dev.orchestrator.persistence.types.ExecutionStatus.values(),
-                        e.status().wireName()))
+                .set(WORKFLOW_EXECUTIONS.STATUS, e.status())
                 .set(WORKFLOW_EXECUTIONS.SNOOZE_UNTIL, time(e.snoozeUntil()))
                 .set(WORKFLOW_EXECUTIONS.SNOOZE_DAYS, e.snoozeDays())
                 .set(WORKFLOW_EXECUTIONS.SNOOZED_AT, time(e.snoozedAt()))
@@ -320,14 +317,5 @@ public class PostgresFixture implements PortsFixture {
 
     private static Short small(Integer value) {
         return value == null ? null : value.shortValue();
-    }
-
-    private static <E extends org.jooq.EnumType> E literal(E[] values, String literal) {
-        for (E value : values) {
-            if (value.getLiteral().equals(literal)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException(literal);
     }
 }
