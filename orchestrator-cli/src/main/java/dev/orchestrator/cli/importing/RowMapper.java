@@ -1,6 +1,10 @@
 package dev.orchestrator.cli.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.core.domain.WireNamed;
+import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.customer.RelationshipStrength;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.persistence.load.ImportWriter.Section;
@@ -23,11 +27,10 @@ import java.util.stream.Collectors;
  */
 final class RowMapper {
 
-    static final Set<String> ROLES = ordered("csm", "manager", "admin");
-    static final Set<String> STATUSES = ordered("not_started", "underway", "completed", "snoozed", "skipped");
-    static final Set<String> STRENGTHS = ordered("weak", "moderate", "strong");
-    static final Set<String> TYPES = Arrays.stream(WorkflowType.values()).map(WorkflowType::wireName)
-            .collect(Collectors.toCollection(LinkedHashSet::new));
+    static final Set<String> ROLES = wireNames(Role.values());
+    static final Set<String> STATUSES = wireNames(ExecutionStatus.values());
+    static final Set<String> STRENGTHS = wireNames(RelationshipStrength.values());
+    static final Set<String> TYPES = wireNames(WorkflowType.values());
 
     private static final Set<String> ORGANIZATION_FIELDS = ordered("id", "name");
     private static final Set<String> PROFILE_FIELDS = ordered("id", "organization_id", "email", "full_name", "role",
@@ -178,5 +181,10 @@ final class RowMapper {
 
     private static Set<String> ordered(String... values) {
         return new LinkedHashSet<>(Arrays.asList(values));
+    }
+
+    /** A closed set's wire names, in the core enum's order (the enum is the one vocabulary; see ClosedSetChecksTest). */
+    private static Set<String> wireNames(WireNamed... values) {
+        return Arrays.stream(values).map(WireNamed::wireName).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }
