@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.persistence.ConnectionPool;
 import dev.orchestrator.persistence.Migrator;
 import dev.orchestrator.persistence.PostgresStore;
@@ -64,9 +65,14 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** The core on this database (the PostgreSQL store), on the system clock. */
+    /** The core on this database (the PostgreSQL store), on the system clock, with the standard policies. */
     public Orchestrator orchestrator() {
-        return new Orchestrator(PostgresStore.create(pool).ports(), Clock.systemUTC());
+        return new Orchestrator(ports(), Clock.systemUTC());
+    }
+
+    /** The PostgreSQL store's ports, for what a command reads directly. */
+    public OutboundPorts ports() {
+        return PostgresStore.create(pool).ports();
     }
 
     public boolean embedded() {

@@ -1,8 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.cli.importing.Importer;
-import dev.orchestrator.core.domain.priority.PriorityPolicy;
-import dev.orchestrator.persistence.load.ImportWriter;
+import dev.orchestrator.core.application.port.out.CatalogLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,16 +23,9 @@ final class ImportCommand extends DatabaseCommand {
     @Parameters(paramLabel = "FILE", description = "The JSON file, or - for standard input.")
     String file;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
-            description = "Rows per database statement (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
     @Override
     public Integer call() throws Exception {
         Env env = env();
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw CliFailure.usage("--batch-size: must be between 1 and 10000");
-        }
         Path path;
         Path spooled = null;
         String displayName;
@@ -53,16 +45,17 @@ final class ImportCommand extends DatabaseCommand {
             }
         }
         try (Database database = openMigratedDatabase()) {
-            Importer.Outcome outcome = new Importer(database.dataSource(), PriorityPolicy.STANDARD,
-                    env.interactive(), batchSize).run(path, displayName);
+            Importer.Outcome outcome = new Importer(database.orchestrator().importCatalog(), env.interactive())
+                    .run(path, displayName);
             env.out().println("Imported " + displayName + " into the " + database.description() + ":");
-            for (Map.Entry<String, ImportWriter.Counts> e : outcome.written().entrySet()) {
+            for (Map.Entry<String, CatalogLoader.Counts> e : outcome.report().written().entrySet()) {
                 env.out().printf("  %-20s %8d inserted %8d updated%n", e.getKey(), e.getValue().inserted(),
                         e.getValue().updated());
             }
             env.out().printf("Checked in %.1f s, written in %.1f s (one transaction).%n",
                     outcome.validateMillis() / 1000.0, outcome.writeMillis() / 1000.0);
-            Priorities.recomputeAfterImport(database, outcome.organizations(), env);
+            env.out().printf("Recomputed priorities of %d organization(s): %d open executions examined, %d changed.%n",
+                    outcome.report().organizations().size(), outcome.report().examined(), outcome.report().rescored());
         } finally {
             if (spooled != null) {
                 deleteQuietly(spooled);

@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.domain.catalog.CatalogSection;
 import dev.orchestrator.persistence.load.CopyLoader;
-import dev.orchestrator.persistence.load.ExistingRows;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,8 +57,7 @@ final class SeedSyntheticCommand extends DatabaseCommand {
         Env env = env();
         try (Database database = openMigratedDatabase()) {
             UUID first = SyntheticData.firstOrganizationId(seed);
-            if (!new ExistingRows(database.dataSource())
-                    .organizationsOf(ExistingRows.Table.ORGANIZATIONS, List.of(first)).isEmpty()) {
+            if (!database.ports().catalogOwners().organizationsOf(CatalogSection.ORGANIZATIONS, List.of(first)).isEmpty()) {
                 throw CliFailure.failure("Synthetic data of seed " + seed + " is already in the " + database.description()
                         + " (organization " + first + "); use another --seed or a fresh database");
             }

@@ -1,11 +1,10 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.TokenMinter;
-import dev.orchestrator.persistence.load.ExistingRows;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +39,7 @@ final class TokenCommand extends DatabaseCommand {
             throw CliFailure.usage("--ttl: must be more than 0 and at most 30 days");
         }
         try (Database database = openMigratedDatabase()) {
-            if (new ExistingRows(database.dataSource()).organizationsOf(ExistingRows.Table.PROFILES, List.of(profileId))
-                    .isEmpty()) {
+            if (database.ports().profiles().findCaller(new ProfileId(profileId)).isEmpty()) {
                 throw CliFailure.failure("--profile: there is no profile " + profileId + " in the "
                         + database.description());
             }

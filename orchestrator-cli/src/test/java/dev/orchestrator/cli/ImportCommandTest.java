@@ -100,7 +100,7 @@ class ImportCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
                 .contains("workflow_executions[0].customer_id: customer " + ghost
-                        + " does not exist (neither in the file nor in the database)")
+                        + " does not exist (neither in the data given nor stored)")
                 .contains("customers[2].csm_id: profile d0000000-0000-0000-0001-000000000003 belongs to another organization");
         assertThat(Sql.checksum(db)).isEqualTo(before);
     }
@@ -123,8 +123,8 @@ class ImportCommandTest {
         Cli.Run run = Cli.on(db).run("import", write(second).toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).contains("workflow_executions[1]: the database refused the row")
-                .contains("workflow_executions_one_active_per_customer_definition");
+        assertThat(run.err()).contains("workflow_executions[1]: the customer already has an open execution "
+                + "(not_started, underway or snoozed) of this definition");
         assertThat(Sql.checksum(db)).isEqualTo(before);
         assertThat(Sql.count(db, "SELECT count(*) FROM organizations WHERE id = '" + other.org + "'")).isZero();
     }
@@ -143,7 +143,7 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("workflow_definitions[0].id: " + w.definition
-                + " already exists in another organization; an import cannot move it");
+                + " already exists in another organization; it cannot be moved");
         assertThat(Sql.checksum(db)).isEqualTo(before);
     }
 

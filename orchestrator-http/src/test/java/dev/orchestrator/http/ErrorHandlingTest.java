@@ -37,8 +37,7 @@ class ErrorHandlingTest extends ApiTestBase {
                 return real.queues().demoExecutions(organizationId, csmId);
             }
         };
-        return new OutboundPorts(real.profiles(), real.customers(), real.definitions(), real.executions(), failing,
-                real.writer(), real.recomputation(), real.interpretation(), real.ids(), real.health());
+        return real.withQueues(failing);
     }
 
     @Test

@@ -40,8 +40,7 @@ class GracefulShutdownTest extends ApiTestBase {
                 return real.queues().demoExecutions(organizationId, csmId);
             }
         };
-        return new OutboundPorts(real.profiles(), real.customers(), real.definitions(), real.executions(), slow,
-                real.writer(), real.recomputation(), real.interpretation(), real.ids(), real.health());
+        return real.withQueues(slow);
     }
 
     @Test

@@ -14,9 +14,7 @@ class HealthRoutesTest extends ApiTestBase {
     @Override
     protected OutboundPorts ports(PortsFixture store) {
         OutboundPorts real = store.ports();
-        return new OutboundPorts(real.profiles(), real.customers(), real.definitions(), real.executions(), real.queues(),
-                real.writer(), real.recomputation(), real.interpretation(), real.ids(),
-                () -> storeAnswers.get() && real.health().isReachable());
+        return real.withHealth(() -> storeAnswers.get() && real.health().isReachable());
     }
 
     @Test

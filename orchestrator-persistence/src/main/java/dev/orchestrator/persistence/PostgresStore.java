@@ -36,9 +36,10 @@ public final class PostgresStore {
 
     private PostgresStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings()
+        Settings settings = new Settings()
                 .withExecuteLogging(false)
-                .withRenderSchema(false));
+                .withRenderSchema(false);
+        DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
         this.ports = new OutboundPorts(
                 new JooqProfileLookup(sql),
                 new JooqCustomerLookup(sql),
@@ -49,7 +50,9 @@ public final class PostgresStore {
                 new SqlPriorityRecomputation(sql),
                 new SqlSignalInterpretation(sql),
                 new RandomIds(),
-                new JdbcStoreHealth(dataSource));
+                new JdbcStoreHealth(dataSource),
+                new JooqCatalogOwners(sql),
+                new JooqCatalogLoader(dataSource, settings));
     }
 
     public static PostgresStore create(DataSource dataSource) {

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.orchestrator.cli.CliFailure;
-import dev.orchestrator.persistence.load.ImportWriter.Section;
+import dev.orchestrator.core.domain.catalog.CatalogSection;
+import dev.orchestrator.core.domain.catalog.Problems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,14 @@ import java.util.stream.Collectors;
 final class ImportReader {
 
     interface Handler {
-        void row(Section section, int index, JsonNode row) throws Exception;
+        void row(CatalogSection section, int index, JsonNode row) throws Exception;
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Duplicate keys in one object are refused, as the HTTP API refuses them: which one would win is a guess. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final Path file;
     private final String displayName;
@@ -43,20 +48,19 @@ final class ImportReader {
      * Reads the file, passing elements of the sections in {@code only} to {@code handler}
      * (skipping the others), and returns the sections in the order the file has them.
      */
-    List<Section> read(Set<Section> only, Handler handler, Problems problems, Progress progress) throws Exception {
-        List<Section> order = new ArrayList<>();
+    List<CatalogSection> read(Set<CatalogSection> only, Handler handler, Problems problems, Progress progress) throws Exception {
+        List<CatalogSection> order = new ArrayList<>();
         try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw CliFailure.failure(displayName + " must hold one JSON object with the sections "
-                        + names(EnumSet.allOf(Section.class)));
+                        + names(EnumSet.allOf(CatalogSection.class)));
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
-                Section section = Arrays.stream(Section.values()).filter(s -> s.jsonName().equals(name)).findFirst()
-                        .orElse(null);
+                CatalogSection section = CatalogSection.fromJsonName(name).orElse(null);
                 if (section == null) {
-                    problems.add(name, "is not a known section (known: " + names(EnumSet.allOf(Section.class)) + ")");
+                    problems.add(name, "is not a known section (known: " + names(EnumSet.allOf(CatalogSection.class)) + ")");
                     p.skipChildren();
                     continue;
                 }
@@ -82,7 +86,7 @@ final class ImportReader {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     if (p.currentToken() != JsonToken.START_OBJECT) {
-                        problems.add(RowMapper.path(section, index), "must be an object");
+                        problems.add(section.path(index), "must be an object");
                         p.skipChildren();
                     } else {
                         JsonNode row = MAPPER.readTree(p);
@@ -109,7 +113,7 @@ final class ImportReader {
         return order;
     }
 
-    static String names(Set<Section> sections) {
-        return sections.stream().map(Section::jsonName).collect(Collectors.joining(", "));
+    static String names(Set<CatalogSection> sections) {
+        return sections.stream().map(CatalogSection::jsonName).collect(Collectors.joining(", "));
     }
 }

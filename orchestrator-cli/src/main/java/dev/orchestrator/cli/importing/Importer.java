@@ -1,43 +1,35 @@
 package dev.orchestrator.cli.importing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.orchestrator.core.domain.priority.PriorityPolicy;
-import dev.orchestrator.persistence.load.ExistingRows;
-import dev.orchestrator.persistence.load.ImportWriter;
-import dev.orchestrator.persistence.load.ImportWriter.Section;
-import dev.orchestrator.persistence.load.LoadRejected;
+import dev.orchestrator.core.application.Failure;
+import dev.orchestrator.core.application.Result;
+import dev.orchestrator.core.application.port.in.ImportCatalog;
+import dev.orchestrator.core.domain.catalog.CatalogSection;
+import dev.orchestrator.core.domain.catalog.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
- * Imports one JSON file in two streaming passes: the first validates everything (fields, ids,
- * references, in the file and against the database), the second writes it in one transaction
- * through {@link ImportWriter}. Either everything is written or nothing is.
+ * Imports one JSON file in two streaming passes through the core's {@link ImportCatalog}: the
+ * first checks everything (fields, ids, references, in the file and in the database), the second
+ * writes it in one transaction. Either everything is written or nothing is. This class only reads
+ * the file and shows progress: every rule is the core's.
  */
 public final class Importer {
 
-    /** What was written: rows per table, and the organizations the rows belong to. */
-    public record Outcome(Map<Section, Integer> rowsRead, Map<String, ImportWriter.Counts> written,
-            Set<UUID> organizations, long validateMillis, long writeMillis) {
+    /** What was read and written, and how long each pass took. */
+    public record Outcome(Map<CatalogSection, Integer> rowsRead, ImportCatalog.Report report, long validateMillis,
+            long writeMillis) {
     }
 
-    private final DataSource dataSource;
-    private final PriorityPolicy policy;
+    private final ImportCatalog imports;
     private final boolean interactive;
-    private final int batchSize;
 
-    public Importer(DataSource dataSource, PriorityPolicy policy, boolean interactive, int batchSize) {
-        this.dataSource = dataSource;
-        this.policy = policy;
+    public Importer(ImportCatalog imports, boolean interactive) {
+        this.imports = imports;
         this.interactive = interactive;
-        this.batchSize = batchSize;
     }
 
     public Outcome run(Path file, String displayName) throws Exception {
@@ -45,63 +37,65 @@ public final class Importer {
         long size = Files.size(file);
 
         long started = System.nanoTime();
-        Problems problems = new Problems();
-        ImportValidator validator = new ImportValidator(problems, policy, new ExistingRows(dataSource));
-        List<Section> order;
+        ImportCatalog.Import run = imports.begin();
+        List<CatalogSection> order;
         try (Progress progress = Progress.bytes(interactive, "Checking", size)) {
-            order = reader.read(EnumSet.allOf(Section.class), validator, problems, progress);
+            order = reader.read(EnumSet.allOf(CatalogSection.class),
+                    (section, index, node) -> run.check(section, index, JsonTrees.toCore(node)), run.problems(), progress);
         }
-        validator.finish();
-        if (!problems.isEmpty()) {
-            throw new ImportRejected(displayName, problems.count(), problems.kept(), null);
+        if (run.problems().isEmpty()) {
+            run.finishChecks();
+        }
+        if (!run.problems().isEmpty()) {
+            throw new ImportRejected(displayName, run.problems().count(), lines(run.problems().kept()), null);
         }
         long validated = System.nanoTime();
 
-        Map<String, ImportWriter.Counts> written;
-        Set<UUID> organizations;
-        Problems unexpected = new Problems();
-        RowMapper mapper = new RowMapper(unexpected, policy);
-        try (ImportWriter writer = ImportWriter.begin(dataSource, batchSize);
-             Progress progress = Progress.bytes(interactive, "Writing", size)) {
-            ImportReader.Handler write = (section, index, node) -> write(writer, mapper, section, index, node);
-            if (inDependencyOrder(order)) {
-                reader.read(EnumSet.allOf(Section.class), write, unexpected, progress);
-            } else {
-                // Sections out of order in the file: one pass per section, parents first.
-                for (Section section : Section.values()) {
-                    if (order.contains(section)) {
-                        reader.read(EnumSet.of(section), write, unexpected, Progress.none());
-                    }
-                }
-            }
-            if (!unexpected.isEmpty()) {
-                throw new IllegalStateException("rows changed between the two passes: " + unexpected.kept());
-            }
-            written = writer.commit();
-            organizations = Set.copyOf(writer.organizations());
-        } catch (LoadRejected e) {
-            throw new ImportRejected(displayName, 1, List.of(e.location() + ": " + e.reason()), e);
-        } catch (SQLException e) {
-            throw new ImportRejected(displayName, 1, List.of("the database failed: " + e.getMessage()), e);
+        Result<ImportCatalog.Report> written;
+        try (Progress progress = Progress.bytes(interactive, "Writing", size)) {
+            written = run.write(sink -> replay(reader, order, sink, progress));
+        }
+        if (written instanceof Result.Err<ImportCatalog.Report> err) {
+            List<String> problems = err.failure() instanceof Failure.Invalid invalid
+                    ? invalid.errors().stream().map(e -> e.field() + ": " + e.message()).toList()
+                    : List.of(err.failure().message());
+            throw new ImportRejected(displayName, problems.size(), problems, null);
         }
         long done = System.nanoTime();
-        return new Outcome(validator.counts(), written, organizations, (validated - started) / 1_000_000,
+        return new Outcome(run.rowsRead(), written.orElseThrow(), (validated - started) / 1_000_000,
                 (done - validated) / 1_000_000);
     }
 
-    private static void write(ImportWriter writer, RowMapper mapper, Section section, int index, JsonNode node)
-            throws SQLException {
-        switch (section) {
-            case ORGANIZATIONS -> writer.add(mapper.organization(node, index));
-            case PROFILES -> writer.add(mapper.profile(node, index));
-            case CUSTOMERS -> writer.add(mapper.customer(node, index));
-            case WORKFLOW_DEFINITIONS -> writer.add(mapper.definition(node, index));
-            case WORKFLOW_EXECUTIONS -> writer.add(mapper.execution(node, index, UUID.randomUUID()));
-            default -> throw new IllegalStateException();
+    /** The second pass: the file again, parents first (one pass per section if the file has them out of order). */
+    private static void replay(ImportReader reader, List<CatalogSection> order, ImportCatalog.RowSink sink,
+            Progress progress) {
+        ImportReader.Handler write = (section, index, node) -> sink.row(section, index, JsonTrees.toCore(node));
+        var unexpected = new dev.orchestrator.core.domain.catalog.Problems();
+        try {
+            if (inDependencyOrder(order)) {
+                reader.read(EnumSet.allOf(CatalogSection.class), write, unexpected, progress);
+            } else {
+                for (CatalogSection section : CatalogSection.values()) {
+                    if (order.contains(section)) {
+                        reader.read(EnumSet.of(section), write, unexpected, progress);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the file could not be read a second time: " + e.getMessage(), e);
+        }
+        if (!unexpected.isEmpty()) {
+            throw new IllegalStateException("the file changed between the two passes: " + unexpected.kept());
         }
     }
 
-    private static boolean inDependencyOrder(List<Section> order) {
+    private static List<String> lines(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).toList();
+    }
+
+    private static boolean inDependencyOrder(List<CatalogSection> order) {
         for (int i = 1; i < order.size(); i++) {
             if (order.get(i).ordinal() < order.get(i - 1).ordinal()) {
                 return false;

@@ -2,6 +2,7 @@ package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
+import dev.orchestrator.core.application.port.in.ImportCatalog;
 import dev.orchestrator.core.application.port.in.InitializeDemo;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
@@ -10,10 +11,12 @@ import dev.orchestrator.core.application.port.in.ViewDemoProgress;
 import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
+import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.InterpretService;
 import dev.orchestrator.core.application.service.QueueService;
 import dev.orchestrator.core.application.service.RecomputeService;
 import dev.orchestrator.core.application.service.TransitionService;
+import dev.orchestrator.core.domain.catalog.CatalogReader;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
@@ -35,6 +38,11 @@ public final class Orchestrator {
     private final TransitionService transitions;
     private final RecomputeService recompute;
     private final InterpretService interpret;
+    private final CatalogReader catalogReader;
+    private final ImportService imports;
+
+    /** Rows an import writes per statement. */
+    public static final int IMPORT_BATCH_SIZE = 1000;
 
     /** The standard policies, on {@code clock} (its zone is ignored: the orchestrator's days are UTC days). */
     public Orchestrator(OutboundPorts ports, Clock clock) {
@@ -54,6 +62,9 @@ public final class Orchestrator {
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator, utc);
         this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
         this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
+        this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
+        this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
+                ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -66,4 +77,7 @@ public final class Orchestrator {
     public TransitionExecution transitionExecution() { return transitions; }
     public RecomputePriorities recomputePriorities() { return recompute; }
     public InterpretSignals interpretSignals() { return interpret; }
+    public ImportCatalog importCatalog() { return imports; }
+    /** The one reader of incoming catalog data, with this orchestrator's policies. */
+    public CatalogReader catalogReader() { return catalogReader; }
 }

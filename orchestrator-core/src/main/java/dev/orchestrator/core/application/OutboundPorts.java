@@ -1,5 +1,7 @@
 package dev.orchestrator.core.application;
 
+import dev.orchestrator.core.application.port.out.CatalogLoader;
+import dev.orchestrator.core.application.port.out.CatalogOwners;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
@@ -23,7 +25,9 @@ public record OutboundPorts(
         PriorityRecomputation recomputation,
         SignalInterpretation interpretation,
         IdGenerator ids,
-        StoreHealth health) {
+        StoreHealth health,
+        CatalogOwners catalogOwners,
+        CatalogLoader catalogLoader) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -36,5 +40,19 @@ public record OutboundPorts(
         Objects.requireNonNull(interpretation, "interpretation");
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(catalogOwners, "catalogOwners");
+        Objects.requireNonNull(catalogLoader, "catalogLoader");
+    }
+
+    /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
+    public OutboundPorts withQueues(QueueReader other) {
+        return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
+                interpretation, ids, health, catalogOwners, catalogLoader);
+    }
+
+    /** These ports with another health check. */
+    public OutboundPorts withHealth(StoreHealth other) {
+        return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
+                interpretation, ids, other, catalogOwners, catalogLoader);
     }
 }

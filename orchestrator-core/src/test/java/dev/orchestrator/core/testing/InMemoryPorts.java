@@ -3,6 +3,8 @@ package dev.orchestrator.core.testing;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
+import dev.orchestrator.core.application.port.out.CatalogLoader;
+import dev.orchestrator.core.application.port.out.CatalogOwners;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
@@ -14,6 +16,14 @@ import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.StoreHealth;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.catalog.CatalogSection;
+import dev.orchestrator.core.domain.catalog.ContactEntry;
+import dev.orchestrator.core.domain.catalog.CustomerEntry;
+import dev.orchestrator.core.domain.catalog.ExecutionEntry;
+import dev.orchestrator.core.domain.catalog.OrganizationEntry;
+import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.catalog.SignalValues;
+import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
@@ -35,6 +45,9 @@ import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,15 +65,17 @@ import java.util.stream.Collectors;
  * Synchronized as a whole: simple and enough for tests.
  */
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
-        ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth {
+        ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
+        CatalogOwners, CatalogLoader {
 
-    private final Map<OrganizationId, String> organizations = new LinkedHashMap<>();
-    private final Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
-    private final Map<CustomerId, Customer> customers = new LinkedHashMap<>();
-    private final Map<CustomerId, CustomerSignals> signals = new LinkedHashMap<>();
-    private final Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
-    private final Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
-    private final List<ExecutionEvent> events = new ArrayList<>();
+    private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
+    private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
+    private Map<CustomerId, Customer> customers = new LinkedHashMap<>();
+    private Map<CustomerId, CustomerSignals> signals = new LinkedHashMap<>();
+    private Map<CustomerId, List<ContactEntry>> contacts = new LinkedHashMap<>();
+    private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
+    private Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
+    private List<ExecutionEvent> events = new ArrayList<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -69,7 +84,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this);
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -286,5 +301,236 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     @Override
     public boolean isReachable() {
         return reachable;
+    }
+
+    // ---- catalog -----------------------------------------------------------------------------
+
+    @Override
+    public synchronized Map<UUID, UUID> organizationsOf(CatalogSection section, Collection<UUID> ids) {
+        Map<UUID, UUID> found = new HashMap<>();
+        for (UUID id : ids) {
+            OrganizationId owner = switch (section) {
+                case ORGANIZATIONS -> organizations.containsKey(new OrganizationId(id)) ? new OrganizationId(id) : null;
+                case PROFILES -> Optional.ofNullable(profiles.get(new ProfileId(id))).map(Profile::organizationId).orElse(null);
+                case CUSTOMERS -> Optional.ofNullable(customers.get(new CustomerId(id))).map(Customer::organizationId).orElse(null);
+                case WORKFLOW_DEFINITIONS -> Optional.ofNullable(definitions.get(new DefinitionId(id)))
+                        .map(WorkflowDefinition::organizationId).orElse(null);
+                case WORKFLOW_EXECUTIONS -> Optional.ofNullable(executions.get(new ExecutionId(id)))
+                        .map(WorkflowExecution::organizationId).orElse(null);
+            };
+            if (owner != null) {
+                found.put(id, owner.value());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A session works on a copy of everything and swaps it in on commit: all or nothing, as the
+     * contract asks. Other sessions and writes in between are not merged (tests do not race them).
+     */
+    @Override
+    public synchronized Session begin(Instant now) {
+        return new MemorySession(now);
+    }
+
+    private final class MemorySession implements Session {
+        private final Instant now;
+        private final Map<OrganizationId, String> orgs;
+        private final Map<ProfileId, Profile> people;
+        private final Map<CustomerId, Customer> accounts;
+        private final Map<CustomerId, CustomerSignals> accountSignals;
+        private final Map<CustomerId, List<ContactEntry>> accountContacts;
+        private final Map<DefinitionId, WorkflowDefinition> templates;
+        private final Map<ExecutionId, WorkflowExecution> runs;
+        private final List<ExecutionEvent> history;
+        private final Map<ProfileId, ProfileId> managers = new LinkedHashMap<>();
+        private final Map<String, Counts> counts = new LinkedHashMap<>();
+        private boolean committed;
+
+        MemorySession(Instant now) {
+            this.now = now;
+            orgs = new LinkedHashMap<>(organizations);
+            people = new LinkedHashMap<>(profiles);
+            accounts = new LinkedHashMap<>(customers);
+            accountSignals = new LinkedHashMap<>(signals);
+            accountContacts = new LinkedHashMap<>(contacts);
+            templates = new LinkedHashMap<>(definitions);
+            runs = new LinkedHashMap<>(executions);
+            history = new ArrayList<>(events);
+        }
+
+        private void count(String table, boolean inserted) {
+            counts.merge(table, inserted ? new Counts(1, 0) : new Counts(0, 1), Counts::plus);
+        }
+
+        private Optional<Problem> otherOrganization(String path, Object id, OrganizationId stored, OrganizationId incoming) {
+            if (stored != null && !stored.equals(incoming)) {
+                return Optional.of(new Problem(path + ".id", id + " already exists in another organization; it cannot be moved"));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Problem> organizations(List<Located<OrganizationEntry>> rows) {
+            for (Located<OrganizationEntry> l : rows) {
+                count("organizations", orgs.put(l.row().id(), l.row().name()) == null);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Problem> profiles(List<Located<Profile>> rows) {
+            for (Located<Profile> l : rows) {
+                Profile p = l.row();
+                Profile stored = people.get(p.id());
+                Optional<Problem> moved = otherOrganization(l.path(), p.id().value(),
+                        stored == null ? null : stored.organizationId(), p.organizationId());
+                if (moved.isPresent()) {
+                    return moved;
+                }
+                boolean emailTaken = people.values().stream().anyMatch(o -> !o.id().equals(p.id())
+                        && o.organizationId().equals(p.organizationId()) && o.email().equals(p.email()));
+                if (emailTaken) {
+                    return Optional.of(new Problem(l.path() + ".email", "is already the email of another profile in this organization"));
+                }
+                people.put(p.id(), new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(),
+                        stored == null ? null : stored.managerId()));
+                managers.put(p.id(), p.managerId());
+                count("profiles", stored == null);
+            }
+            return Optional.empty();
+        }
+
+        private void applyManagers() {
+            managers.forEach((id, manager) -> {
+                Profile p = people.get(id);
+                people.put(id, new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(), manager));
+            });
+            managers.clear();
+        }
+
+        @Override
+        public Optional<Problem> customers(List<Located<CustomerEntry>> rows) {
+            applyManagers();
+            for (Located<CustomerEntry> l : rows) {
+                CustomerEntry c = l.row();
+                Customer stored = accounts.get(c.id());
+                Optional<Problem> moved = otherOrganization(l.path(), c.id().value(),
+                        stored == null ? null : stored.organizationId(), c.organizationId());
+                if (moved.isPresent()) {
+                    return moved;
+                }
+                accounts.put(c.id(), c.customer());
+                if (stored != null && !stored.csmId().equals(c.csmId())) {
+                    for (WorkflowExecution e : List.copyOf(runs.values())) {
+                        if (e.customerId().equals(c.id()) && e.assignedCsmId().equals(stored.csmId())
+                                && !e.status().isTerminal()) {
+                            runs.put(e.id(), new WorkflowExecution(e.id(), e.organizationId(), e.definitionId(),
+                                    e.customerId(), c.csmId(), e.escalationUserId(), e.status(), e.snoozeUntil(),
+                                    e.snoozeDays(), e.snoozedAt(), e.priorityScore(), e.startedAt(), e.completedAt(),
+                                    e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), e.version() + 1,
+                                    e.createdAt(), now));
+                            history.add(ExecutionEvent.reassigned(e.id(), e.organizationId(), e.status(),
+                                    stored.csmId(), c.csmId(), now));
+                            counts.merge("reassigned_executions", new Counts(1, 0), Counts::plus);
+                        }
+                    }
+                }
+                if (c.contacts() != null) {
+                    accountContacts.put(c.id(), c.contacts());
+                    counts.merge("contacts", new Counts(c.contacts().size(), 0), Counts::plus);
+                }
+                boolean strong = accountContacts.getOrDefault(c.id(), List.of()).stream()
+                        .anyMatch(k -> k.strength() == RelationshipStrength.STRONG);
+                SignalValues values = c.properties() != null ? c.properties()
+                        : SignalValues.of(accountSignals.getOrDefault(c.id(), CustomerSignals.NONE));
+                if (c.properties() != null || accountSignals.containsKey(c.id()) || c.contacts() != null) {
+                    accountSignals.put(c.id(), values.toSignals(strong));
+                }
+                count("customers", stored == null);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Problem> definitions(List<Located<WorkflowDefinition>> rows) {
+            applyManagers();
+            for (Located<WorkflowDefinition> l : rows) {
+                WorkflowDefinition d = l.row();
+                WorkflowDefinition stored = templates.get(d.id());
+                Optional<Problem> moved = otherOrganization(l.path(), d.id().value(),
+                        stored == null ? null : stored.organizationId(), d.organizationId());
+                if (moved.isPresent()) {
+                    return moved;
+                }
+                templates.put(d.id(), d);
+                count("workflow_definitions", stored == null);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Problem> executions(List<Located<ExecutionEntry>> rows) {
+            applyManagers();
+            for (Located<ExecutionEntry> l : rows) {
+                ExecutionEntry e = l.row();
+                WorkflowExecution stored = runs.get(e.id());
+                Optional<Problem> moved = otherOrganization(l.path(), e.id().value(),
+                        stored == null ? null : stored.organizationId(), e.organizationId());
+                if (moved.isPresent()) {
+                    return moved;
+                }
+                boolean clash = !e.status().isTerminal() && runs.values().stream().anyMatch(o -> !o.id().equals(e.id())
+                        && o.organizationId().equals(e.organizationId()) && o.customerId().equals(e.customerId())
+                        && o.definitionId().equals(e.definitionId()) && !o.status().isTerminal());
+                if (clash) {
+                    return Optional.of(new Problem(l.path(), "the customer already has an open execution of this definition"));
+                }
+                ExecutionStatus st = e.status();
+                Instant started = stored != null && stored.startedAt() != null ? stored.startedAt()
+                        : st == ExecutionStatus.UNDERWAY || st == ExecutionStatus.COMPLETED ? now : null;
+                Instant completed = stored != null && stored.completedAt() != null ? stored.completedAt()
+                        : st == ExecutionStatus.COMPLETED ? now : null;
+                Instant skipped = stored != null && stored.skippedAt() != null ? stored.skippedAt()
+                        : st == ExecutionStatus.SKIPPED ? now : null;
+                Instant snoozed = stored != null && stored.snoozedAt() != null ? stored.snoozedAt()
+                        : st == ExecutionStatus.SNOOZED ? now : null;
+                WorkflowExecution next = new WorkflowExecution(e.id(), e.organizationId(), e.definitionId(),
+                        e.customerId(), e.assignedCsmId(), stored == null ? null : stored.escalationUserId(), st,
+                        e.snoozeUntil(), stored == null ? null : stored.snoozeDays(), snoozed,
+                        stored == null ? 0 : stored.priorityScore(), started, completed, skipped, e.skipReason(),
+                        e.executionData(), e.demo(), stored == null ? 0 : stored.version() + 1,
+                        stored == null ? now : stored.createdAt(), now);
+                runs.put(e.id(), next);
+                if (stored == null) {
+                    history.add(ExecutionEvent.created(e.id(), e.organizationId(), null, now));
+                }
+                count("workflow_executions", stored == null);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Counts> commit() {
+            applyManagers();
+            synchronized (InMemoryPorts.this) {
+                organizations = orgs;
+                profiles = people;
+                customers = accounts;
+                signals = accountSignals;
+                contacts = accountContacts;
+                definitions = templates;
+                executions = runs;
+                events = history;
+            }
+            committed = true;
+            return Map.copyOf(counts);
+        }
+
+        @Override
+        public void close() {
+            // Nothing to undo: an uncommitted session's copies are dropped.
+        }
     }
 }

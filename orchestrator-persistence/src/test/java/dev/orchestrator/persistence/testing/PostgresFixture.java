@@ -231,7 +231,9 @@ public class PostgresFixture implements PortsFixture {
                         (Integer) rows.getObject("days"),
                         rows.getString("reason"),
                         profileId(rows.getObject("escalation_user_id", UUID.class)),
-                        instant(rows, "occurred_at"))),
+                        instant(rows, "occurred_at"),
+                        profileId(rows.getObject("from_csm_id", UUID.class)),
+                        profileId(rows.getObject("to_csm_id", UUID.class)))),
                 organizationId.value(), id.value());
         return events;
     }

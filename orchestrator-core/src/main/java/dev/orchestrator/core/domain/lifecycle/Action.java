@@ -17,7 +17,9 @@ public enum Action implements WireNamed {
     /** Ends a snooze early: back to not started. */
     WAKE("wake"),
     /** Saves progress ({@code execution_data}) without changing the status. */
-    UPDATE_DATA("update_data");
+    UPDATE_DATA("update_data"),
+    /** The customer got a new CSM and the execution moved with it. Not a transition: the status stays. */
+    REASSIGN("reassign");
 
     private final String wireName;
 

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * One line of an execution's audit trail: who did what, from which status to which, with which
- * parameters. {@code actor} is null for system jobs; {@code from} is null for {@link Action#CREATE}.
+ * parameters. {@code actor} is null for system jobs; {@code from} is null for {@link Action#CREATE};
+ * {@code fromCsmId} and {@code toCsmId} are set for {@link Action#REASSIGN} only.
  */
 public record ExecutionEvent(
         ExecutionId executionId,
@@ -21,7 +22,9 @@ public record ExecutionEvent(
         Integer days,
         String reason,
         ProfileId escalationUserId,
-        Instant occurredAt) {
+        Instant occurredAt,
+        ProfileId fromCsmId,
+        ProfileId toCsmId) {
 
     public ExecutionEvent {
         Objects.requireNonNull(executionId, "executionId");
@@ -29,6 +32,19 @@ public record ExecutionEvent(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** An event that moves no execution between CSMs. */
+    public ExecutionEvent(ExecutionId executionId, OrganizationId organizationId, ProfileId actor, Action action,
+            ExecutionStatus from, ExecutionStatus to, Integer days, String reason, ProfileId escalationUserId,
+            Instant occurredAt) {
+        this(executionId, organizationId, actor, action, from, to, days, reason, escalationUserId, occurredAt, null, null);
+    }
+
+    /** The execution moved from one CSM to another with its customer; its status stays. */
+    public static ExecutionEvent reassigned(ExecutionId id, OrganizationId org, ExecutionStatus status, ProfileId from,
+            ProfileId to, Instant at) {
+        return new ExecutionEvent(id, org, null, Action.REASSIGN, status, status, null, null, null, at, from, to);
     }
 
     public static ExecutionEvent created(ExecutionId id, OrganizationId org, ProfileId actor, Instant at) {

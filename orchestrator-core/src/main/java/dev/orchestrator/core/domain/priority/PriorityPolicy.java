@@ -54,6 +54,13 @@ public record PriorityPolicy(
         }
     }
 
+    /**
+     * The range of a definition's priority weight. Wide enough for any tiering (the standard tiers are
+     * 500..900), narrow enough that a score (weight plus bounded boosts) can never overflow.
+     */
+    public static final int MIN_WEIGHT = -100_000;
+    public static final int MAX_WEIGHT = 100_000;
+
     /** The policy of the original prototype, which customers already know. */
     public static final PriorityPolicy STANDARD = new PriorityPolicy(
             tiers(900, 800, 700, 600, 500),

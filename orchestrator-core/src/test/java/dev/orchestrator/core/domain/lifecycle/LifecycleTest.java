@@ -66,14 +66,14 @@ class LifecycleTest {
             case ESCALATE -> new Transition.Escalate(MANAGER);
             case WAKE -> new Transition.Wake();
             case UPDATE_DATA -> new Transition.UpdateData();
-            case CREATE -> throw new IllegalArgumentException("create is not a transition");
+            case CREATE, REASSIGN -> throw new IllegalArgumentException(action.wireName() + " is not a transition");
         };
     }
 
     static Stream<Arguments> everyActionFromEveryStatus() {
         List<Arguments> cases = new ArrayList<>();
         for (Action action : Action.values()) {
-            if (action == Action.CREATE) {
+            if (action == Action.CREATE || action == Action.REASSIGN) {
                 continue;
             }
             for (ExecutionStatus status : ExecutionStatus.values()) {
@@ -114,6 +114,7 @@ class LifecycleTest {
             assertThat(Lifecycle.allowedFrom(action)).doesNotContain(COMPLETED, SKIPPED);
         }
         assertThat(Lifecycle.allowedFrom(Action.CREATE)).isEmpty();
+        assertThat(Lifecycle.allowedFrom(Action.REASSIGN)).isEmpty();
     }
 
     @Test

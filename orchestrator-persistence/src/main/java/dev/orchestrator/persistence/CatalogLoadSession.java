@@ -1,0 +1,527 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CONTACTS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS;
+import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
+import static org.jooq.impl.DSL.excluded;
+
+import dev.orchestrator.core.application.port.out.CatalogLoader;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.catalog.ContactEntry;
+import dev.orchestrator.core.domain.catalog.CustomerEntry;
+import dev.orchestrator.core.domain.catalog.ExecutionEntry;
+import dev.orchestrator.core.domain.catalog.OrganizationEntry;
+import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Result;
+import org.jooq.Row2;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * One load, in one transaction on one connection. Each section's rows arrive in batches; each
+ * batch is one multi-row {@code INSERT ... ON CONFLICT (id) DO UPDATE ... WHERE organization_id =
+ * excluded.organization_id RETURNING id, (xmax = 0)} (plus the statements for properties,
+ * contacts, events), run in a savepoint. A row missing from RETURNING exists in another
+ * organization and is refused. When PostgreSQL refuses a batch, the batch is replayed row by row
+ * (each in a savepoint that is rolled back) to name the row; the caller then closes the session,
+ * which rolls everything back.
+ */
+final class CatalogLoadSession implements CatalogLoader.Session {
+
+    /** A (xmax = 0) in RETURNING: true for a row this statement inserted, false for one it updated. */
+    private static final Field<Boolean> INSERTED = DSL.field("(xmax = 0)", Boolean.class);
+
+    /** What the schema's constraints mean, for the person whose row broke one. */
+    private static final Map<String, String> CONSTRAINTS = Map.of(
+            "workflow_executions_one_active_per_customer_definition",
+            "the customer already has an open execution (not_started, underway or snoozed) of this definition",
+            "profiles_organization_id_email_key", "is already the email of another profile in this organization");
+
+    private final Connection connection;
+    private final DSLContext sql;
+    private final Instant now;
+    private final OffsetDateTime at;
+    private final Map<String, CatalogLoader.Counts> counts = new LinkedHashMap<>();
+    private final Map<UUID, UUID> pendingManagers = new LinkedHashMap<>();
+    private boolean committed;
+    private boolean closed;
+
+    CatalogLoadSession(Connection connection, DSLContext sql, Instant now) {
+        this.connection = connection;
+        this.sql = sql;
+        this.now = now;
+        this.at = Codes.timestamp(now);
+    }
+
+    /** What one batch wrote: the ids RETURNING gave, how many were inserted, and extra counts. */
+    private record Written(Set<UUID> ids, long inserted, Map<String, Long> extra) {
+        static Written of(Result<Record2<UUID, Boolean>> rows) {
+            Set<UUID> ids = new HashSet<>();
+            long inserted = 0;
+            for (Record2<UUID, Boolean> r : rows) {
+                ids.add(r.value1());
+                if (r.value2()) {
+                    inserted++;
+                }
+            }
+            return new Written(ids, inserted, Map.of());
+        }
+
+        Written with(String table, long count) {
+            Map<String, Long> more = new HashMap<>(extra);
+            more.merge(table, count, Long::sum);
+            return new Written(ids, inserted, more);
+        }
+    }
+
+    // ---- sections ----------------------------------------------------------------------------
+
+    @Override
+    public Optional<Problem> organizations(List<CatalogLoader.Located<OrganizationEntry>> rows) {
+        return batch("organizations", rows, o -> o.id().value(), batch -> {
+            var insert = sql.insertInto(ORGANIZATIONS, ORGANIZATIONS.ID, ORGANIZATIONS.NAME, ORGANIZATIONS.CREATED_AT);
+            for (OrganizationEntry o : batch) {
+                insert = insert.values(o.id().value(), o.name(), at);
+            }
+            return Written.of(insert.onConflict(ORGANIZATIONS.ID).doUpdate()
+                    .set(ORGANIZATIONS.NAME, excluded(ORGANIZATIONS.NAME))
+                    .returningResult(ORGANIZATIONS.ID, INSERTED).fetch());
+        });
+    }
+
+    @Override
+    public Optional<Problem> profiles(List<CatalogLoader.Located<Profile>> rows) {
+        Optional<Problem> refused = batch("profiles", rows, p -> p.id().value(), batch -> {
+            var insert = sql.insertInto(PROFILES, PROFILES.ID, PROFILES.ORGANIZATION_ID, PROFILES.EMAIL,
+                    PROFILES.FULL_NAME, PROFILES.ROLE, PROFILES.CREATED_AT);
+            for (Profile p : batch) {
+                insert = insert.values(p.id().value(), p.organizationId().value(), p.email(), p.fullName(), p.role(), at);
+            }
+            // The manager is set when every profile of the load exists (it may come later).
+            return Written.of(insert.onConflict(PROFILES.ID).doUpdate()
+                    .set(PROFILES.EMAIL, excluded(PROFILES.EMAIL))
+                    .set(PROFILES.FULL_NAME, excluded(PROFILES.FULL_NAME))
+                    .set(PROFILES.ROLE, excluded(PROFILES.ROLE))
+                    .where(PROFILES.ORGANIZATION_ID.eq(excluded(PROFILES.ORGANIZATION_ID)))
+                    .returningResult(PROFILES.ID, INSERTED).fetch());
+        });
+        if (refused.isEmpty()) {
+            rows.forEach(l -> pendingManagers.put(l.row().id().value(),
+                    l.row().managerId() == null ? null : l.row().managerId().value()));
+        }
+        return refused;
+    }
+
+    /** Sets the managers of the profiles loaded so far (one statement), once they all exist. */
+    private void applyManagers() {
+        if (pendingManagers.isEmpty()) {
+            return;
+        }
+        List<Row2<UUID, UUID>> pairs = new ArrayList<>();
+        // Typed values: a null manager would otherwise be sent as text.
+        pendingManagers.forEach((id, manager) -> pairs.add(DSL.row(DSL.val(id, SQLDataType.UUID),
+                DSL.val(manager, SQLDataType.UUID))));
+        pendingManagers.clear();
+        var m = DSL.values(pairs.toArray(Row2[]::new)).as("m", "id", "manager_id");
+        Field<UUID> mId = m.field("id", UUID.class);
+        Field<UUID> mManager = m.field("manager_id", UUID.class);
+        sql.update(PROFILES)
+                .set(PROFILES.MANAGER_ID, mManager)
+                .from(m)
+                .where(PROFILES.ID.eq(mId))
+                .and(PROFILES.MANAGER_ID.isDistinctFrom(mManager))
+                .execute();
+    }
+
+    @Override
+    public Optional<Problem> customers(List<CatalogLoader.Located<CustomerEntry>> rows) {
+        applyManagers();
+        return batch("customers", rows, c -> c.id().value(), this::writeCustomers);
+    }
+
+    private Written writeCustomers(List<CustomerEntry> batch) {
+        UUID[] ids = batch.stream().map(c -> c.id().value()).toArray(UUID[]::new);
+        // The CSM each customer had, to move its open executions along when it changes.
+        Map<UUID, UUID> csmBefore = new HashMap<>();
+        sql.select(CUSTOMERS.ID, CUSTOMERS.CSM_ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(DSL.any(ids))).forUpdate()
+                .forEach(r -> csmBefore.put(r.value1(), r.value2()));
+
+        var insert = sql.insertInto(CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.NAME, CUSTOMERS.CSM_ID,
+                CUSTOMERS.ARR, CUSTOMERS.RENEWAL_DATE, CUSTOMERS.CREATED_AT, CUSTOMERS.UPDATED_AT);
+        for (CustomerEntry c : batch) {
+            insert = insert.values(c.id().value(), c.organizationId().value(), c.name(), c.csmId().value(), c.arr(),
+                    c.renewalDate(), at, at);
+        }
+        Written written = Written.of(insert.onConflict(CUSTOMERS.ID).doUpdate()
+                .set(CUSTOMERS.NAME, excluded(CUSTOMERS.NAME))
+                .set(CUSTOMERS.CSM_ID, excluded(CUSTOMERS.CSM_ID))
+                .set(CUSTOMERS.ARR, excluded(CUSTOMERS.ARR))
+                .set(CUSTOMERS.RENEWAL_DATE, excluded(CUSTOMERS.RENEWAL_DATE))
+                .set(CUSTOMERS.UPDATED_AT, excluded(CUSTOMERS.UPDATED_AT))
+                .set(CUSTOMERS.VERSION, CUSTOMERS.VERSION.plus(1))
+                .where(CUSTOMERS.ORGANIZATION_ID.eq(excluded(CUSTOMERS.ORGANIZATION_ID)))
+                .returningResult(CUSTOMERS.ID, INSERTED).fetch());
+        if (written.ids().size() != batch.size()) {
+            return written; // refused by the caller; nothing else to do
+        }
+        writeProperties(batch.stream().filter(c -> c.properties() != null).toList());
+        long contacts = writeContacts(batch.stream().filter(c -> c.contacts() != null).toList());
+        long reassigned = reassign(batch, csmBefore);
+        return written.with("contacts", contacts).with("reassigned_executions", reassigned);
+    }
+
+    private void writeProperties(List<CustomerEntry> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        List<Field<?>> columns = new ArrayList<>(List.of(CUSTOMER_PROPERTIES.CUSTOMER_ID,
+                CUSTOMER_PROPERTIES.ORGANIZATION_ID, CUSTOMER_PROPERTIES.UPDATED_AT));
+        for (SignalField signal : SignalField.values()) {
+            columns.add(signalColumn(signal));
+        }
+        var insert = sql.insertInto(CUSTOMER_PROPERTIES).columns(columns);
+        for (CustomerEntry c : customers) {
+            List<Object> values = new ArrayList<>(List.of(c.id().value(), c.organizationId().value(), at));
+            for (SignalField signal : SignalField.values()) {
+                values.add(signalColumn(signal).getDataType().convert(c.properties().valueOf(signal)));
+            }
+            insert = insert.values(values);
+        }
+        var upsert = insert.onConflict(CUSTOMER_PROPERTIES.CUSTOMER_ID).doUpdate()
+                .set(CUSTOMER_PROPERTIES.UPDATED_AT, excluded(CUSTOMER_PROPERTIES.UPDATED_AT));
+        for (SignalField signal : SignalField.values()) {
+            upsert = setExcluded(upsert, signalColumn(signal));
+        }
+        upsert.execute();
+    }
+
+    private static <R extends Record, T> org.jooq.InsertOnDuplicateSetMoreStep<R> setExcluded(
+            org.jooq.InsertOnDuplicateSetMoreStep<R> step, Field<T> column) {
+        return step.set(column, excluded(column));
+    }
+
+    /** The customer_properties column of a signal (its storage name is the column's). */
+    static Field<?> signalColumn(SignalField signal) {
+        Field<?> column = CUSTOMER_PROPERTIES.field(signal.columnName());
+        if (column == null) {
+            throw new IllegalStateException("customer_properties has no column " + signal.columnName());
+        }
+        return column;
+    }
+
+    private long writeContacts(List<CustomerEntry> customers) {
+        if (customers.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = customers.stream().map(c -> c.id().value()).toArray(UUID[]::new);
+        sql.deleteFrom(CONTACTS).where(CONTACTS.CUSTOMER_ID.eq(DSL.any(ids))).execute();
+        var insert = sql.insertInto(CONTACTS, CONTACTS.ORGANIZATION_ID, CONTACTS.CUSTOMER_ID, CONTACTS.NAME,
+                CONTACTS.EMAIL, CONTACTS.TITLE, CONTACTS.RELATIONSHIP_STRENGTH, CONTACTS.IS_DECISION_MAKER);
+        long count = 0;
+        for (CustomerEntry c : customers) {
+            for (ContactEntry k : c.contacts()) {
+                insert = insert.values(c.organizationId().value(), c.id().value(), k.name(), k.email(), k.title(),
+                        k.strength(), k.decisionMaker());
+                count++;
+            }
+        }
+        return count == 0 ? 0 : insert.execute();
+    }
+
+    /**
+     * A customer's open executions follow it to its new CSM: those assigned to the CSM it had move
+     * to the one it has now, each with a {@code reassign} event naming both.
+     */
+    private long reassign(List<CustomerEntry> batch, Map<UUID, UUID> csmBefore) {
+        List<Row2<UUID, UUID>> moves = new ArrayList<>();
+        Map<UUID, UUID> newCsm = new HashMap<>();
+        for (CustomerEntry c : batch) {
+            UUID before = csmBefore.get(c.id().value());
+            if (before != null && !before.equals(c.csmId().value())) {
+                moves.add(DSL.row(DSL.val(c.id().value(), SQLDataType.UUID), DSL.val(before, SQLDataType.UUID)));
+                newCsm.put(c.id().value(), c.csmId().value());
+            }
+        }
+        if (moves.isEmpty()) {
+            return 0;
+        }
+        var m = DSL.values(moves.toArray(Row2[]::new)).as("m", "customer_id", "from_csm_id");
+        Field<UUID> mCustomer = m.field("customer_id", UUID.class);
+        Field<UUID> mFrom = m.field("from_csm_id", UUID.class);
+        var moved = sql.update(WORKFLOW_EXECUTIONS)
+                .set(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID, CUSTOMERS.CSM_ID)
+                .set(WORKFLOW_EXECUTIONS.VERSION, WORKFLOW_EXECUTIONS.VERSION.plus(1))
+                .set(WORKFLOW_EXECUTIONS.UPDATED_AT, at)
+                .from(m, CUSTOMERS)
+                .where(WORKFLOW_EXECUTIONS.CUSTOMER_ID.eq(mCustomer))
+                .and(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID.eq(mFrom))
+                .and(WORKFLOW_EXECUTIONS.STATUS.in(Codes.inlineStatuses(WORKFLOW_EXECUTIONS.STATUS, ExecutionStatus.ACTIVE)))
+                .and(CUSTOMERS.ID.eq(mCustomer))
+                .returningResult(WORKFLOW_EXECUTIONS.ID, WORKFLOW_EXECUTIONS.ORGANIZATION_ID,
+                        WORKFLOW_EXECUTIONS.CUSTOMER_ID, WORKFLOW_EXECUTIONS.STATUS)
+                .fetch();
+        if (moved.isEmpty()) {
+            return 0;
+        }
+        var events = sql.insertInto(WORKFLOW_EXECUTION_EVENTS, WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
+                WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTION,
+                WORKFLOW_EXECUTION_EVENTS.FROM_STATUS, WORKFLOW_EXECUTION_EVENTS.TO_STATUS,
+                WORKFLOW_EXECUTION_EVENTS.FROM_CSM_ID, WORKFLOW_EXECUTION_EVENTS.TO_CSM_ID,
+                WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT);
+        for (var r : moved) {
+            UUID customer = r.value3();
+            events = events.values(r.value2(), r.value1(), Action.REASSIGN, r.value4(), r.value4(),
+                    csmBefore.get(customer), newCsm.get(customer), at);
+        }
+        events.execute();
+        return moved.size();
+    }
+
+    @Override
+    public Optional<Problem> definitions(List<CatalogLoader.Located<WorkflowDefinition>> rows) {
+        applyManagers();
+        return batch("workflow_definitions", rows, d -> d.id().value(), batch -> {
+            var insert = sql.insertInto(WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID, WORKFLOW_DEFINITIONS.ORGANIZATION_ID,
+                    WORKFLOW_DEFINITIONS.NAME, WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, WORKFLOW_DEFINITIONS.DESCRIPTION,
+                    WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT,
+                    WORKFLOW_DEFINITIONS.IS_ACTIVE, WORKFLOW_DEFINITIONS.IS_DEMO, WORKFLOW_DEFINITIONS.CREATED_AT,
+                    WORKFLOW_DEFINITIONS.UPDATED_AT);
+            for (WorkflowDefinition d : batch) {
+                insert = insert.values(d.id().value(), d.organizationId().value(), d.name(), d.type(), d.description(),
+                        JsonbCodec.write(d.triggerConditions().json()), d.priorityWeight(), d.active(), d.demo(), at, at);
+            }
+            return Written.of(insert.onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
+                    .set(WORKFLOW_DEFINITIONS.NAME, excluded(WORKFLOW_DEFINITIONS.NAME))
+                    .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, excluded(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE))
+                    .set(WORKFLOW_DEFINITIONS.DESCRIPTION, excluded(WORKFLOW_DEFINITIONS.DESCRIPTION))
+                    .set(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, excluded(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS))
+                    .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, excluded(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT))
+                    .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, excluded(WORKFLOW_DEFINITIONS.IS_ACTIVE))
+                    .set(WORKFLOW_DEFINITIONS.IS_DEMO, excluded(WORKFLOW_DEFINITIONS.IS_DEMO))
+                    .set(WORKFLOW_DEFINITIONS.UPDATED_AT, excluded(WORKFLOW_DEFINITIONS.UPDATED_AT))
+                    .set(WORKFLOW_DEFINITIONS.VERSION, WORKFLOW_DEFINITIONS.VERSION.plus(1))
+                    .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(excluded(WORKFLOW_DEFINITIONS.ORGANIZATION_ID)))
+                    .returningResult(WORKFLOW_DEFINITIONS.ID, INSERTED).fetch());
+        });
+    }
+
+    @Override
+    public Optional<Problem> executions(List<CatalogLoader.Located<ExecutionEntry>> rows) {
+        applyManagers();
+        return batch("workflow_executions", rows, e -> e.id().value(), this::writeExecutions);
+    }
+
+    private Written writeExecutions(List<ExecutionEntry> batch) {
+        var w = WORKFLOW_EXECUTIONS;
+        var insert = sql.insertInto(w, w.ID, w.ORGANIZATION_ID, w.WORKFLOW_DEFINITION_ID, w.CUSTOMER_ID,
+                w.ASSIGNED_CSM_ID, w.STATUS, w.SNOOZE_UNTIL, w.SNOOZED_AT, w.STARTED_AT, w.COMPLETED_AT, w.SKIPPED_AT,
+                w.SKIP_REASON, w.EXECUTION_DATA, w.IS_DEMO, w.PRIORITY_SCORE, w.CREATED_AT, w.UPDATED_AT);
+        for (ExecutionEntry e : batch) {
+            ExecutionStatus s = e.status();
+            insert = insert.values(DSL.val(e.id().value()), DSL.val(e.organizationId().value()),
+                    DSL.val(e.definitionId().value()), DSL.val(e.customerId().value()), DSL.val(e.assignedCsmId().value()),
+                    DSL.val(s, w.STATUS), DSL.val(Codes.timestamp(e.snoozeUntil()), w.SNOOZE_UNTIL),
+                    DSL.val(s == ExecutionStatus.SNOOZED ? at : null, w.SNOOZED_AT),
+                    DSL.val(s == ExecutionStatus.UNDERWAY || s == ExecutionStatus.COMPLETED ? at : null, w.STARTED_AT),
+                    DSL.val(s == ExecutionStatus.COMPLETED ? at : null, w.COMPLETED_AT),
+                    DSL.val(s == ExecutionStatus.SKIPPED ? at : null, w.SKIPPED_AT),
+                    DSL.val(e.skipReason(), w.SKIP_REASON), DSL.val(JsonbCodec.write(e.executionData()), w.EXECUTION_DATA),
+                    DSL.val(e.demo()), DSL.val(0), DSL.val(at, w.CREATED_AT), DSL.val(at, w.UPDATED_AT));
+        }
+        Result<? extends Record> result = insert.onConflict(w.ID).doUpdate()
+                .set(w.WORKFLOW_DEFINITION_ID, excluded(w.WORKFLOW_DEFINITION_ID))
+                .set(w.CUSTOMER_ID, excluded(w.CUSTOMER_ID))
+                .set(w.ASSIGNED_CSM_ID, excluded(w.ASSIGNED_CSM_ID))
+                .set(w.STATUS, excluded(w.STATUS))
+                .set(w.SNOOZE_UNTIL, excluded(w.SNOOZE_UNTIL))
+                .set(w.SNOOZED_AT, DSL.coalesce(w.SNOOZED_AT, excluded(w.SNOOZED_AT)))
+                .set(w.STARTED_AT, DSL.coalesce(w.STARTED_AT, excluded(w.STARTED_AT)))
+                .set(w.COMPLETED_AT, DSL.coalesce(w.COMPLETED_AT, excluded(w.COMPLETED_AT)))
+                .set(w.SKIPPED_AT, DSL.coalesce(w.SKIPPED_AT, excluded(w.SKIPPED_AT)))
+                .set(w.SKIP_REASON, excluded(w.SKIP_REASON))
+                .set(w.EXECUTION_DATA, excluded(w.EXECUTION_DATA))
+                .set(w.IS_DEMO, excluded(w.IS_DEMO))
+                .set(w.VERSION, w.VERSION.plus(1))
+                .set(w.UPDATED_AT, excluded(w.UPDATED_AT))
+                .where(w.ORGANIZATION_ID.eq(excluded(w.ORGANIZATION_ID)))
+                .returningResult(w.ID, INSERTED, w.ORGANIZATION_ID, w.STATUS)
+                .fetch();
+        Set<UUID> ids = new HashSet<>();
+        long inserted = 0;
+        var events = sql.insertInto(WORKFLOW_EXECUTION_EVENTS, WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
+                WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTION,
+                WORKFLOW_EXECUTION_EVENTS.TO_STATUS, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT);
+        for (Record r : result) {
+            UUID id = r.get(w.ID);
+            ids.add(id);
+            if (Boolean.TRUE.equals(r.get(INSERTED))) {
+                inserted++;
+                events = events.values(r.get(w.ORGANIZATION_ID), id, Action.CREATE, r.get(w.STATUS), at);
+            }
+        }
+        if (inserted > 0) {
+            events.execute();
+        }
+        return new Written(ids, inserted, Map.of());
+    }
+
+    // ---- transaction -------------------------------------------------------------------------
+
+    @Override
+    public Map<String, CatalogLoader.Counts> commit() {
+        applyManagers();
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DataAccessException("the load could not be committed: " + e.getMessage(), e);
+        }
+        committed = true;
+        return Map.copyOf(counts);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("the load could not be rolled back: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the pool discards a broken connection
+            }
+        }
+    }
+
+    // ---- batches -----------------------------------------------------------------------------
+
+    /**
+     * Runs {@code write} on the batch in a savepoint and checks that every row was written (a
+     * missing one exists in another organization). If PostgreSQL refuses the batch, replays it
+     * row by row to name the row it refuses.
+     */
+    private <T> Optional<Problem> batch(String table, List<CatalogLoader.Located<T>> rows, Function<T, UUID> id,
+            Function<List<T>, Written> write) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<T> values = rows.stream().map(CatalogLoader.Located::row).toList();
+        Savepoint savepoint = savepoint();
+        Written written;
+        try {
+            written = write.apply(values);
+            release(savepoint);
+        } catch (DataAccessException e) {
+            rollback(savepoint);
+            return Optional.of(culprit(rows, write, e));
+        }
+        for (CatalogLoader.Located<T> row : rows) {
+            if (!written.ids().contains(id.apply(row.row()))) {
+                return Optional.of(new Problem(row.path() + ".id", id.apply(row.row())
+                        + " already exists in another organization; it cannot be moved"));
+            }
+        }
+        counts.merge(table, new CatalogLoader.Counts(written.inserted(), values.size() - written.inserted()),
+                CatalogLoader.Counts::plus);
+        written.extra().forEach((extraTable, count) -> {
+            if (count > 0) {
+                counts.merge(extraTable, new CatalogLoader.Counts(count, 0), CatalogLoader.Counts::plus);
+            }
+        });
+        return Optional.empty();
+    }
+
+    private <T> Problem culprit(List<CatalogLoader.Located<T>> rows, Function<List<T>, Written> write,
+            DataAccessException batchFailure) {
+        for (CatalogLoader.Located<T> row : rows) {
+            Savepoint single = savepoint();
+            try {
+                write.apply(List.of(row.row()));
+                rollback(single);
+            } catch (DataAccessException e) {
+                rollback(single);
+                return new Problem(row.path(), describe(e));
+            }
+        }
+        return new Problem(rows.get(0).path() + ".." + rows.get(rows.size() - 1).path(),
+                "the database refused these rows together: " + describe(batchFailure));
+    }
+
+    /** PostgreSQL's reason in words: the constraint's meaning when it is one we know, else its message. */
+    private static String describe(DataAccessException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof PSQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            ServerErrorMessage m = p.getServerErrorMessage();
+            if (m.getConstraint() != null && CONSTRAINTS.containsKey(m.getConstraint())) {
+                return CONSTRAINTS.get(m.getConstraint());
+            }
+            return "the database refused the row: " + m.getMessage() + (m.getDetail() == null ? "" : " (" + m.getDetail() + ")");
+        }
+        return "the database refused the row: " + e.getMessage();
+    }
+
+    private Savepoint savepoint() {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    private void release(Savepoint savepoint) {
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    private void rollback(Savepoint savepoint) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+}
