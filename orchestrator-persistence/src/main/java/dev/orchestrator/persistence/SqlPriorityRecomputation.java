@@ -9,13 +9,16 @@ import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -57,20 +60,30 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
     }
 
     @Override
-    public RecomputePriorities.Report recompute(Optional<OrganizationId> organization, PriorityPolicy policy,
-            LocalDate today) {
-        Record2<Long, Long> counts = statement(organization, policy, today).fetchSingle();
+    public RecomputePriorities.Report recompute(WorkScope scope, PriorityPolicy policy, LocalDate today) {
+        Record2<Long, Long> counts = statement(scope, policy, today).fetchSingle();
         return new RecomputePriorities.Report(counts.value1(), counts.value2());
     }
 
     /** The one statement {@link #recompute} runs (package-private for plan tests and benchmarks). */
     ResultQuery<Record2<Long, Long>> statement(Optional<OrganizationId> organization, PriorityPolicy policy,
             LocalDate today) {
+        return statement(WorkScope.of(organization), policy, today);
+    }
+
+    /** The statement for a scope: the same, with the scope's conditions on the executions. */
+    ResultQuery<Record2<Long, Long>> statement(WorkScope scope, PriorityPolicy policy, LocalDate today) {
+        return statement(sql, scope, policy, today);
+    }
+
+    /** The statement on another context (the one of an open transaction, for example). */
+    static ResultQuery<Record2<Long, Long>> statement(DSLContext sql, WorkScope scope, PriorityPolicy policy,
+            LocalDate today) {
         Field<Integer> score = PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(E.STATUS,
                 E.SNOOZE_UNTIL, D.WORKFLOW_TYPE, D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE,
                 P.USAGE_SCORE));
         Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
-                .and(organization.map(o -> E.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+                .and(inScope(scope, E));
         var update = sql.update(E)
                 .set(E.PRIORITY_SCORE, score)
                 .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID)))
@@ -82,9 +95,17 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
         WorkflowExecutions all = WORKFLOW_EXECUTIONS;
         var examined = DSL.select(DSL.count()).from(all)
                 .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
-                .and(organization.map(o -> all.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+                .and(inScope(scope, all));
         return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
                 + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
                 .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
+    }
+
+    /** The scope's conditions on executions {@code e}. */
+    static Condition inScope(WorkScope scope, WorkflowExecutions e) {
+        return scope.organization().map(o -> e.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition())
+                .and(scope.customers().map(c -> e.CUSTOMER_ID.eq(DSL.any(c.stream().map(CustomerId::value)
+                        .toArray(UUID[]::new)))).orElse(DSL.noCondition()))
+                .and(scope.definition().map(d -> e.WORKFLOW_DEFINITION_ID.eq(d.value())).orElse(DSL.noCondition()));
     }
 }

@@ -13,10 +13,12 @@ import static org.jooq.impl.DSL.table;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
@@ -105,9 +107,9 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     @Override
-    public InterpretSignals.Report interpret(Optional<OrganizationId> organization, SignalPolicy signalPolicy,
+    public InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
-        ResultQuery<Record3<UUID, String, Long>> statement = statement(organization, signalPolicy, priorityPolicy, now);
+        ResultQuery<Record3<UUID, String, Long>> statement = statement(sql, scope, signalPolicy, priorityPolicy, now);
         for (int attempt = 1; ; attempt++) {
             try {
                 return new InterpretSignals.Report(statement.fetch(r ->
@@ -127,6 +129,13 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      */
     ResultQuery<Record3<UUID, String, Long>> statement(Optional<OrganizationId> organization,
             SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, Instant now) {
+        return statement(sql, WorkScope.of(organization), signalPolicy, priorityPolicy, now);
+    }
+
+    /** The statement for a scope, on {@code sql} (the context of an open transaction, for example). */
+    static ResultQuery<Record3<UUID, String, Long>> statement(DSLContext sql, WorkScope scope,
+            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, Instant now) {
+        Optional<OrganizationId> organization = scope.organization();
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
 
@@ -136,7 +145,9 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"))
                 .from(C)
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
-                .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+                .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
+                .and(scope.customers().map(ids -> C.ID.eq(DSL.any(ids.stream().map(CustomerId::value)
+                        .toArray(UUID[]::new)))).orElse(DSL.noCondition()));
 
         Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
         var candidates = DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
@@ -144,7 +155,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"))
                 .from(DEF)
                 .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
-                .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+                .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
+                .and(scope.definition().map(d -> DEF.ID.eq(d.value())).orElse(DSL.noCondition()));
 
         Field<Integer> priority = PrioritySql.activeScore(priorityPolicy,
                 new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE));

@@ -39,6 +39,7 @@ import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.queue.QueueOrdering;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
@@ -243,13 +244,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     // ---- bulk jobs, row by row: fine for a reference ---------------------------------------------
 
     @Override
-    public synchronized RecomputePriorities.Report recompute(Optional<OrganizationId> organization,
-            PriorityPolicy policy, LocalDate today) {
+    public synchronized RecomputePriorities.Report recompute(WorkScope scope, PriorityPolicy policy, LocalDate today) {
         PriorityEvaluator evaluator = new PriorityEvaluator(policy);
         long examined = 0;
         long changed = 0;
         for (WorkflowExecution execution : List.copyOf(executions.values())) {
-            if (organization.isPresent() && !organization.get().equals(execution.organizationId())
+            if (!scope.covers(execution.organizationId(), execution.customerId(), execution.definitionId())
                     || execution.status().isTerminal()) {
                 continue;
             }
@@ -264,14 +264,13 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     @Override
-    public synchronized InterpretSignals.Report interpret(Optional<OrganizationId> organization,
-            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+    public synchronized InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
+            PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
         SignalScorer scorer = new SignalScorer(signalPolicy);
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
         Map<DefinitionId, Long> created = new TreeMap<>(Comparator.comparing(DefinitionId::value));
         for (Customer customer : List.copyOf(customers.values())) {
-            if (organization.isPresent() && !organization.get().equals(customer.organizationId())
-                    || customer.csmId() == null) {
+            if (!scope.covers(customer.organizationId(), customer.id(), null) || customer.csmId() == null) {
                 continue;
             }
             CustomerSignals customerSignals = signals.getOrDefault(customer.id(), CustomerSignals.NONE);
@@ -281,6 +280,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .collect(Collectors.toSet());
             List<WorkflowDefinition> candidates = definitions.values().stream()
                     .filter(d -> d.organizationId().equals(customer.organizationId()))
+                    .filter(d -> scope.definition().map(d.id()::equals).orElse(true))
                     .toList();
             for (WorkflowDefinition definition : SignalInterpreter.definitionsToTrigger(
                     scorer.score(customerSignals), candidates, active)) {

@@ -107,6 +107,32 @@ public abstract class PriorityRecomputationContract extends PortContract {
         assertThat(fixture.storedExecution(other.org, foreign.id()).orElseThrow().priorityScore()).isEqualTo(12345);
     }
 
+    @Test
+    void aNarrowScopeReScoresOnlyWhatItCovers() {
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900, Map.of(), false);
+        WorkflowDefinition custom = world.definition(WorkflowType.CUSTOM, 500, Map.of(), false);
+        Customer a = world.customer(world.csm, World.signals(3, 5, 50));
+        Customer b = world.customer(world.csm, World.signals(3, 5, 50));
+        WorkflowExecution aRisk = world.execution(risk, a, world.csm, ExecutionStatus.NOT_STARTED, 1, World.T0);
+        WorkflowExecution aCustom = world.execution(custom, a, world.csm, ExecutionStatus.NOT_STARTED, 1, World.T0);
+        WorkflowExecution bRisk = world.execution(risk, b, world.csm, ExecutionStatus.NOT_STARTED, 1, World.T0);
+        var recomputation = fixture.ports().recomputation();
+
+        RecomputePriorities.Report ofA = recomputation.recompute(
+                dev.orchestrator.core.domain.scope.WorkScope.customers(world.org, java.util.Set.of(a.id())),
+                PriorityPolicy.STANDARD, today);
+        assertThat(ofA).isEqualTo(new RecomputePriorities.Report(2, 2));
+        assertThat(fixture.storedExecution(world.org, bRisk.id()).orElseThrow().priorityScore()).isEqualTo(1);
+
+        RecomputePriorities.Report ofRisk = recomputation.recompute(
+                dev.orchestrator.core.domain.scope.WorkScope.definition(world.org, risk.id()), PriorityPolicy.STANDARD, today);
+        assertThat(ofRisk).isEqualTo(new RecomputePriorities.Report(2, 1));
+        assertThat(fixture.storedExecution(world.org, bRisk.id()).orElseThrow().priorityScore()).isNotEqualTo(1);
+        assertThat(fixture.storedExecution(world.org, aCustom.id()).orElseThrow().priorityScore()).isNotEqualTo(1);
+        assertThat(aRisk).isNotNull();
+    }
+
     private static int expectedScore(PriorityEvaluator evaluator, WorkflowExecution execution,
             Map<DefinitionId, WorkflowDefinition> definitions, Map<CustomerId, CustomerSignals> signals, LocalDate today) {
         PriorityInput input = PriorityInput.of(execution, definitions.get(execution.definitionId()),

@@ -132,4 +132,26 @@ public abstract class SignalInterpretationContract extends PortContract {
         assertThat(fixture.storedExecutions(other.org)).isEmpty();
         assertThat(foreignCustomer).isNotNull();
     }
+
+    @Test
+    void aScopeOfCustomersInterpretsOnlyThem() {
+        Instant now = Instant.parse("2026-03-10T06:00:00Z");
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 0), false);
+        WorkflowDefinition other = world.definition(WorkflowType.CUSTOM, 500, Map.of("risk_score_min", 0), false);
+        Customer a = world.customer(world.csm, null);
+        Customer b = world.customer(world.csm, null);
+
+        InterpretSignals.Report report = fixture.ports().interpretation().interpret(
+                new dev.orchestrator.core.domain.scope.WorkScope(Optional.of(world.org), Optional.of(Set.of(a.id())),
+                        Optional.of(risk.id())), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+
+        assertThat(report.total()).isEqualTo(1);
+        assertThat(fixture.storedExecutions(world.org)).singleElement().satisfies(e -> {
+            assertThat(e.customerId()).isEqualTo(a.id());
+            assertThat(e.definitionId()).isEqualTo(risk.id());
+        });
+        assertThat(b).isNotEqualTo(a);
+        assertThat(other).isNotNull();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.domain.access;
 
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.ProfileId;
 
 /**
  * Who may see and act on what. Everything is confined to the viewer's organization. Callers that may
@@ -33,5 +34,25 @@ public final class AccessPolicy {
         return viewer.id().equals(csm.id())
                 || viewer.role() == Role.ADMIN
                 || (viewer.role() == Role.MANAGER && viewer.id().equals(csm.managerId()));
+    }
+
+    /** Definitions, profiles and policies are managed by admins. */
+    public static boolean canManageCatalog(Profile viewer) {
+        return viewer.role() == Role.ADMIN;
+    }
+
+    /** Customers and their signals are written by admins and integrations. */
+    public static boolean canWriteCustomers(Profile viewer) {
+        return viewer.role() == Role.ADMIN || viewer.role() == Role.INTEGRATION;
+    }
+
+    /**
+     * A customer is visible to admins and integrations of its organization, to its CSM and to that
+     * CSM's manager (as the CSM's executions are).
+     */
+    public static boolean canViewCustomer(Profile viewer, ProfileId customerCsm, Profile csm) {
+        return viewer.role() == Role.ADMIN || viewer.role() == Role.INTEGRATION
+                || viewer.id().equals(customerCsm)
+                || (csm != null && viewer.id().equals(csm.managerId()));
     }
 }

@@ -8,7 +8,12 @@ import java.util.Optional;
 public enum Role implements WireNamed {
     CSM("csm"),
     MANAGER("manager"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * A system, not a person (a CRM sync, a product-analytics webhook): writes customers and their
+     * signals and reads customers; has no queue and acts on no execution.
+     */
+    INTEGRATION("integration");
 
     private final String wireName;
 

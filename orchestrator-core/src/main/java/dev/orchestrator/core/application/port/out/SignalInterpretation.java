@@ -3,6 +3,7 @@ package dev.orchestrator.core.application.port.out;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,14 @@ import java.util.Optional;
  * execution of one definition for one customer (also when two runs race).
  */
 public interface SignalInterpretation {
-    InterpretSignals.Report interpret(Optional<OrganizationId> organization, SignalPolicy signalPolicy,
-            PriorityPolicy priorityPolicy, LocalDate today, Instant now);
+
+    /** Interprets the customers within {@code scope} (a definition scope limits the definitions considered). */
+    InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy, PriorityPolicy priorityPolicy,
+            LocalDate today, Instant now);
+
+    /** Every customer, or those of one organization. */
+    default InterpretSignals.Report interpret(Optional<OrganizationId> organization, SignalPolicy signalPolicy,
+            PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+        return interpret(WorkScope.of(organization), signalPolicy, priorityPolicy, today, now);
+    }
 }
