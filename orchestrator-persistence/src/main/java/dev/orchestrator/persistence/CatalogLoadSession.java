@@ -17,6 +17,7 @@ import dev.orchestrator.core.domain.catalog.CustomerEntry;
 import dev.orchestrator.core.domain.catalog.ExecutionEntry;
 import dev.orchestrator.core.domain.catalog.OrganizationEntry;
 import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.catalog.SignalValues;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.signals.SignalField;
@@ -195,14 +196,20 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         if (written.ids().size() != batch.size()) {
             return written; // refused by the caller; nothing else to do
         }
-        writeProperties(batch.stream().filter(c -> c.properties() != null).toList());
+        writeProperties(batch.stream().filter(c -> c.properties() != null)
+                .map(c -> new SignalRow(c.id().value(), c.organizationId().value(), c.properties())).toList());
         long contacts = writeContacts(batch.stream().filter(c -> c.contacts() != null).toList());
         long reassigned = reassign(batch, csmBefore);
         return written.with("contacts", contacts).with("reassigned_executions", reassigned);
     }
 
-    private void writeProperties(List<CustomerEntry> customers) {
-        if (customers.isEmpty()) {
+    /** One customer's full set of signal values, as customer_properties stores it. */
+    record SignalRow(UUID customer, UUID organization, SignalValues values) {
+    }
+
+    /** Upserts the properties rows: every signal column is written (null where the values have none). */
+    void writeProperties(List<SignalRow> rows) {
+        if (rows.isEmpty()) {
             return;
         }
         List<Field<?>> columns = new ArrayList<>(List.of(CUSTOMER_PROPERTIES.CUSTOMER_ID,
@@ -211,10 +218,10 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             columns.add(signalColumn(signal));
         }
         var insert = sql.insertInto(CUSTOMER_PROPERTIES).columns(columns);
-        for (CustomerEntry c : customers) {
-            List<Object> values = new ArrayList<>(List.of(c.id().value(), c.organizationId().value(), at));
+        for (SignalRow row : rows) {
+            List<Object> values = new ArrayList<>(List.of(row.customer(), row.organization(), at));
             for (SignalField signal : SignalField.values()) {
-                values.add(signalColumn(signal).getDataType().convert(c.properties().valueOf(signal)));
+                values.add(signalColumn(signal).getDataType().convert(row.values().valueOf(signal)));
             }
             insert = insert.values(values);
         }
@@ -394,6 +401,18 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             events.execute();
         }
         return new Written(ids, inserted, Map.of());
+    }
+
+    // ---- for single writes that do more in the same transaction ------------------------------
+
+    /** The context of this session's transaction. */
+    DSLContext sql() {
+        return sql;
+    }
+
+    /** Rows written so far, per table. */
+    Map<String, CatalogLoader.Counts> counts() {
+        return Map.copyOf(counts);
     }
 
     // ---- transaction -------------------------------------------------------------------------

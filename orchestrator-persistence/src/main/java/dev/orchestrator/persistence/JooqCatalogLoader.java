@@ -25,7 +25,7 @@ final class JooqCatalogLoader implements CatalogLoader {
     }
 
     @Override
-    public Session begin(Instant now) {
+    public CatalogLoadSession begin(Instant now) {
         Connection connection;
         try {
             connection = dataSource.getConnection();

@@ -40,6 +40,7 @@ public final class PostgresStore {
                 .withExecuteLogging(false)
                 .withRenderSchema(false);
         DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
+        JooqCatalogLoader loader = new JooqCatalogLoader(dataSource, settings);
         this.ports = new OutboundPorts(
                 new JooqProfileLookup(sql),
                 new JooqCustomerLookup(sql),
@@ -52,7 +53,9 @@ public final class PostgresStore {
                 new RandomIds(),
                 new JdbcStoreHealth(dataSource),
                 new JooqCatalogOwners(sql),
-                new JooqCatalogLoader(dataSource, settings));
+                loader,
+                new JooqCatalogReads(sql),
+                new JooqCatalogWrites(loader));
     }
 
     public static PostgresStore create(DataSource dataSource) {

@@ -46,6 +46,17 @@ public sealed interface Failure {
         }
     }
 
+    /**
+     * The caller wrote against a version that is no longer the stored one (an ETag's If-Match):
+     * nothing was written. {@code current} is the stored version, when the thing still exists.
+     */
+    record Stale(java.util.OptionalLong current) implements Failure {
+        public String message() {
+            return current.isPresent() ? "the stored version is " + current.getAsLong() + ": read it again and retry"
+                    : "it no longer exists";
+        }
+    }
+
     record FieldError(String field, String message) {
     }
 }

@@ -3,6 +3,11 @@ package dev.orchestrator.core.application;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
 import dev.orchestrator.core.application.port.in.ImportCatalog;
+import dev.orchestrator.core.application.port.in.IngestSignals;
+import dev.orchestrator.core.application.port.in.ManageCustomers;
+import dev.orchestrator.core.application.port.in.ManageDefinitions;
+import dev.orchestrator.core.application.port.in.ManageProfiles;
+import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.in.InitializeDemo;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
@@ -11,7 +16,11 @@ import dev.orchestrator.core.application.port.in.ViewDemoProgress;
 import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
+import dev.orchestrator.core.application.service.CustomerService;
+import dev.orchestrator.core.application.service.DefinitionService;
 import dev.orchestrator.core.application.service.ImportService;
+import dev.orchestrator.core.application.service.ProfileService;
+import dev.orchestrator.core.application.service.SignalService;
 import dev.orchestrator.core.application.service.InterpretService;
 import dev.orchestrator.core.application.service.QueueService;
 import dev.orchestrator.core.application.service.RecomputeService;
@@ -20,9 +29,12 @@ import dev.orchestrator.core.domain.catalog.CatalogReader;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
+import dev.orchestrator.core.domain.signals.SignalScorer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * The core, wired: hand it the outbound ports and a clock, and take the use cases. This is all an
@@ -40,6 +52,10 @@ public final class Orchestrator {
     private final InterpretService interpret;
     private final CatalogReader catalogReader;
     private final ImportService imports;
+    private final DefinitionService definitions;
+    private final CustomerService customers;
+    private final SignalService signals;
+    private final ProfileService profiles;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -65,6 +81,17 @@ public final class Orchestrator {
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
+        Supplier<CatalogWrites.Scoring> scoring = () -> {
+            Instant now = utc.instant();
+            return new CatalogWrites.Scoring(priorityPolicy, signalPolicy, now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
+        };
+        this.definitions = new DefinitionService(ports.catalogReads(), ports.catalogWrites(), ports.ids(), catalogReader,
+                scoring);
+        this.customers = new CustomerService(ports.catalogReads(), ports.catalogWrites(), ports.profiles(), catalogReader,
+                new SignalScorer(signalPolicy), scoring);
+        this.signals = new SignalService(ports.catalogWrites(), catalogReader, scoring);
+        this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
+                utc);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -78,6 +105,10 @@ public final class Orchestrator {
     public RecomputePriorities recomputePriorities() { return recompute; }
     public InterpretSignals interpretSignals() { return interpret; }
     public ImportCatalog importCatalog() { return imports; }
+    public ManageDefinitions manageDefinitions() { return definitions; }
+    public ManageCustomers manageCustomers() { return customers; }
+    public IngestSignals ingestSignals() { return signals; }
+    public ManageProfiles manageProfiles() { return profiles; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

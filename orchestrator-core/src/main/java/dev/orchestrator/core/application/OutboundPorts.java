@@ -2,6 +2,8 @@ package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.application.port.out.CatalogLoader;
 import dev.orchestrator.core.application.port.out.CatalogOwners;
+import dev.orchestrator.core.application.port.out.CatalogReads;
+import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
@@ -27,7 +29,9 @@ public record OutboundPorts(
         IdGenerator ids,
         StoreHealth health,
         CatalogOwners catalogOwners,
-        CatalogLoader catalogLoader) {
+        CatalogLoader catalogLoader,
+        CatalogReads catalogReads,
+        CatalogWrites catalogWrites) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -42,17 +46,19 @@ public record OutboundPorts(
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(catalogOwners, "catalogOwners");
         Objects.requireNonNull(catalogLoader, "catalogLoader");
+        Objects.requireNonNull(catalogReads, "catalogReads");
+        Objects.requireNonNull(catalogWrites, "catalogWrites");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
-                interpretation, ids, health, catalogOwners, catalogLoader);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
-                interpretation, ids, other, catalogOwners, catalogLoader);
+                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites);
     }
 }

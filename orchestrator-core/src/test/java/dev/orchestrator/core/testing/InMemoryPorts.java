@@ -5,6 +5,8 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.out.CatalogLoader;
 import dev.orchestrator.core.application.port.out.CatalogOwners;
+import dev.orchestrator.core.application.port.out.CatalogReads;
+import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
@@ -16,6 +18,7 @@ import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.StoreHealth;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.access.Role;
 import dev.orchestrator.core.domain.catalog.CatalogSection;
 import dev.orchestrator.core.domain.catalog.ContactEntry;
 import dev.orchestrator.core.domain.catalog.CustomerEntry;
@@ -23,6 +26,8 @@ import dev.orchestrator.core.domain.catalog.ExecutionEntry;
 import dev.orchestrator.core.domain.catalog.OrganizationEntry;
 import dev.orchestrator.core.domain.catalog.Problem;
 import dev.orchestrator.core.domain.catalog.SignalValues;
+import dev.orchestrator.core.domain.catalog.Versioned;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
@@ -67,13 +72,17 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
-        CatalogOwners, CatalogLoader {
+        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
     private Map<CustomerId, Customer> customers = new LinkedHashMap<>();
     private Map<CustomerId, CustomerSignals> signals = new LinkedHashMap<>();
     private Map<CustomerId, List<ContactEntry>> contacts = new LinkedHashMap<>();
+    /** Customers' ARR and renewal date, as last loaded (fixtures' customers have none). */
+    private Map<CustomerId, CustomerEntry> customerDetails = new LinkedHashMap<>();
+    /** Versions of customers and definitions, by id: 0 when created, one more on each write. */
+    private Map<UUID, Long> versions = new HashMap<>();
     private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
     private Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
     private List<ExecutionEvent> events = new ArrayList<>();
@@ -85,7 +94,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this);
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -149,6 +158,19 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     @Override
     public synchronized Optional<Profile> findProfile(OrganizationId organizationId, ProfileId id) {
         return findCaller(id).filter(p -> p.organizationId().equals(organizationId));
+    }
+
+    @Override
+    public synchronized List<Profile> profiles(OrganizationId organizationId, Optional<Role> role) {
+        return profiles.values().stream()
+                .filter(p -> p.organizationId().equals(organizationId) && role.map(r -> r == p.role()).orElse(true))
+                .sorted(Comparator.comparing(Profile::fullName).thenComparing(p -> p.id().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Profile> reportsOf(OrganizationId organizationId, ProfileId manager) {
+        return profiles(organizationId, Optional.empty()).stream().filter(p -> manager.equals(p.managerId())).toList();
     }
 
     @Override
@@ -341,6 +363,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         private final Map<CustomerId, Customer> accounts;
         private final Map<CustomerId, CustomerSignals> accountSignals;
         private final Map<CustomerId, List<ContactEntry>> accountContacts;
+        private final Map<CustomerId, CustomerEntry> accountDetails;
+        private final Map<UUID, Long> rowVersions;
         private final Map<DefinitionId, WorkflowDefinition> templates;
         private final Map<ExecutionId, WorkflowExecution> runs;
         private final List<ExecutionEvent> history;
@@ -355,6 +379,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             accounts = new LinkedHashMap<>(customers);
             accountSignals = new LinkedHashMap<>(signals);
             accountContacts = new LinkedHashMap<>(contacts);
+            accountDetails = new LinkedHashMap<>(customerDetails);
+            rowVersions = new HashMap<>(versions);
             templates = new LinkedHashMap<>(definitions);
             runs = new LinkedHashMap<>(executions);
             history = new ArrayList<>(events);
@@ -422,6 +448,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     return moved;
                 }
                 accounts.put(c.id(), c.customer());
+                accountDetails.put(c.id(), c);
+                rowVersions.merge(c.id().value(), stored == null && !rowVersions.containsKey(c.id().value()) ? 0L : 1L,
+                        Long::sum);
                 if (stored != null && !stored.csmId().equals(c.csmId())) {
                     for (WorkflowExecution e : List.copyOf(runs.values())) {
                         if (e.customerId().equals(c.id()) && e.assignedCsmId().equals(stored.csmId())
@@ -465,6 +494,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     return moved;
                 }
                 templates.put(d.id(), d);
+                rowVersions.merge(d.id().value(), stored == null ? 0L : 1L, Long::sum);
                 count("workflow_definitions", stored == null);
             }
             return Optional.empty();
@@ -520,6 +550,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 customers = accounts;
                 signals = accountSignals;
                 contacts = accountContacts;
+                customerDetails = accountDetails;
+                versions = rowVersions;
                 definitions = templates;
                 executions = runs;
                 events = history;
@@ -532,5 +564,144 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         public void close() {
             // Nothing to undo: an uncommitted session's copies are dropped.
         }
+    }
+
+    // ---- catalog reads and single writes ------------------------------------------------------
+
+    @Override
+    public synchronized List<Versioned<WorkflowDefinition>> definitions(OrganizationId organization) {
+        return definitions.values().stream().filter(d -> d.organizationId().equals(organization))
+                .sorted(Comparator.comparing(WorkflowDefinition::name).thenComparing(d -> d.id().value()))
+                .map(d -> new Versioned<>(d, versions.getOrDefault(d.id().value(), 0L))).toList();
+    }
+
+    @Override
+    public synchronized Optional<Versioned<WorkflowDefinition>> definition(OrganizationId organization, DefinitionId id) {
+        return Optional.ofNullable(definitions.get(id)).filter(d -> d.organizationId().equals(organization))
+                .map(d -> new Versioned<>(d, versions.getOrDefault(d.id().value(), 0L)));
+    }
+
+    @Override
+    public synchronized Optional<StoredCustomer> customer(OrganizationId organization, CustomerId id) {
+        return findCustomer(organization, id).map(this::stored);
+    }
+
+    private StoredCustomer stored(Customer c) {
+        CustomerEntry details = customerDetails.get(c.id());
+        CustomerSignals customerSignals = signals.getOrDefault(c.id(), CustomerSignals.NONE);
+        CustomerEntry entry = new CustomerEntry(c.id(), c.organizationId(), c.name(), c.csmId(),
+                details == null ? null : details.arr(), details == null ? null : details.renewalDate(),
+                SignalValues.of(customerSignals), contacts.getOrDefault(c.id(), List.of()));
+        return new StoredCustomer(entry, versions.getOrDefault(c.id().value(), 0L), customerSignals);
+    }
+
+    @Override
+    public synchronized List<StoredCustomer> customers(OrganizationId organization, Optional<Set<ProfileId>> csms,
+            Optional<CustomerId> after, int limit) {
+        return customers.values().stream()
+                .filter(c -> c.organizationId().equals(organization))
+                .filter(c -> csms.map(set -> set.contains(c.csmId())).orElse(true))
+                .filter(c -> after.map(a -> c.id().value().compareTo(a.value()) > 0).orElse(true))
+                .sorted(Comparator.comparing(c -> c.id().value()))
+                .limit(limit)
+                .map(this::stored)
+                .toList();
+    }
+
+    @Override
+    public synchronized Outcome saveDefinition(WorkflowDefinition definition, java.util.OptionalLong expectedVersion,
+            Scoring scoring) {
+        WorkflowDefinition stored = definitions.get(definition.id());
+        if (stored != null && !stored.organizationId().equals(definition.organizationId())) {
+            return new Outcome.Foreign();
+        }
+        Outcome stale = staleness(stored == null ? null : definition.id().value(), expectedVersion);
+        if (stale != null) {
+            return stale;
+        }
+        List<OpenExecution> before = open(WorkScope.definition(definition.organizationId(), definition.id()));
+        try (Session session = begin(scoring.now())) {
+            session.definitions(List.of(new Located<>("", definition)));
+            session.commit();
+        }
+        recompute(WorkScope.definition(definition.organizationId(), definition.id()), scoring.priorityPolicy(),
+                scoring.today());
+        List<OpenExecution> after = open(WorkScope.definition(definition.organizationId(), definition.id()));
+        return new Outcome.Saved(versions.get(definition.id().value()), stored == null,
+                WorkChanges.between(before, after, 0));
+    }
+
+    @Override
+    public synchronized Outcome saveCustomer(CustomerEntry customer, java.util.OptionalLong expectedVersion,
+            Scoring scoring) {
+        Customer stored = customers.get(customer.id());
+        if (stored != null && !stored.organizationId().equals(customer.organizationId())) {
+            return new Outcome.Foreign();
+        }
+        Outcome stale = staleness(stored == null ? null : customer.id().value(), expectedVersion);
+        if (stale != null) {
+            return stale;
+        }
+        WorkScope scope = WorkScope.customers(customer.organizationId(), Set.of(customer.id()));
+        List<OpenExecution> before = open(scope);
+        Map<String, Counts> counts;
+        try (Session session = begin(scoring.now())) {
+            session.customers(List.of(new Located<>("", customer)));
+            counts = session.commit();
+        }
+        recompute(scope, scoring.priorityPolicy(), scoring.today());
+        interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
+        long reassigned = counts.containsKey("reassigned_executions") ? counts.get("reassigned_executions").inserted() : 0;
+        return new Outcome.Saved(versions.get(customer.id().value()), stored == null,
+                WorkChanges.between(before, open(scope), reassigned));
+    }
+
+    @Override
+    public synchronized List<SignalOutcome> applySignals(OrganizationId organization, List<SignalUpdate> updates,
+            Scoring scoring) {
+        Map<CustomerId, SignalValues> patches = new LinkedHashMap<>();
+        updates.forEach(u -> patches.merge(u.customer(), u.patch(), SignalValues::patchedWith));
+        Map<CustomerId, WorkChanges> changes = new HashMap<>();
+        patches.forEach((id, patch) -> {
+            if (findCustomer(organization, id).isEmpty()) {
+                return;
+            }
+            WorkScope scope = WorkScope.customers(organization, Set.of(id));
+            List<OpenExecution> before = open(scope);
+            CustomerSignals current = signals.getOrDefault(id, CustomerSignals.NONE);
+            signals.put(id, SignalValues.of(current).patchedWith(patch).toSignals(current.hasStrongContact()));
+            recompute(scope, scoring.priorityPolicy(), scoring.today());
+            interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
+            changes.put(id, WorkChanges.between(before, open(scope), 0));
+        });
+        Map<CustomerId, Integer> last = new HashMap<>();
+        for (int i = 0; i < updates.size(); i++) {
+            last.put(updates.get(i).customer(), i);
+        }
+        List<SignalOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            CustomerId id = updates.get(i).customer();
+            boolean found = changes.containsKey(id);
+            outcomes.add(new SignalOutcome(id, found, found && last.get(id) == i ? changes.get(id) : WorkChanges.NONE));
+        }
+        return outcomes;
+    }
+
+    private Outcome staleness(UUID storedId, java.util.OptionalLong expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            return null;
+        }
+        if (storedId == null) {
+            return new Outcome.Stale(java.util.OptionalLong.empty());
+        }
+        long current = versions.getOrDefault(storedId, 0L);
+        return current == expectedVersion.getAsLong() ? null : new Outcome.Stale(java.util.OptionalLong.of(current));
+    }
+
+    private List<OpenExecution> open(WorkScope scope) {
+        return executions.values().stream()
+                .filter(e -> !e.status().isTerminal() && scope.covers(e.organizationId(), e.customerId(), e.definitionId()))
+                .map(e -> new OpenExecution(e.id(), e.definitionId(), e.customerId(), e.priorityScore()))
+                .toList();
     }
 }

@@ -1,0 +1,222 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
+import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+
+import dev.orchestrator.core.application.port.out.CatalogLoader;
+import dev.orchestrator.core.application.port.out.CatalogWrites;
+import dev.orchestrator.core.domain.catalog.CustomerEntry;
+import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.catalog.SignalValues;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.scope.WorkScope;
+import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.persistence.CatalogLoadSession.SignalRow;
+import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
+import dev.orchestrator.persistence.jooq.tables.Customers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Single catalog writes with their consequences, each in one transaction: the row (through a
+ * {@link CatalogLoadSession}, so the upsert is the import's), then the same set-based re-scoring
+ * and interpretation statements the daily jobs run, narrowed to what the write touched. The row is
+ * locked first ({@code SELECT ... FOR UPDATE}), so the version check and the write cannot interleave
+ * with another writer's.
+ */
+final class JooqCatalogWrites implements CatalogWrites {
+
+    private static final Customers C = CUSTOMERS.as("c");
+    private static final CustomerProperties P = CUSTOMER_PROPERTIES.as("p");
+    private static final Field<Boolean> HAS_STRONG_CONTACT =
+            DSL.field(EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID)).as("has_strong_contact");
+
+    private final JooqCatalogLoader loader;
+
+    JooqCatalogWrites(JooqCatalogLoader loader) {
+        this.loader = loader;
+    }
+
+    @Override
+    public Outcome saveDefinition(WorkflowDefinition definition, OptionalLong expectedVersion, Scoring scoring) {
+        WorkScope scope = WorkScope.definition(definition.organizationId(), definition.id());
+        try (CatalogLoadSession session = loader.begin(scoring.now())) {
+            DSLContext sql = session.sql();
+            Record2<UUID, Long> stored = lock(sql, WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID,
+                    WORKFLOW_DEFINITIONS.ORGANIZATION_ID, WORKFLOW_DEFINITIONS.VERSION, definition.id().value());
+            Optional<Outcome> refused = precondition(stored, definition.organizationId(), expectedVersion);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            List<OpenExecution> before = open(sql, scope);
+            Optional<Problem> problem = session.definitions(List.of(new CatalogLoader.Located<>("", definition)));
+            if (problem.isPresent()) {
+                return refusal(problem.get());
+            }
+            SqlPriorityRecomputation.statement(sql, scope, scoring.priorityPolicy(), scoring.today()).fetch();
+            WorkChanges changes = WorkChanges.between(before, open(sql, scope), 0);
+            long version = version(sql, WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID, WORKFLOW_DEFINITIONS.VERSION,
+                    definition.id().value());
+            session.commit();
+            return new Outcome.Saved(version, stored == null, changes);
+        }
+    }
+
+    @Override
+    public Outcome saveCustomer(CustomerEntry customer, OptionalLong expectedVersion, Scoring scoring) {
+        WorkScope scope = WorkScope.customers(customer.organizationId(), Set.of(customer.id()));
+        try (CatalogLoadSession session = loader.begin(scoring.now())) {
+            DSLContext sql = session.sql();
+            Record2<UUID, Long> stored = lock(sql, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.VERSION,
+                    customer.id().value());
+            Optional<Outcome> refused = precondition(stored, customer.organizationId(), expectedVersion);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            List<OpenExecution> before = open(sql, scope);
+            Optional<Problem> problem = session.customers(List.of(new CatalogLoader.Located<>("", customer)));
+            if (problem.isPresent()) {
+                return refusal(problem.get());
+            }
+            rescoreAndInterpret(sql, scope, scoring);
+            CatalogLoader.Counts moved = session.counts().get("reassigned_executions");
+            WorkChanges changes = WorkChanges.between(before, open(sql, scope), moved == null ? 0 : moved.inserted());
+            long version = version(sql, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.VERSION, customer.id().value());
+            session.commit();
+            return new Outcome.Saved(version, stored == null, changes);
+        }
+    }
+
+    @Override
+    public List<SignalOutcome> applySignals(OrganizationId organization, List<SignalUpdate> updates, Scoring scoring) {
+        // Later updates of one customer win: merge them in order.
+        Map<CustomerId, SignalValues> patches = new LinkedHashMap<>();
+        for (SignalUpdate u : updates) {
+            patches.merge(u.customer(), u.patch(), SignalValues::patchedWith);
+        }
+        try (CatalogLoadSession session = loader.begin(scoring.now())) {
+            DSLContext sql = session.sql();
+            UUID[] ids = patches.keySet().stream().map(CustomerId::value).toArray(UUID[]::new);
+            // The customers (locked: concurrent updates of one customer queue up) and their current signals.
+            Map<CustomerId, CustomerSignals> current = new LinkedHashMap<>();
+            sql.select(P.fields()).select(C.ID, HAS_STRONG_CONTACT)
+                    .from(C)
+                    .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                    .where(C.ORGANIZATION_ID.eq(organization.value())).and(C.ID.eq(DSL.any(ids)))
+                    .orderBy(C.ID)
+                    .forUpdate().of(C)
+                    .forEach(r -> current.put(new CustomerId(r.get(C.ID)), Rows.signals(r, P, HAS_STRONG_CONTACT)));
+            List<SignalRow> rows = new ArrayList<>();
+            current.forEach((id, signals) -> rows.add(new SignalRow(id.value(), organization.value(),
+                    SignalValues.of(signals).patchedWith(patches.get(id)))));
+            Map<CustomerId, WorkChanges> changes = Map.of();
+            if (!rows.isEmpty()) {
+                WorkScope scope = WorkScope.customers(organization, current.keySet());
+                List<OpenExecution> before = open(sql, scope);
+                session.writeProperties(rows);
+                rescoreAndInterpret(sql, scope, scoring);
+                changes = byCustomer(before, open(sql, scope));
+            }
+            session.commit();
+            return outcomes(updates, current.keySet(), changes);
+        }
+    }
+
+    /** One outcome per update; a customer's changes go to its last update (so that nothing is counted twice). */
+    private static List<SignalOutcome> outcomes(List<SignalUpdate> updates, Set<CustomerId> found,
+            Map<CustomerId, WorkChanges> changes) {
+        Map<CustomerId, Integer> last = new LinkedHashMap<>();
+        for (int i = 0; i < updates.size(); i++) {
+            last.put(updates.get(i).customer(), i);
+        }
+        List<SignalOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            CustomerId id = updates.get(i).customer();
+            WorkChanges mine = last.get(id) == i ? changes.getOrDefault(id, WorkChanges.NONE) : WorkChanges.NONE;
+            outcomes.add(new SignalOutcome(id, found.contains(id), mine));
+        }
+        return outcomes;
+    }
+
+    private static Map<CustomerId, WorkChanges> byCustomer(List<OpenExecution> before, List<OpenExecution> after) {
+        Map<CustomerId, List<OpenExecution>> was = before.stream().collect(Collectors.groupingBy(OpenExecution::customer));
+        Map<CustomerId, List<OpenExecution>> is = after.stream().collect(Collectors.groupingBy(OpenExecution::customer));
+        Map<CustomerId, WorkChanges> changes = new LinkedHashMap<>();
+        is.forEach((customer, now) -> changes.put(customer,
+                WorkChanges.between(was.getOrDefault(customer, List.of()), now, 0)));
+        return changes;
+    }
+
+    /** The same statements as the daily jobs, narrowed to the scope and run in this transaction. */
+    private static void rescoreAndInterpret(DSLContext sql, WorkScope scope, Scoring scoring) {
+        SqlPriorityRecomputation.statement(sql, scope, scoring.priorityPolicy(), scoring.today()).fetch();
+        SqlSignalInterpretation.statement(sql, scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.now())
+                .fetch();
+    }
+
+    private static List<OpenExecution> open(DSLContext sql, WorkScope scope) {
+        var w = WORKFLOW_EXECUTIONS;
+        return sql.select(w.ID, w.WORKFLOW_DEFINITION_ID, w.CUSTOMER_ID, w.PRIORITY_SCORE)
+                .from(w)
+                .where(w.STATUS.in(Codes.inlineStatuses(w.STATUS, ExecutionStatus.ACTIVE)))
+                .and(SqlPriorityRecomputation.inScope(scope, w))
+                .orderBy(w.ID)
+                .fetch(r -> new OpenExecution(new ExecutionId(r.value1()), new DefinitionId(r.value2()),
+                        new CustomerId(r.value3()), r.value4()));
+    }
+
+    /** The stored row's organization and version, locked for this transaction; null when there is none. */
+    private static Record2<UUID, Long> lock(DSLContext sql, Table<?> table, Field<UUID> id, Field<UUID> organization,
+            Field<Long> version, UUID value) {
+        return sql.select(organization, version).from(table).where(id.eq(value)).forUpdate().fetchOne();
+    }
+
+    private static long version(DSLContext sql, Table<?> table, Field<UUID> id, Field<Long> version, UUID value) {
+        return sql.select(version).from(table).where(id.eq(value)).fetchSingle().value1();
+    }
+
+    /** Another organization's id, or a version that is not the expected one: nothing is written. */
+    private static Optional<Outcome> precondition(Record2<UUID, Long> stored, OrganizationId organization,
+            OptionalLong expected) {
+        if (stored != null && !stored.value1().equals(organization.value())) {
+            return Optional.of(new Outcome.Foreign());
+        }
+        if (expected.isPresent()) {
+            if (stored == null) {
+                return Optional.of(new Outcome.Stale(OptionalLong.empty()));
+            }
+            if (stored.value2() != expected.getAsLong()) {
+                return Optional.of(new Outcome.Stale(OptionalLong.of(stored.value2())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Outcome refusal(Problem problem) {
+        String field = problem.field().replaceFirst("^\\.", "");
+        if (field.equals("id")) {
+            return new Outcome.Foreign();
+        }
+        return new Outcome.Refused(new Problem(field.isEmpty() ? "body" : field, problem.reason()));
+    }
+}
