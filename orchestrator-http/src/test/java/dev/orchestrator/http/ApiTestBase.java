@@ -52,8 +52,12 @@ abstract class ApiTestBase {
     private int port;
     private TestBackend backend;
 
+    /** This class's database (for tests that open their own connections to it). */
+    protected TestDatabase database;
+
     @BeforeAll
     void startServer(TestDatabase database) {
+        this.database = database;
         backend = TestBackend.on(database);
         fixture = backend.fixture();
         api = new HttpApi(new Orchestrator(ports(fixture), clock), settings(), clock, operations());
