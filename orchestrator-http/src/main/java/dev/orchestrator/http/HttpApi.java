@@ -6,6 +6,9 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -28,6 +31,8 @@ public final class HttpApi {
 
     private final HttpSettings settings;
     private final Javalin app;
+    /** Counts the requests in flight, for {@link #stop()}. */
+    private final GracefulHandler graceful = new GracefulHandler();
     private boolean started;
 
     public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock) {
@@ -103,7 +108,7 @@ public final class HttpApi {
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new ServerErrors());
             // Stopping refuses new requests and waits (up to the timeout) for those in flight.
-            server.setHandler(new GracefulHandler());
+            server.setHandler(graceful);
             server.setStopTimeout(settings.shutdownTimeout().toMillis());
         });
     }
@@ -126,8 +131,29 @@ public final class HttpApi {
         return app.port();
     }
 
-    /** Stops accepting requests, lets in-flight ones finish (up to the shutdown timeout), then stops. */
+    /**
+     * Stops accepting connections, lets the requests in flight finish (up to the shutdown timeout),
+     * including one whose body is still arriving, then stops. (Jetty's own graceful stop cuts a
+     * connection that is silent for a second, which would fail such a request with 408.)
+     */
     public synchronized void stop() {
+        if (started) {
+            Server server = app.jettyServer().server();
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof NetworkConnector network) {
+                    network.close(); // no new connections; open ones keep going
+                }
+            }
+            long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+            while (graceful.getCurrentRequestCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         app.stop();
     }
 }
