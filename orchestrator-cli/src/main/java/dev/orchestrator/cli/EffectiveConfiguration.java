@@ -18,8 +18,10 @@ final class EffectiveConfiguration {
     private EffectiveConfiguration() {
     }
 
-    static void print(PrintWriter out, BuildInfo build, HttpSettings http, String database,
-            DatabaseOptions.DatabaseSettings db, ServiceOptions.Resolved service, boolean generatedSecret) {
+    static void print(PrintWriter out, BuildInfo build, HttpSettings http, DatabaseOptions.DatabaseSettings db,
+            ServiceOptions.Resolved service, boolean generatedSecret) {
+        String database = db.url() == null ? "embedded PostgreSQL in " + db.dataDir()
+                : "PostgreSQL at " + Database.describeUrl(db.url());
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("version", build.version() + " (commit " + build.commit() + ")");
         lines.put("port", http.port() == 0 ? "0 (any free port)" : String.valueOf(http.port()));

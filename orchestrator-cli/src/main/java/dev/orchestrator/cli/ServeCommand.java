@@ -77,9 +77,10 @@ final class ServeCommand extends DatabaseCommand {
                 .withCorsOrigins(service.corsOrigins())
                 .withVersion(build.version(), build.commit());
         CountDownLatch stop = new CountDownLatch(1);
+        DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
+        // Before connecting: an operator sees what was configured even when the database cannot be reached.
+        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated);
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
-            EffectiveConfiguration.print(env.out(), build, settings, database.description(), databaseOptions.resolve(env),
-                    service, generated);
             HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry()),
                     settings, Clock.systemUTC(), operations.withMigrationsCurrent(database::migrationsCurrent));
             // Bind first: a port in use fails before anything touches the schema; until the migrations
