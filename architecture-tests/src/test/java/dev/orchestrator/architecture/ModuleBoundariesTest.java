@@ -82,6 +82,20 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void metricsAndLogEncodingStayAtTheEdges() {
+        noClasses().that().resideInAnyPackage(CORE, PERSISTENCE)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.prometheus..")
+                .because("metrics are the HTTP adapter's and the composition root's business (the CLI hands the "
+                        + "registry to the pool); the core and persistence stay unaware of them")
+                .check(PRODUCT);
+        noClasses().that().resideOutsideOfPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage("net.logstash..", "ch.qos.logback..", "sun.misc..")
+                .because("the log encoding and the process's signals are configured by the CLI alone; "
+                        + "everything else logs through SLF4J")
+                .check(PRODUCT);
+    }
+
+    @Test
     void theCommandLineFrameworkStaysInTheCli() {
         noClasses().that().resideOutsideOfPackage(CLI)
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")

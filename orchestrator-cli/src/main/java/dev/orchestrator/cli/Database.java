@@ -5,6 +5,7 @@ import dev.orchestrator.core.application.Orchestrator;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.persistence.ConnectionPool;
 import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.PoolTimeouts;
 import dev.orchestrator.persistence.PostgresStore;
 import dev.orchestrator.persistence.load.SchemaCheck;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,11 +32,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgres embedded;
     private final String description;
+    /** Where {@link #servicePool} connects: the pool's own URL and credentials. */
+    private final String url;
+    private final String user;
+    private final String password;
+    private HikariDataSource servicePool;
     private final List<Runnable> beforeShutdown = new ArrayList<>();
     private final Thread hook;
     private boolean closed;
 
-    private Database(HikariDataSource pool, EmbeddedPostgres embedded, String description) {
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded, String description, String url, String user,
+            String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.pool = pool;
         this.embedded = embedded;
         this.description = description;
@@ -48,13 +58,14 @@ public final class Database implements AutoCloseable {
         if (settings.url() != null) {
             String where = describeUrl(settings.url());
             HikariDataSource pool = Pools.open(settings.url(), settings.user(), settings.password(), where);
-            return new Database(pool, null, "PostgreSQL at " + where);
+            return new Database(pool, null, "PostgreSQL at " + where, settings.url(), settings.user(),
+                    settings.password());
         }
         EmbeddedPostgres embedded = EmbeddedDatabase.start(settings.dataDir());
         try {
-            HikariDataSource pool = Pools.open(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null,
-                    "the embedded PostgreSQL");
-            return new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir());
+            String url = embedded.getJdbcUrl("postgres", "postgres");
+            HikariDataSource pool = Pools.open(url, "postgres", null, "the embedded PostgreSQL");
+            return new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir(), url, "postgres", null);
         } catch (RuntimeException e) {
             closeQuietly(embedded);
             throw e;
@@ -73,6 +84,35 @@ public final class Database implements AutoCloseable {
     /** The PostgreSQL store's ports, for what a command reads directly. */
     public OutboundPorts ports() {
         return PostgresStore.create(pool).ports();
+    }
+
+    /**
+     * The core on a second pool for the HTTP API, whose calls give up within {@code timeouts} (a down
+     * or frozen database is then a prompt 503, not a hang); the first pool, without them, keeps
+     * serving migrations and batch work. Both pools report to {@code meterRegistry} (a Micrometer
+     * registry; null for none). Closed with this database.
+     */
+    public synchronized Orchestrator serviceOrchestrator(PoolTimeouts timeouts, Object meterRegistry) {
+        if (servicePool == null) {
+            servicePool = ConnectionPool.create(url, user, password, timeouts, SERVICE_POOL_NAME);
+            if (meterRegistry != null) {
+                pool.setMetricRegistry(meterRegistry);
+                servicePool.setMetricRegistry(meterRegistry);
+            }
+        }
+        return new Orchestrator(PostgresStore.create(servicePool).ports(), Clock.systemUTC());
+    }
+
+    /** The name of {@link #serviceOrchestrator}'s pool in logs and metrics. */
+    public static final String SERVICE_POOL_NAME = "orchestrator-api";
+
+    /** Whether every migration is applied (false, not an exception, when the database does not answer). */
+    public boolean migrationsCurrent() {
+        try {
+            return SchemaCheck.pendingMigrations(pool).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public boolean embedded() {
@@ -145,6 +185,9 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        if (servicePool != null) {
+            servicePool.close();
+        }
         pool.close();
         if (embedded != null) {
             closeQuietly(embedded);

@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
+import dev.orchestrator.http.Operations;
 import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.Migrator;
 import dev.orchestrator.persistence.load.DemoSeed;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Migrate the database, then serve the HTTP API until SIGTERM or SIGINT (Ctrl-C): in-flight "
-                + "requests finish, then the connection pool closes (and the embedded PostgreSQL stops).",
+        description = {"Listen, migrate the database, then serve the HTTP API until SIGTERM or SIGINT (Ctrl-C): "
+                + "it stops accepting, in-flight requests finish, the connection pools close (and the embedded "
+                + "PostgreSQL stops), and it exits 0.",
                 "--demo also seeds the demo data and prints a ready-to-paste curl command with a token for the demo "
                         + "CSM; without a configured secret it then generates one for this run."})
 final class ServeCommand extends DatabaseCommand {
@@ -34,6 +36,9 @@ final class ServeCommand extends DatabaseCommand {
 
     @Option(names = "--demo", description = "Seed the demo data and print a curl command to try it.")
     boolean demo;
+
+    @Mixin
+    ServiceOptions serviceOptions;
 
     /** The server this JVM runs, for tests (which cannot send themselves SIGTERM). */
     static volatile Running running;
@@ -61,28 +66,44 @@ final class ServeCommand extends DatabaseCommand {
             secret = Base64.getUrlEncoder().withoutPadding().encode(secret);
             generated = true;
         }
-        try (Database database = openDatabase()) {
-            List<Migrator.AppliedMigration> applied = database.migrate();
-            if (!applied.isEmpty()) {
-                env.out().println("Applied " + applied.size() + " migration(s) to the " + database.description() + ".");
-            }
-            if (demo) {
-                SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
-            }
-            HttpApi api = new HttpApi(database.orchestrator(), HttpSettings.of(resolvedPort, secret), Clock.systemUTC());
-            int bound;
-            try {
-                bound = api.start();
-            } catch (RuntimeException e) {
-                throw CliFailure.failure("Cannot serve on port " + resolvedPort + ": " + Database.rootMessage(e), e);
-            }
-            CountDownLatch stop = new CountDownLatch(1);
-            // On SIGTERM/SIGINT the JVM runs the database's shutdown hook: it stops the server first
-            // (in-flight requests finish), then closes the pool.
+        ServiceOptions.Resolved service = serviceOptions.resolve(env);
+        if (service.jsonLogs()) {
+            LogFormat.useJson();
+        }
+        BuildInfo build = BuildInfo.load();
+        HttpSettings settings = HttpSettings.of(resolvedPort, secret).withJwtKeyId(service.jwtKeyId());
+        Operations operations = Operations.defaults()
+                .withMetricsToken(service.metricsToken())
+                .withCorsOrigins(service.corsOrigins())
+                .withVersion(build.version(), build.commit());
+        CountDownLatch stop = new CountDownLatch(1);
+        DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
+        // Before connecting: an operator sees what was configured even when the database cannot be reached.
+        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated);
+        try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
+            HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry()),
+                    settings, Clock.systemUTC(), operations.withMigrationsCurrent(database::migrationsCurrent));
+            // Bind first: a port in use fails before anything touches the schema; until the migrations
+            // are applied, API calls answer 503 and /health/ready says why.
+            int bound = start(api, resolvedPort);
+            // On a JVM shutdown without our signal handlers (SIGHUP, System.exit elsewhere) the database's
+            // shutdown hook stops the server first (in-flight requests finish), then closes the pools.
             database.beforeShutdown(() -> {
                 api.stop();
                 stop.countDown();
             });
+            try {
+                List<Migrator.AppliedMigration> applied = database.migrate();
+                if (!applied.isEmpty()) {
+                    env.out().println("Applied " + applied.size() + " migration(s) to the " + database.description() + ".");
+                }
+                if (demo) {
+                    SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
+                }
+            } catch (RuntimeException e) {
+                api.stop();
+                throw e;
+            }
             env.out().println("Serving the HTTP API on http://localhost:" + bound + " with the " + database.description()
                     + ". Stop with Ctrl-C.");
             if (demo) {
@@ -102,11 +123,34 @@ final class ServeCommand extends DatabaseCommand {
                 stop.await();
             } finally {
                 running = null;
+                // stops accepting, lets requests in flight finish (up to the shutdown timeout)
                 api.stop();
             }
             env.out().println("Stopped.");
         }
         return 0;
+    }
+
+    /** Starts listening; a port in use (or not allowed) is one sentence, not a stack of Jetty warnings. */
+    private static int start(HttpApi api, int port) {
+        try {
+            return api.start();
+        } catch (RuntimeException e) {
+            if (causedBy(e, java.net.BindException.class)) {
+                throw CliFailure.failure("Port " + port + " is already in use (or not allowed): stop what listens "
+                        + "there or choose another with --port (" + PORT_VARIABLE + ")", e);
+            }
+            throw CliFailure.failure("Cannot serve on port " + port + ": " + Database.rootMessage(e), e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int resolvePort(Env env) {

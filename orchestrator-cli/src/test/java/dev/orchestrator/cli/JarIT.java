@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,5 +65,150 @@ class JarIT {
         assertThat(again.output()).as(again.output()).doesNotContain("V1 ");
         assertThat(seed.exitCode()).as(seed.output()).isZero();
         assertThat(seed.output()).contains("550e8400-e29b-41d4-a716-446655440001");
+    }
+
+    private static final Pattern CURL = Pattern.compile("curl -H 'Authorization: Bearer ([^']+)' 'http://localhost:(\\d+)/");
+
+    /** {@code serve --demo} as a real process; returns once it printed its curl line (the token and port). */
+    private static final class Served implements AutoCloseable {
+        final Process process;
+        final Path stderr;
+        final StringBuilder stdout = new StringBuilder();
+        String token;
+        int port;
+
+        Served(TestDatabase database, String... extra) throws Exception {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString(), "serve",
+                    "--demo", "--port", "0"));
+            command.addAll(List.of(extra));
+            stderr = Files.createTempFile("serve-stderr", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+            builder.environment().put("ORCHESTRATOR_DB_URL", database.jdbcUrl());
+            builder.environment().put("ORCHESTRATOR_DB_USER", database.user());
+            if (database.password() != null) {
+                builder.environment().put("ORCHESTRATOR_DB_PASSWORD", database.password());
+            }
+            process = builder.start();
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        synchronized (stdout) {
+                            stdout.append(line).append('\n');
+                            stdout.notifyAll();
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // process gone
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            synchronized (stdout) {
+                while (true) {
+                    Matcher m = CURL.matcher(stdout);
+                    if (m.find()) {
+                        token = m.group(1);
+                        port = Integer.parseInt(m.group(2));
+                        return;
+                    }
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new AssertionError("serve did not start: " + stdout + Files.readString(stderr));
+                    }
+                    stdout.wait(200);
+                }
+            }
+        }
+
+        void signal(String name) throws Exception {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(kill.exitValue()).isZero();
+        }
+
+        int awaitExit() throws Exception {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("serve exited after the signal").isTrue();
+            return process.exitValue();
+        }
+
+        String out() {
+            synchronized (stdout) {
+                return stdout.toString();
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigtermLetsARequestWhoseBodyIsStillArrivingFinishAndExitsZero(TestDatabase database) throws Exception {
+        try (Served served = new Served(database, "--log-format", "json");
+             java.net.Socket socket = new java.net.Socket("localhost", served.port)) {
+            socket.setSoTimeout(30_000);
+            String body = "{\"days\":2}";
+            String head = "POST /api/orchestrator/executions/d0000000-0000-0000-0003-000000000002/snooze HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + served.token + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n"
+                    + "X-Request-Id: in-flight-1\r\nConnection: close\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write((head + body.substring(0, 7)).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(1_000); // the request is being served: its handler waits for the rest of the body
+
+            served.signal("TERM");
+            Thread.sleep(1_000);
+            assertThat(served.process.isAlive()).as("serve waits for the request in flight").isTrue();
+            out.write(body.substring(7).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 200");
+            assertThat(served.awaitExit()).as(served.out() + Files.readString(served.stderr)).isZero();
+            assertThat(served.out()).endsWith("Stopped.\n");
+            List<String> logLines = Files.readAllLines(served.stderr);
+            assertThat(logLines).as("JSON log lines").isNotEmpty()
+                    .allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+            assertThat(logLines).anySatisfy(line -> assertThat(line)
+                    .contains("\"request_id\":\"in-flight-1\"")
+                    .contains("\"route\":\"/api/orchestrator/executions/{id}/snooze\"")
+                    .contains("\"status\":200"));
+        }
+    }
+
+    @Test
+    void sigintStopsAndExitsZero(TestDatabase database) throws Exception {
+        try (Served served = new Served(database)) {
+            served.signal("INT");
+            assertThat(served.awaitExit()).as(served.out() + Files.readString(served.stderr)).isZero();
+            assertThat(served.out()).contains("Configuration (secrets masked):").endsWith("Stopped.\n");
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneSentence(@EmptyDatabase TestDatabase database) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path stderr = Files.createTempFile("serve-stderr", ".log");
+            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "serve", "--port",
+                    String.valueOf(taken.getLocalPort())).redirectError(stderr.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("ORCHESTRATOR_DB_URL", database.jdbcUrl());
+            builder.environment().put("ORCHESTRATOR_DB_USER", database.user());
+            builder.environment().put("ORCHESTRATOR_JWT_SECRET", "a-test-secret-that-is-long-enough-0123456789");
+            Process process = builder.start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(Files.readAllLines(stderr)).as(Files.readString(stderr)).containsExactly(
+                    "Port " + taken.getLocalPort() + " is already in use (or not allowed): stop what listens there or "
+                            + "choose another with --port (ORCHESTRATOR_PORT).",
+                    "(Run with --verbose for details.)");
+        }
     }
 }

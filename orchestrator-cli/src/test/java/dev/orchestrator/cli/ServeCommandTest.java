@@ -2,8 +2,10 @@ package dev.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.testsupport.EmptyDatabase;
 import dev.orchestrator.testsupport.TestDatabase;
 import dev.orchestrator.testsupport.WithPostgres;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +60,77 @@ class ServeCommandTest {
                 .run("serve");
         assertThat(badPort.exitCode()).isEqualTo(2);
         assertThat(badPort.err()).contains("--port (ORCHESTRATOR_PORT): must be from 0 to 65535, got 99999");
+    }
+
+    @Test
+    void aPortInUseFailsInOneSentenceBeforeMigrating(@EmptyDatabase TestDatabase empty) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Cli.Run run = Cli.on(empty).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                    .run("serve", "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err().lines().findFirst().orElse("")).as(run.toString())
+                    .isEqualTo("Port " + taken.getLocalPort() + " is already in use (or not allowed): stop what listens "
+                            + "there or choose another with --port (ORCHESTRATOR_PORT).");
+            assertThat(run.out()).doesNotContain("Applied");
+        }
+        Cli.Run migrate = Cli.on(empty).run("migrate");
+        assertThat(migrate.out()).as("nothing was migrated by the failed serve").contains("Applied V1 ");
+    }
+
+    @Test
+    void servePrintsItsConfigurationWithSecretsMaskedAndServesMetricsInfoAndReadiness() throws Exception {
+        String metricsToken = "metrics-token-" + "x".repeat(20);
+        Cli cli = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .env("ORCHESTRATOR_DB_PASSWORD", "db-password-secret")
+                .env("ORCHESTRATOR_METRICS_TOKEN", metricsToken)
+                .env("ORCHESTRATOR_CORS_ORIGINS", "https://app.example.com, https://admin.example.com")
+                .env("ORCHESTRATOR_DB_STATEMENT_TIMEOUT", "2s");
+        CompletableFuture<Cli.Run> serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--port", "0"));
+        ServeCommand.Running running = awaitRunning(serving);
+        String printed = cli.outSoFar();
+        HttpClient client = HttpClient.newHttpClient();
+        String base = "http://localhost:" + running.port();
+        HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                .header("Authorization", "Bearer " + metricsToken).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> info = client.send(HttpRequest.newBuilder(URI.create(base + "/info")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        running.requestStop();
+        Cli.Run run = serving.get();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(printed).contains("Configuration (secrets masked):")
+                .containsPattern("jwt secret +\\*\\*\\*\\* \\(" + TokenCommandTest.SECRET.length() + " bytes\\)")
+                .containsPattern("metrics token +\\*\\*\\*\\*")
+                .containsPattern("cors origins +https://app.example.com, https://admin.example.com")
+                .containsPattern("db statement timeout +2s").containsPattern("db socket timeout +3s")
+                .containsPattern("db connection timeout +3s")
+                .doesNotContain(TokenCommandTest.SECRET, metricsToken, "db-password-secret");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections{pool=\"orchestrator-api\"")
+                .contains("hikaricp_connections{pool=\"orchestrator-db\"").contains("jvm_memory_used_bytes");
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(info.body()).contains("\"version\":\"0.1.0").contains("\"commit\":");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"migrations\":{\"status\":\"current\"}");
+    }
+
+    @Test
+    void badOperationalOptionsAreUsageErrors() {
+        Cli.Run format = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--log-format", "xml");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--log-format (ORCHESTRATOR_LOG_FORMAT): must be text or json");
+        Cli.Run origin = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--cors-origins", "https://ok.example.com,app.example.com/path");
+        assertThat(origin.exitCode()).isEqualTo(2);
+        assertThat(origin.err()).contains("'app.example.com/path' is not an origin");
+        Cli.Run timeout = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--db-statement-timeout", "soon");
+        assertThat(timeout.exitCode()).isEqualTo(2);
+        assertThat(timeout.err()).contains("--db-statement-timeout");
     }
 
     private static ServeCommand.Running awaitRunning(CompletableFuture<Cli.Run> serving) throws Exception {

@@ -82,6 +82,24 @@ final class ApiProblem extends RuntimeException {
         return of(503, "unavailable", "Service Unavailable", detail);
     }
 
+    /** 503 asking the client to retry after {@code retryAfterSeconds}. */
+    static ApiProblem unavailable(String detail, int retryAfterSeconds) {
+        return new ApiProblem(503, "unavailable", "Service Unavailable", detail, List.of(), Map.of(),
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
+    /** 503 with extra members (for example the readiness {@code components}). */
+    static ApiProblem unavailable(String detail, Map<String, Object> members, int retryAfterSeconds) {
+        return new ApiProblem(503, "unavailable", "Service Unavailable", detail, List.of(), members,
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
+    /** 405 naming the methods the path has, in an {@code Allow} header. */
+    static ApiProblem methodNotAllowed(String detail, String allow) {
+        return new ApiProblem(405, "http-405", "Method Not Allowed", detail, List.of(), Map.of(),
+                Map.of("Allow", allow));
+    }
+
     /** Any other status Javalin or Jetty decided on (405, 415, ...). */
     static ApiProblem status(int status, String title, String detail) {
         return of(status, "http-" + status, title, detail);

@@ -35,6 +35,13 @@ final class Authentication {
                 .flatMap(id -> identify.identify(ProfileId.of(id)))
                 .orElseThrow(() -> ApiProblem.forbidden("the token's subject is not a known profile"));
         ctx.attribute(ATTRIBUTE, caller);
+        // Answers for a caller are theirs alone: never kept by a browser or shared cache.
+        ctx.header("Cache-Control", "no-store");
+    }
+
+    /** The authenticated caller, if the request got that far (for the access log). */
+    static java.util.Optional<Profile> callerIfAny(Context ctx) {
+        return java.util.Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
     static Profile caller(Context ctx) {

@@ -4,7 +4,11 @@ import dev.orchestrator.core.application.Orchestrator;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
@@ -22,13 +26,23 @@ public final class HttpApi {
 
     /** Larger request bodies are refused with 413. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Request line plus headers, at most; larger is a 431 (or 414 for the URI). Fits a 10 KB token. */
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final HttpSettings settings;
     private final Javalin app;
+    /** Counts the requests in flight, for {@link #stop()}. */
+    private final GracefulHandler graceful = new GracefulHandler();
     private boolean started;
 
     public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock) {
+        this(orchestrator, settings, clock, Operations.defaults());
+    }
+
+    /** With metrics, CORS, version and migration state as the composition root configures them. */
+    public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock, Operations operations) {
         Objects.requireNonNull(orchestrator, "orchestrator");
+        Objects.requireNonNull(operations, "operations");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Authentication authentication =
@@ -38,14 +52,30 @@ public final class HttpApi {
                 new PriorityNow(orchestrator.priorityPolicy(), clock));
         ExecutionHandlers executions = new ExecutionHandlers(orchestrator.transitionExecution());
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
-        HealthHandlers health = new HealthHandlers(orchestrator.checkHealth());
+        HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
+        Metrics metrics = new Metrics(operations.meterRegistry(), operations.metricsToken());
+        Cors cors = new Cors(operations.corsOrigins());
+        RouteTemplates routes = new RouteTemplates();
         this.app = Javalin.create(config -> {
             configureServer(config);
             ProblemResponses.register(config);
+            config.requestLogger.http((ctx, millis) -> {
+                Duration took = Duration.ofNanos((long) (millis * 1_000_000));
+                String route = routes.of(ctx);
+                metrics.record(ctx, route, took);
+                AccessLog.log(ctx, route, took);
+                RequestIds.clear();
+            });
             config.routes.before(RequestIds::assign);
+            config.routes.before(cors::handle);
             config.routes.before(BodyLimit::check);
+            config.routes.before("/api/*", health::requireMigrated);
             config.routes.before("/api/*", authentication::authenticate);
+            config.routes.before("/api/*", ContentTypes::check);
+
+            config.routes.get("/metrics", metrics::scrape);
+            config.routes.get("/info", health::info);
 
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
@@ -60,6 +90,7 @@ public final class HttpApi {
             config.routes.patch("/api/orchestrator/executions/{id}/status", executions::changeStatus);
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
         });
+        routes.use(app.unsafe.internalRouter);
     }
 
     private void configureServer(JavalinConfig config) {
@@ -67,9 +98,17 @@ public final class HttpApi {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.generateEtags = false;
+        config.http.prefer405over404 = true;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
+        // Jetty's own errors (bad framing, headers too large, ...) as problem+json, not HTML.
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ServerErrors()));
         config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new ServerErrors());
             // Stopping refuses new requests and waits (up to the timeout) for those in flight.
-            server.setHandler(new GracefulHandler());
+            server.setHandler(graceful);
             server.setStopTimeout(settings.shutdownTimeout().toMillis());
         });
     }
@@ -92,8 +131,29 @@ public final class HttpApi {
         return app.port();
     }
 
-    /** Stops accepting requests, lets in-flight ones finish (up to the shutdown timeout), then stops. */
+    /**
+     * Stops accepting connections, lets the requests in flight finish (up to the shutdown timeout),
+     * including one whose body is still arriving, then stops. (Jetty's own graceful stop cuts a
+     * connection that is silent for a second, which would fail such a request with 408.)
+     */
     public synchronized void stop() {
+        if (started) {
+            Server server = app.jettyServer().server();
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof NetworkConnector network) {
+                    network.close(); // no new connections; open ones keep going
+                }
+            }
+            long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
+            while (graceful.getCurrentRequestCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         app.stop();
     }
 }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param audience        the {@code aud} a token must carry
  * @param leeway          clock skew tolerated on {@code exp} and {@code nbf}
  * @param shutdownTimeout how long {@link HttpApi#stop()} waits for in-flight requests
+ * @param jwtKeyId        the key id ({@code kid}) of the HS256 secret: when set, an HS256 token with a
+ *                        {@code kid} header must name it; when empty, a {@code kid} is ignored
  */
 public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, String audience, Duration leeway,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout, Optional<String> jwtKeyId) {
 
     public static final int MIN_SECRET_BYTES = 32;
     public static final String DEFAULT_AUDIENCE = "authenticated";
@@ -43,24 +45,30 @@ public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, St
             throw new IllegalArgumentException("leeway must not be negative");
         }
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        jwtKeyId = jwtKeyId == null ? Optional.empty() : jwtKeyId.filter(id -> !id.isBlank());
     }
 
     /** HS256 with {@code jwtSecret}, audience {@value #DEFAULT_AUDIENCE}, 60 s leeway, no JWKS. */
     public static HttpSettings of(int port, byte[] jwtSecret) {
         return new HttpSettings(port, jwtSecret, Optional.empty(), DEFAULT_AUDIENCE, DEFAULT_LEEWAY,
-                DEFAULT_SHUTDOWN_TIMEOUT);
+                DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
     }
 
     public HttpSettings withJwksUrl(URI url) {
-        return new HttpSettings(port, jwtSecret, Optional.of(url), audience, leeway, shutdownTimeout);
+        return new HttpSettings(port, jwtSecret, Optional.of(url), audience, leeway, shutdownTimeout, jwtKeyId);
     }
 
     public HttpSettings withAudience(String expectedAudience) {
-        return new HttpSettings(port, jwtSecret, jwksUrl, expectedAudience, leeway, shutdownTimeout);
+        return new HttpSettings(port, jwtSecret, jwksUrl, expectedAudience, leeway, shutdownTimeout, jwtKeyId);
     }
 
     public HttpSettings withShutdownTimeout(Duration timeout) {
-        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, timeout);
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, timeout, jwtKeyId);
+    }
+
+    /** HS256 tokens that carry a {@code kid} must carry this one (identity providers name their keys). */
+    public HttpSettings withJwtKeyId(String keyId) {
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, shutdownTimeout, Optional.ofNullable(keyId));
     }
 
     /** A copy: the secret is never handed out for writing. */
@@ -73,18 +81,19 @@ public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, St
     public boolean equals(Object other) {
         return other instanceof HttpSettings that && port == that.port && Arrays.equals(jwtSecret, that.jwtSecret)
                 && jwksUrl.equals(that.jwksUrl) && audience.equals(that.audience) && leeway.equals(that.leeway)
-                && shutdownTimeout.equals(that.shutdownTimeout);
+                && shutdownTimeout.equals(that.shutdownTimeout) && jwtKeyId.equals(that.jwtKeyId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, Arrays.hashCode(jwtSecret), jwksUrl, audience, leeway, shutdownTimeout);
+        return Objects.hash(port, Arrays.hashCode(jwtSecret), jwksUrl, audience, leeway, shutdownTimeout, jwtKeyId);
     }
 
     /** Never prints the secret. */
     @Override
     public String toString() {
         return "HttpSettings[port=" + port + ", jwtSecret=(" + jwtSecret.length + " bytes), jwksUrl=" + jwksUrl
-                + ", audience=" + audience + ", leeway=" + leeway + ", shutdownTimeout=" + shutdownTimeout + "]";
+                + ", audience=" + audience + ", leeway=" + leeway + ", shutdownTimeout=" + shutdownTimeout + ", jwtKeyId="
+                + jwtKeyId + "]";
     }
 }

@@ -27,6 +27,13 @@ final class ProblemResponses {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             String requestId = RequestIds.of(ctx);
+            var outage = DatabaseFaults.unavailability(e);
+            if (outage.isPresent()) {
+                LOG.warn("request {} {} {} answered 503: the database does not answer ({}: {})", requestId,
+                        ctx.method(), ctx.path(), outage.get().getSQLState(), outage.get().getMessage());
+                write(ctx, DatabaseFaults.problem());
+                return;
+            }
             LOG.error("request {} {} {} failed", requestId, ctx.method(), ctx.path(), e);
             write(ctx, ApiProblem.status(500, "Internal Server Error",
                     "an unexpected error occurred; quote request id " + requestId + " when reporting it"));
@@ -37,6 +44,11 @@ final class ProblemResponses {
         int status = e.getStatus();
         if (status == 404) {
             return ApiProblem.notFound("no route for " + ctx.method() + " " + ctx.path());
+        }
+        if (status == 405) {
+            String allow = e.getDetails().getOrDefault("availableMethods", "");
+            return ApiProblem.methodNotAllowed(ctx.method() + " is not allowed on " + ctx.path() + "; allowed: "
+                    + allow, allow);
         }
         if (status == 413) {
             return ApiProblem.contentTooLarge("the body is larger than " + HttpApi.MAX_BODY_BYTES + " bytes");

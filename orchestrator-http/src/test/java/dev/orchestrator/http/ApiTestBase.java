@@ -52,11 +52,15 @@ abstract class ApiTestBase {
     private int port;
     private TestBackend backend;
 
+    /** This class's database (for tests that open their own connections to it). */
+    protected TestDatabase database;
+
     @BeforeAll
     void startServer(TestDatabase database) {
+        this.database = database;
         backend = TestBackend.on(database);
         fixture = backend.fixture();
-        api = new HttpApi(new Orchestrator(ports(fixture), clock), settings(), clock);
+        api = new HttpApi(new Orchestrator(ports(fixture), clock), settings(), clock, operations());
         port = api.start();
         tokens = new TokenMinter(SECRET, clock);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +85,27 @@ abstract class ApiTestBase {
 
     protected HttpSettings settings() {
         return HttpSettings.of(0, SECRET);
+    }
+
+    /** Metrics, CORS, version; a test class may configure its own. */
+    protected Operations operations() {
+        return Operations.defaults();
+    }
+
+    protected int port() {
+        return port;
+    }
+
+    /** Sends raw bytes (what HttpClient refuses to send) and returns the whole answer as text. */
+    protected String raw(String request) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- requests -------------------------------------------------------------------------

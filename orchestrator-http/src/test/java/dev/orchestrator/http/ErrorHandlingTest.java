@@ -58,7 +58,7 @@ class ErrorHandlingTest extends ApiTestBase {
     void an_unknown_route_is_a_404_problem() {
         assertProblem(get("/nowhere", null), 404);
         assertProblem(get("/api/orchestrator/nothing-here", world.csm), 404);
-        assertProblem(send(request("/api/orchestrator/queue", world.csm).DELETE().build()), 404);
+        // a known path with another method is 405 (HttpHygieneTest)
     }
 
     @Test

@@ -25,6 +25,32 @@ public final class ConnectionPool {
      * password in its own configuration dump.
      */
     public static HikariDataSource create(String jdbcUrl, String user, String password) {
+        return new HikariDataSource(config(jdbcUrl, user, password));
+    }
+
+    /**
+     * A pool whose calls give up within the {@code timeouts} when the database is down, unreachable
+     * or frozen (the driver then throws SQL exceptions of class 08 or 57014, and HikariCP
+     * {@code SQLTransientConnectionException}); broken connections are evicted, so the pool recovers
+     * by itself when the database returns. For the service's short statements, not for batch jobs
+     * or migrations. Named {@code poolName} in logs and metrics.
+     */
+    public static HikariDataSource create(String jdbcUrl, String user, String password, PoolTimeouts timeouts,
+            String poolName) {
+        HikariConfig config = config(jdbcUrl, user, password);
+        config.setPoolName(Objects.requireNonNull(poolName, "poolName"));
+        config.setConnectionTimeout(timeouts.connection().toMillis());
+        // below the connection timeout, so a dead pooled connection is found and replaced in time
+        config.setValidationTimeout(Math.max(250, Math.min(1_000, timeouts.connection().toMillis() / 2)));
+        long connectSeconds = Math.max(1, timeouts.connection().toSeconds());
+        config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+        config.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
+        config.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.socket().toSeconds()));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig config(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -42,6 +68,6 @@ public final class ConnectionPool {
         // Connect lazily: a CLI command that fails on its arguments should not need the database.
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "orchestrator");
-        return new HikariDataSource(config);
+        return config;
     }
 }

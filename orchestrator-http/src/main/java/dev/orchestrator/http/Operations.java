@@ -1,0 +1,101 @@
+package dev.orchestrator.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What an operator needs from the service besides its API: the metrics registry behind
+ * {@code /metrics} (and the token protecting it, if any), the origins browsers may call from (CORS),
+ * the version and build commit {@code /info} reports, and whether the schema's migrations are current
+ * (a component of {@code /health/ready}; API calls answer 503 until it is). Immutable; the registry is
+ * shared by copies, so the composition root can bind more meters (the connection pool's) to it.
+ *
+ * <pre>{@code
+ * Operations ops = Operations.defaults().withVersion("1.0.0", "abc123").withCorsOrigins(List.of("https://app.example"));
+ * pool.setMetricRegistry(ops.meterRegistry());
+ * HttpApi api = new HttpApi(orchestrator, settings, clock, ops);
+ * }</pre>
+ */
+public final class Operations {
+
+    private final PrometheusMeterRegistry registry;
+    private final Optional<String> metricsToken;
+    private final List<String> corsOrigins;
+    private final String version;
+    private final String commit;
+    private final BooleanSupplier migrationsCurrent;
+
+    private Operations(PrometheusMeterRegistry registry, Optional<String> metricsToken, List<String> corsOrigins,
+            String version, String commit, BooleanSupplier migrationsCurrent) {
+        this.registry = registry;
+        this.metricsToken = metricsToken;
+        this.corsOrigins = List.copyOf(corsOrigins);
+        this.version = version;
+        this.commit = commit;
+        this.migrationsCurrent = migrationsCurrent;
+    }
+
+    /** A fresh registry, {@code /metrics} open, no CORS origin, version "dev", migrations taken as current. */
+    public static Operations defaults() {
+        return new Operations(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), List.of(),
+                "dev", "unknown", () -> true);
+    }
+
+    /** The registry {@code /metrics} exposes (a Micrometer {@code MeterRegistry}). */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** {@code /metrics} then requires {@code Authorization: Bearer <token>}; blank means open. */
+    public Operations withMetricsToken(String token) {
+        Optional<String> t = token == null || token.isBlank() ? Optional.empty() : Optional.of(token);
+        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent);
+    }
+
+    /** Origins (scheme://host[:port]) allowed to call from a browser; empty allows none. {@code *} allows any. */
+    public Operations withCorsOrigins(List<String> origins) {
+        return new Operations(registry, metricsToken, Objects.requireNonNull(origins), version, commit,
+                migrationsCurrent);
+    }
+
+    public Operations withVersion(String newVersion, String newCommit) {
+        return new Operations(registry, metricsToken, corsOrigins, Objects.requireNonNull(newVersion),
+                Objects.requireNonNull(newCommit), migrationsCurrent);
+    }
+
+    /** Asked by {@code /health/ready} and, until it first answers true, before every API call. */
+    public Operations withMigrationsCurrent(BooleanSupplier check) {
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check));
+    }
+
+    Optional<String> metricsToken() {
+        return metricsToken;
+    }
+
+    List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String commit() {
+        return commit;
+    }
+
+    BooleanSupplier migrationsCurrent() {
+        return migrationsCurrent;
+    }
+
+    /** Never shows the metrics token. */
+    @Override
+    public String toString() {
+        return "Operations[metricsToken=" + (metricsToken.isPresent() ? "(set)" : "(none)") + ", corsOrigins="
+                + corsOrigins + ", version=" + version + ", commit=" + commit + "]";
+    }
+}
