@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@code JobRunLog} and {@code JobLock}: runs round-trip exactly (steps in order, counts in
- * order, microsecond times), the latest come newest first, abandoning touches only running rows of that
+ * Contract of {@code JobRunLog} and {@code JobLock}: runs round-trip exactly (steps in order, their counts,
+ * microsecond times), the latest come newest first, abandoning touches only running rows of that
  * job, and the lock admits one holder per job until released. Each test uses its own job names, so a
  * store shared with other tests does not matter.
  */
@@ -61,7 +61,7 @@ public abstract class JobPortsContract {
         runs().finished(done);
         List<JobRun> latest = runs().latest(job, 5);
         assertThat(latest).containsExactly(done);
-        assertThat(latest.get(0).steps().get(1).counts().keySet()).containsExactly("examined", "changed");
+        assertThat(latest.get(0).steps().get(1).counts()).containsEntry("examined", 120L).containsEntry("changed", 7L);
 
         JobRun failed = JobRun.started(UUID.randomUUID(), job, "host-2:7", Optional.empty(), JobTrigger.SCHEDULE,
                 T.plusSeconds(60)).failed(List.of(), T.plusSeconds(61), "interpret_signals: connection refused");
