@@ -1,6 +1,7 @@
 package dev.orchestrator.http;
 
 import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.core.application.port.in.ViewJobs;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -27,7 +28,13 @@ public final class HttpApi {
     private final Javalin app;
     private boolean started;
 
+    /** Without jobs: {@code /api/admin/jobs} is not served (404). */
     public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock) {
+        this(orchestrator, null, settings, clock);
+    }
+
+    /** With the jobs' view behind {@code GET /api/admin/jobs} (admins only); {@code jobs} null leaves it out. */
+    public HttpApi(Orchestrator orchestrator, ViewJobs jobs, HttpSettings settings, Clock clock) {
         Objects.requireNonNull(orchestrator, "orchestrator");
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
@@ -59,6 +66,9 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/executions/{id}/escalate", executions::escalate);
             config.routes.patch("/api/orchestrator/executions/{id}/status", executions::changeStatus);
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
+            if (jobs != null) {
+                config.routes.get("/api/admin/jobs", new JobsHandler(jobs)::jobs);
+            }
         });
     }
 
