@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.application.Jobs;
+import dev.orchestrator.core.application.Orchestrator;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.TokenMinter;
@@ -28,6 +30,9 @@ final class ServeCommand extends DatabaseCommand {
     @Mixin
     JwtOptions jwt;
 
+    @Mixin
+    JobOptions jobOptions;
+
     @Option(names = "--port", paramLabel = "PORT",
             description = "TCP port (env ORCHESTRATOR_PORT; default 7070; 0 picks a free one).")
     Integer port;
@@ -50,6 +55,7 @@ final class ServeCommand extends DatabaseCommand {
         Env env = env();
         int resolvedPort = resolvePort(env);
         byte[] secret = jwt.resolve(env);
+        JobOptions.Resolved jobSettings = jobOptions.resolve(env);
         boolean generated = false;
         if (secret == null) {
             if (!demo) {
@@ -69,16 +75,27 @@ final class ServeCommand extends DatabaseCommand {
             if (demo) {
                 SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
             }
-            HttpApi api = new HttpApi(database.orchestrator(), HttpSettings.of(resolvedPort, secret), Clock.systemUTC());
+            Orchestrator orchestrator = database.orchestrator();
+            Jobs jobs = JobsWiring.jobs(database, orchestrator, jobSettings.settings());
+            HttpApi api = new HttpApi(orchestrator, jobs.viewJobs(), HttpSettings.of(resolvedPort, secret),
+                    Clock.systemUTC());
             int bound;
             try {
                 bound = api.start();
             } catch (RuntimeException e) {
                 throw CliFailure.failure("Cannot serve on port " + resolvedPort + ": " + Database.rootMessage(e), e);
             }
+            ServeJobs serveJobs;
+            try {
+                serveJobs = ServeJobs.start(database, jobs, jobSettings, env.out());
+            } catch (RuntimeException e) {
+                api.stop();
+                throw e;
+            }
+            database.beforeShutdown(serveJobs::close);
             CountDownLatch stop = new CountDownLatch(1);
-            // On SIGTERM/SIGINT the JVM runs the database's shutdown hook: it stops the server first
-            // (in-flight requests finish), then closes the pool.
+            // On SIGTERM/SIGINT the JVM runs the database's shutdown hook: it stops the job scheduler (a run in
+            // progress gets 30 s), then the server (in-flight requests finish), then closes the pool.
             database.beforeShutdown(() -> {
                 api.stop();
                 stop.countDown();
@@ -102,6 +119,7 @@ final class ServeCommand extends DatabaseCommand {
                 stop.await();
             } finally {
                 running = null;
+                serveJobs.close();
                 api.stop();
             }
             env.out().println("Stopped.");
