@@ -2,6 +2,7 @@ package dev.orchestrator.scheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -63,6 +64,8 @@ public final class JobScheduler {
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+                // A failed run says why in one line (the run history has the step and the error).
+                .failureLogging(LogLevel.WARN, false)
                 .build();
         scheduler.start();
         return new JobScheduler(scheduler);
