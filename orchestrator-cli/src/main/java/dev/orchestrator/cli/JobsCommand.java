@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +36,7 @@ final class JobsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(((RootCommand) spec.root().userObject()).env().out());
+        throw new ParameterException(spec.commandLine(), "Missing what to do: 'jobs list' or 'jobs run daily'");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
