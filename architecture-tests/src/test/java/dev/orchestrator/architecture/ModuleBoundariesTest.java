@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
  * The hexagon, as rules over the production classes of every module.
  *
  * <pre>
- *            orchestrator-cli  (composition root: wires everything)
- *              /          \
- *   orchestrator-http   orchestrator-persistence     (adapters)
- *              \          /
- *            orchestrator-core  (domain, use cases, ports; JDK only)
+ *                    orchestrator-cli  (composition root: wires everything)
+ *              /              |                \
+ *   orchestrator-http  orchestrator-scheduler  orchestrator-persistence     (adapters)
+ *              \              |                /
+ *                    orchestrator-core  (domain, use cases, ports; JDK only)
  * </pre>
  *
  * Adapters depend on the core and never on each other; each framework stays inside the adapter
@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
     private static final String CORE = "dev.orchestrator.core..";
     private static final String PERSISTENCE = "dev.orchestrator.persistence..";
     private static final String HTTP = "dev.orchestrator.http..";
+    private static final String SCHEDULER = "dev.orchestrator.scheduler..";
     private static final String CLI = "dev.orchestrator.cli..";
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
@@ -39,17 +40,20 @@ class ModuleBoundariesTest {
     @Test
     void theCoreDependsOnNoAdapter() {
         noClasses().that().resideInAPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, SCHEDULER, CLI)
                 .check(PRODUCT);
     }
 
     @Test
     void adaptersNeverDependOnEachOther() {
         noClasses().that().resideInAPackage(PERSISTENCE)
-                .should().dependOnClassesThat().resideInAnyPackage(HTTP, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(HTTP, SCHEDULER, CLI)
                 .check(PRODUCT);
         noClasses().that().resideInAPackage(HTTP)
-                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, SCHEDULER, CLI)
+                .check(PRODUCT);
+        noClasses().that().resideInAPackage(SCHEDULER)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, CLI)
                 .check(PRODUCT);
     }
 
@@ -96,6 +100,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theSchedulerLibraryStaysInTheSchedulerAdapter() {
+        noClasses().that().resideOutsideOfPackage(SCHEDULER)
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.kagkarlsson..")
+                .because("db-scheduler is the scheduler adapter's business; the CLI starts it through JobScheduler")
+                .check(PRODUCT);
+    }
+
+    @Test
     void theCommandLineFrameworkStaysInTheCli() {
         noClasses().that().resideOutsideOfPackage(CLI)
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")
@@ -104,12 +116,12 @@ class ModuleBoundariesTest {
 
     @Test
     void portImplementationsAreHiddenInsideTheirAdapter() {
-        classes().that().resideInAPackage(PERSISTENCE)
+        classes().that().resideInAnyPackage(PERSISTENCE, SCHEDULER)
                 .and().implement(com.tngtech.archunit.base.DescribedPredicate.describe("an outbound port",
                         (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName()
                                 .equals("dev.orchestrator.core.application.port.out")))
                 .should().notHaveModifier(JavaModifier.PUBLIC)
-                .because("callers get ports through PostgresStore.ports(), never the implementation classes")
+                .because("callers get ports through PostgresStore and JobScheduler.calendar, never the implementation classes")
                 .check(PRODUCT);
     }
 }

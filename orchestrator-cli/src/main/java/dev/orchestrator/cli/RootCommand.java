@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 ImportCommand.class,
                 RecomputeCommand.class,
                 InterpretSignalsCommand.class,
+                JobsCommand.class,
                 TokenCommand.class,
                 ServeCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage error, 1 other failure.",

@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.application.Jobs;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.Operations;
@@ -30,6 +31,9 @@ final class ServeCommand extends DatabaseCommand {
     @Mixin
     JwtOptions jwt;
 
+    @Mixin
+    JobOptions jobOptions;
+
     @Option(names = "--port", paramLabel = "PORT",
             description = "TCP port (env ORCHESTRATOR_PORT; default 7070; 0 picks a free one).")
     Integer port;
@@ -55,6 +59,7 @@ final class ServeCommand extends DatabaseCommand {
         Env env = env();
         int resolvedPort = resolvePort(env);
         byte[] secret = jwt.resolve(env);
+        JobOptions.Resolved jobSettings = jobOptions.resolve(env);
         boolean generated = false;
         if (secret == null) {
             if (!demo) {
@@ -81,8 +86,11 @@ final class ServeCommand extends DatabaseCommand {
         // Before connecting: an operator sees what was configured even when the database cannot be reached.
         EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated);
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
+            // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
+            Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());
             HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry()),
-                    settings, Clock.systemUTC(), operations.withMigrationsCurrent(database::migrationsCurrent));
+                    jobs.viewJobs(), settings, Clock.systemUTC(),
+                    operations.withMigrationsCurrent(database::migrationsCurrent));
             // Bind first: a port in use fails before anything touches the schema; until the migrations
             // are applied, API calls answer 503 and /health/ready says why.
             int bound = start(api, resolvedPort);
@@ -92,6 +100,7 @@ final class ServeCommand extends DatabaseCommand {
                 api.stop();
                 stop.countDown();
             });
+            ServeJobs serveJobs;
             try {
                 List<Migrator.AppliedMigration> applied = database.migrate();
                 if (!applied.isEmpty()) {
@@ -100,10 +109,13 @@ final class ServeCommand extends DatabaseCommand {
                 if (demo) {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
+                // After the migrations: the scheduler's table is one of them.
+                serveJobs = ServeJobs.start(database, jobs, jobSettings, env.out());
             } catch (RuntimeException e) {
                 api.stop();
                 throw e;
             }
+            database.beforeShutdown(serveJobs::close);
             env.out().println("Serving the HTTP API on http://localhost:" + bound + " with the " + database.description()
                     + ". Stop with Ctrl-C.");
             if (demo) {
@@ -123,7 +135,9 @@ final class ServeCommand extends DatabaseCommand {
                 stop.await();
             } finally {
                 running = null;
-                // stops accepting, lets requests in flight finish (up to the shutdown timeout)
+                // the scheduler first (a run in progress gets 30 s), then the server: it stops accepting and
+                // lets requests in flight finish (up to the shutdown timeout)
+                serveJobs.close();
                 api.stop();
             }
             env.out().println("Stopped.");

@@ -12,14 +12,14 @@ class UsageTest {
         Cli.Run help = Cli.withoutDatabase().run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: orchestrator").contains("migrate").contains("seed").contains("import")
-                .contains("recompute").contains("interpret-signals").contains("token").contains("serve");
+                .contains("recompute").contains("interpret-signals").contains("jobs").contains("token").contains("serve");
 
         Cli.Run version = Cli.withoutDatabase().run("--version");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("orchestrator ");
 
         for (String[] command : new String[][] {{"migrate"}, {"seed", "demo"}, {"seed", "synthetic"}, {"import"},
-                {"recompute"}, {"interpret-signals"}, {"token"}, {"serve"}}) {
+                {"recompute"}, {"interpret-signals"}, {"jobs"}, {"jobs", "list"}, {"jobs", "run"}, {"token"}, {"serve"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             Cli.Run run = Cli.withoutDatabase().run(args);
@@ -57,6 +57,15 @@ class UsageTest {
         Cli.Run noSeedKind = Cli.withoutDatabase().run("seed");
         assertThat(noSeedKind.exitCode()).isEqualTo(2);
         assertThat(noSeedKind.err()).contains("'seed demo' or 'seed synthetic'");
+
+        Cli.Run noJobsAction = Cli.withoutDatabase().run("jobs");
+        assertThat(noJobsAction.exitCode()).isEqualTo(2);
+        assertThat(noJobsAction.err()).contains("'jobs list' or 'jobs run daily'");
+
+        Cli.Run badHour = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--daily-at", "25:00");
+        assertThat(badHour.exitCode()).isEqualTo(2);
+        assertThat(badHour.err()).contains("--daily-at (ORCHESTRATOR_DAILY_AT)");
     }
 
     @Test

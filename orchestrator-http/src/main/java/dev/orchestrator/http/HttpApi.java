@@ -1,6 +1,7 @@
 package dev.orchestrator.http;
 
 import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.core.application.port.in.ViewJobs;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -35,12 +36,16 @@ public final class HttpApi {
     private final GracefulHandler graceful = new GracefulHandler();
     private boolean started;
 
+    /** Without jobs: {@code /api/admin/jobs} is not served (404). */
     public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock) {
-        this(orchestrator, settings, clock, Operations.defaults());
+        this(orchestrator, null, settings, clock, Operations.defaults());
     }
 
-    /** With metrics, CORS, version and migration state as the composition root configures them. */
-    public HttpApi(Orchestrator orchestrator, HttpSettings settings, Clock clock, Operations operations) {
+    /**
+     * With the jobs' view behind {@code GET /api/admin/jobs} (admins only; {@code jobs} null leaves
+     * it out) and metrics, CORS, version and migration state as the composition root configures them.
+     */
+    public HttpApi(Orchestrator orchestrator, ViewJobs jobs, HttpSettings settings, Clock clock, Operations operations) {
         Objects.requireNonNull(orchestrator, "orchestrator");
         Objects.requireNonNull(operations, "operations");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -89,6 +94,9 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/executions/{id}/escalate", executions::escalate);
             config.routes.patch("/api/orchestrator/executions/{id}/status", executions::changeStatus);
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
+            if (jobs != null) {
+                config.routes.get("/api/admin/jobs", new JobsHandler(jobs)::jobs);
+            }
         });
         routes.use(app.unsafe.internalRouter);
     }

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * <pre>{@code
  * Operations ops = Operations.defaults().withVersion("1.0.0", "abc123").withCorsOrigins(List.of("https://app.example"));
  * pool.setMetricRegistry(ops.meterRegistry());
- * HttpApi api = new HttpApi(orchestrator, settings, clock, ops);
+ * HttpApi api = new HttpApi(orchestrator, null, settings, clock, ops);
  * }</pre>
  */
 public final class Operations {

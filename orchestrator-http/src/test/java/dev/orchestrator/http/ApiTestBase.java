@@ -2,6 +2,7 @@ package dev.orchestrator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.core.application.Jobs;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.Orchestrator;
 import dev.orchestrator.core.domain.access.Profile;
@@ -46,6 +47,7 @@ abstract class ApiTestBase {
     protected final MutableClock clock = new MutableClock(World.T0);
     protected PortsFixture fixture;
     protected HttpApi api;
+    protected Jobs jobs;
     protected TokenMinter tokens;
     protected World world;
     private HttpClient client;
@@ -60,7 +62,9 @@ abstract class ApiTestBase {
         this.database = database;
         backend = TestBackend.on(database);
         fixture = backend.fixture();
-        api = new HttpApi(new Orchestrator(ports(fixture), clock), settings(), clock, operations());
+        Orchestrator orchestrator = new Orchestrator(ports(fixture), clock);
+        jobs = backend.jobs(orchestrator, clock);
+        api = new HttpApi(orchestrator, jobs.viewJobs(), settings(), clock, operations());
         port = api.start();
         tokens = new TokenMinter(SECRET, clock);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

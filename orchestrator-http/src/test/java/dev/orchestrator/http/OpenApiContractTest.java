@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orchestrator.core.application.port.in.RunDailyJob;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.jobs.JobTrigger;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
@@ -14,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,10 @@ class OpenApiContractTest extends ApiTestBase {
         execution(world.csm, ExecutionStatus.UNDERWAY);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);
+
+        jobs.runDailyJob().run(new RunDailyJob.Request(Optional.of(world.org), "openapi-test:1", JobTrigger.MANUAL));
+        call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.admin);
+        call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.csm);
     }
 
     @Test

@@ -1,10 +1,19 @@
 package dev.orchestrator.http;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.orchestrator.core.application.Jobs;
+import dev.orchestrator.core.application.Orchestrator;
+import dev.orchestrator.core.application.port.in.RunDailyJob;
+import dev.orchestrator.core.application.port.out.JobCalendar;
+import dev.orchestrator.core.testing.InMemoryJobs;
 import dev.orchestrator.core.testing.PortsFixture;
+import dev.orchestrator.persistence.PostgresStore;
 import dev.orchestrator.persistence.testing.PostgresFixture;
 import dev.orchestrator.persistence.testing.TestPools;
 import dev.orchestrator.testsupport.TestDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The one place that chooses the store the HTTP tests run on: the PostgreSQL adapter on a real
@@ -28,6 +37,17 @@ final class TestBackend implements AutoCloseable {
     PortsFixture fixture() {
         return fixture;
     }
+
+    /** The jobs on this database (history and lock in PostgreSQL), with the daily job planned at {@link #NEXT_DAILY}. */
+    Jobs jobs(Orchestrator orchestrator, Clock clock) {
+        PostgresStore store = PostgresStore.create(pool);
+        InMemoryJobs calendar = new InMemoryJobs();
+        calendar.plan(RunDailyJob.NAME, new JobCalendar.Planned("daily at 00:05 UTC", Optional.of(NEXT_DAILY)));
+        return new Jobs(orchestrator, new Jobs.Ports(store.jobRuns(), store.jobLock(), calendar, store.ports().ids()),
+                clock);
+    }
+
+    static final Instant NEXT_DAILY = Instant.parse("2026-03-03T00:05:00Z");
 
     @Override
     public void close() {

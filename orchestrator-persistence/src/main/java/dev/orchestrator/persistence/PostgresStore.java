@@ -1,6 +1,8 @@
 package dev.orchestrator.persistence;
 
 import dev.orchestrator.core.application.OutboundPorts;
+import dev.orchestrator.core.application.port.out.JobLock;
+import dev.orchestrator.core.application.port.out.JobRunLog;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -33,6 +35,8 @@ public final class PostgresStore {
     }
 
     private final OutboundPorts ports;
+    private final JobRunLog jobRuns;
+    private final JobLock jobLock;
 
     private PostgresStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -56,6 +60,8 @@ public final class PostgresStore {
                 loader,
                 new JooqCatalogReads(sql),
                 new JooqCatalogWrites(loader));
+        this.jobRuns = new JooqJobRunLog(sql);
+        this.jobLock = new AdvisoryJobLock(dataSource);
     }
 
     public static PostgresStore create(DataSource dataSource) {
@@ -65,5 +71,15 @@ public final class PostgresStore {
     /** Every outbound port, backed by this store. */
     public OutboundPorts ports() {
         return ports;
+    }
+
+    /** The history of job runs ({@code job_runs}). */
+    public JobRunLog jobRuns() {
+        return jobRuns;
+    }
+
+    /** The job lock: a session-level advisory lock, released also when its holder dies. */
+    public JobLock jobLock() {
+        return jobLock;
     }
 }

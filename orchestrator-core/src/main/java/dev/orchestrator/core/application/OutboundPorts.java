@@ -61,4 +61,10 @@ public record OutboundPorts(
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites);
     }
+
+    /** These ports with another bulk re-scoring. */
+    public OutboundPorts withRecomputation(PriorityRecomputation other) {
+        return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites);
+    }
 }

@@ -121,6 +121,15 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         }
     }
 
+    /** Replaces a stored customer's signals ({@code null}: none at all), as an import of new signals would. */
+    public synchronized void changeSignals(Customer customer, CustomerSignals customerSignals) {
+        if (customerSignals == null) {
+            signals.remove(customer.id());
+        } else {
+            signals.put(customer.id(), customerSignals);
+        }
+    }
+
     @Override
     public synchronized void givenDefinition(WorkflowDefinition definition) {
         definitions.put(definition.id(), definition);

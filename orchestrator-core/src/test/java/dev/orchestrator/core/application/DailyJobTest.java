@@ -1,0 +1,149 @@
+package dev.orchestrator.core.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.application.port.in.RunDailyJob;
+import dev.orchestrator.core.application.port.in.ViewJobs;
+import dev.orchestrator.core.application.port.out.JobCalendar;
+import dev.orchestrator.core.application.port.out.JobLock;
+import dev.orchestrator.core.domain.jobs.JobRun;
+import dev.orchestrator.core.domain.jobs.JobStatus;
+import dev.orchestrator.core.domain.jobs.JobTrigger;
+import dev.orchestrator.core.domain.jobs.StepReport;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.testing.InMemoryJobs;
+import dev.orchestrator.core.testing.InMemoryPorts;
+import dev.orchestrator.core.testing.MutableClock;
+import dev.orchestrator.core.testing.SequentialIds;
+import dev.orchestrator.core.testing.World;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The daily job on the in-memory ports: its steps in order, the lock, the history, idempotence, failure. */
+class DailyJobTest {
+
+    private InMemoryPorts store;
+    private InMemoryJobs jobPorts;
+    private MutableClock clock;
+    private Jobs jobs;
+    private World world;
+
+    @BeforeEach
+    void setUp() {
+        store = new InMemoryPorts(new SequentialIds(7));
+        jobPorts = new InMemoryJobs();
+        clock = new MutableClock(Instant.parse("2026-03-02T00:05:00Z"));
+        jobs = jobsOn(store.ports());
+        world = new World(store);
+        world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 5), false);
+        world.customer(world.csm, World.signals(5, 8, 40));
+        world.customer(world.csm, World.signals(5, 9, 10));
+        world.customer(world.csm, World.signals(1, 1, 90));
+    }
+
+    private Jobs jobsOn(OutboundPorts ports) {
+        return new Jobs(new Orchestrator(ports, clock), new Jobs.Ports(jobPorts, jobPorts, jobPorts, ports.ids()), clock);
+    }
+
+    private RunDailyJob.Outcome run(String instance) {
+        return jobs.runDailyJob().run(new RunDailyJob.Request(Optional.empty(), instance, JobTrigger.SCHEDULE));
+    }
+
+    @Test
+    void runsTheStepsInOrderAndRecordsTheRun() {
+        RunDailyJob.Outcome outcome = run("a:1");
+
+        JobRun run = ((RunDailyJob.Ran) outcome).run();
+        assertThat(run.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(run.instance()).isEqualTo("a:1");
+        assertThat(run.steps()).extracting(StepReport::name).containsExactlyElementsOf(RunDailyJob.STEPS);
+        assertThat(run.count("interpret_signals", "created")).isEqualTo(2);
+        assertThat(run.count("recompute_priorities", "examined")).isEqualTo(2);
+        assertThat(store.storedExecutions(world.org)).hasSize(2);
+        assertThat(jobPorts.latest(RunDailyJob.NAME, 10)).containsExactly(run);
+    }
+
+    @Test
+    void aSecondRunTheSameDayCreatesAndChangesNothing() {
+        run("a:1");
+        List<?> before = store.storedExecutions(world.org);
+        clock.advance(java.time.Duration.ofHours(3));
+
+        JobRun second = ((RunDailyJob.Ran) run("b:2")).run();
+
+        assertThat(second.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(second.count("interpret_signals", "created")).isZero();
+        assertThat(second.count("recompute_priorities", "changed")).isZero();
+        assertThat(store.storedExecutions(world.org)).isEqualTo(before);
+    }
+
+    @Test
+    void aRunInProgressElsewhereIsReportedAndNothingRuns() {
+        JobLock.Held elsewhere = jobPorts.tryLock(RunDailyJob.NAME).orElseThrow();
+        JobRun theirs = JobRun.started(new SequentialIds(99).newId(), RunDailyJob.NAME, "other:9", Optional.empty(),
+                JobTrigger.SCHEDULE, clock.instant());
+        jobPorts.started(theirs);
+
+        RunDailyJob.Outcome outcome = run("a:1");
+
+        assertThat(outcome).isEqualTo(new RunDailyJob.AlreadyRunning(Optional.of(theirs)));
+        assertThat(store.storedExecutions(world.org)).isEmpty();
+        elsewhere.close();
+        assertThat(run("a:1")).isInstanceOf(RunDailyJob.Ran.class);
+    }
+
+    @Test
+    void aRunLeftRunningByADeadInstanceIsAbandonedByTheNextRun() {
+        JobRun dead = JobRun.started(new SequentialIds(99).newId(), RunDailyJob.NAME, "dead:1", Optional.empty(),
+                JobTrigger.SCHEDULE, clock.instant());
+        jobPorts.started(dead);
+        clock.advance(java.time.Duration.ofMinutes(1));
+
+        JobRun run = ((RunDailyJob.Ran) run("a:1")).run();
+
+        List<JobRun> history = jobPorts.latest(RunDailyJob.NAME, 10);
+        assertThat(history).extracting(JobRun::status).containsExactly(JobStatus.SUCCEEDED, JobStatus.ABANDONED);
+        assertThat(history.get(0)).isEqualTo(run);
+        assertThat(history.get(1).finishedAt()).isEqualTo(run.startedAt());
+    }
+
+    @Test
+    void aFailingStepEndsTheRunAsFailedWithTheStepsDoneAndReleasesTheLock() {
+        OutboundPorts ports = store.ports();
+        OutboundPorts broken = ports.withRecomputation((scope, policy, today) -> {
+            throw new IllegalStateException("database went away");
+        });
+        jobs = jobsOn(broken);
+
+        JobRun run = ((RunDailyJob.Ran) run("a:1")).run();
+
+        assertThat(run.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(run.steps()).extracting(StepReport::name).containsExactly("interpret_signals");
+        assertThat(run.error()).isEqualTo("recompute_priorities: database went away");
+        assertThat(jobPorts.latest(RunDailyJob.NAME, 1)).containsExactly(run);
+        assertThat(jobPorts.tryLock(RunDailyJob.NAME)).isPresent();
+    }
+
+    @Test
+    void onlyAdminsSeeTheJobsWithTheirPlanAndLatestRunsNewestFirst() {
+        jobPorts.plan(RunDailyJob.NAME, new JobCalendar.Planned("daily at 00:05 UTC",
+                Optional.of(Instant.parse("2026-03-03T00:05:00Z"))));
+        run("a:1");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        run("a:1");
+
+        assertThat(jobs.viewJobs().jobs(world.csm)).isInstanceOf(Result.Err.class);
+        assertThat(jobs.viewJobs().jobs(world.manager)).isInstanceOf(Result.Err.class);
+        List<ViewJobs.JobOverview> view = jobs.viewJobs().jobs(world.admin).orElseThrow();
+        assertThat(view).hasSize(1);
+        assertThat(view.get(0).name()).isEqualTo("daily");
+        assertThat(view.get(0).schedule()).contains("daily at 00:05 UTC");
+        assertThat(view.get(0).nextRunAt()).contains(Instant.parse("2026-03-03T00:05:00Z"));
+        assertThat(view.get(0).lastRuns()).hasSize(2);
+        assertThat(view.get(0).lastRuns().get(0).startedAt()).isAfter(view.get(0).lastRuns().get(1).startedAt());
+    }
+}
