@@ -12,7 +12,6 @@ import dev.orchestrator.core.application.port.out.JobRunLog;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.jobs.JobRun;
 import dev.orchestrator.core.domain.jobs.JobStatus;
-import dev.orchestrator.core.domain.jobs.JobTrigger;
 import dev.orchestrator.core.domain.jobs.StepReport;
 import dev.orchestrator.persistence.jooq.tables.records.JobRunsRecord;
 import java.math.BigDecimal;
@@ -50,8 +49,8 @@ final class JooqJobRunLog implements JobRunLog {
                 .set(JOB_RUNS.JOB, run.job())
                 .set(JOB_RUNS.INSTANCE, run.instance())
                 .set(JOB_RUNS.ORGANIZATION_ID, run.organization() == null ? null : run.organization().value())
-                .set(JOB_RUNS.TRIGGER, run.trigger().wireName())
-                .set(JOB_RUNS.STATUS, run.status().wireName())
+                .set(JOB_RUNS.TRIGGER, run.trigger())
+                .set(JOB_RUNS.STATUS, run.status())
                 .set(JOB_RUNS.STARTED_AT, time(run.startedAt()))
                 .set(JOB_RUNS.FINISHED_AT, time(run.finishedAt()))
                 .set(JOB_RUNS.STEPS, steps(run.steps()))
@@ -62,7 +61,7 @@ final class JooqJobRunLog implements JobRunLog {
     @Override
     public void finished(JobRun run) {
         int updated = sql.update(JOB_RUNS)
-                .set(JOB_RUNS.STATUS, run.status().wireName())
+                .set(JOB_RUNS.STATUS, run.status())
                 .set(JOB_RUNS.FINISHED_AT, time(run.finishedAt()))
                 .set(JOB_RUNS.STEPS, steps(run.steps()))
                 .set(JOB_RUNS.ERROR, run.error())
@@ -85,17 +84,17 @@ final class JooqJobRunLog implements JobRunLog {
     @Override
     public int abandonRunning(String job, Instant at) {
         return sql.update(JOB_RUNS)
-                .set(JOB_RUNS.STATUS, JobStatus.ABANDONED.wireName())
+                .set(JOB_RUNS.STATUS, JobStatus.ABANDONED)
                 .set(JOB_RUNS.FINISHED_AT, time(at))
-                .where(JOB_RUNS.JOB.eq(job).and(JOB_RUNS.STATUS.eq(JobStatus.RUNNING.wireName())))
+                .where(JOB_RUNS.JOB.eq(job).and(JOB_RUNS.STATUS.eq(JobStatus.RUNNING)))
                 .execute();
     }
 
     private static JobRun run(JobRunsRecord r) {
         return new JobRun(r.getId(), r.getJob(), r.getInstance(),
                 r.getOrganizationId() == null ? null : OrganizationId.of(r.getOrganizationId()),
-                JobTrigger.fromWireName(r.getTrigger()).orElseThrow(),
-                JobStatus.fromWireName(r.getStatus()).orElseThrow(),
+                r.getTrigger(),
+                r.getStatus(),
                 r.getStartedAt().toInstant(), r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
                 steps(r.getSteps()), r.getError());
     }

@@ -47,6 +47,8 @@ class ClosedSetChecksTest {
         CLOSED_SETS.put("workflow_execution_events.action", Action.class);
         CLOSED_SETS.put("workflow_definitions.workflow_type", WorkflowType.class);
         CLOSED_SETS.put("contacts.relationship_strength", RelationshipStrength.class);
+        CLOSED_SETS.put("job_runs.status", dev.orchestrator.core.domain.jobs.JobStatus.class);
+        CLOSED_SETS.put("job_runs.trigger", dev.orchestrator.core.domain.jobs.JobTrigger.class);
     }
 
     /** How PostgreSQL prints {@code col IN ('a', 'b')}: {@code ((col)::text = ANY ((ARRAY['a'::character varying, ...])::text[]))}. */

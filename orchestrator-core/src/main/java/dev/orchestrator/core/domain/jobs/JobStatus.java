@@ -1,10 +1,11 @@
 package dev.orchestrator.core.domain.jobs;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Where a job run stands: running until it finishes; abandoned when its instance died and a later run found it. */
-public enum JobStatus {
+public enum JobStatus implements WireNamed {
     RUNNING("running"),
     SUCCEEDED("succeeded"),
     FAILED("failed"),

@@ -1,10 +1,11 @@
 package dev.orchestrator.core.domain.jobs;
 
+import dev.orchestrator.core.domain.WireNamed;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Why a job ran: its schedule came due, or someone ran it by hand ({@code orchestrator jobs run}). */
-public enum JobTrigger {
+public enum JobTrigger implements WireNamed {
     SCHEDULE("schedule"),
     MANUAL("manual");
 
