@@ -37,6 +37,13 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(status, slug, title, detail, List.of(), Map.of(), Map.of());
     }
 
+    /** This problem with more response headers. */
+    ApiProblem withHeaders(Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new ApiProblem(status, type.substring(TYPE_PREFIX.length()), title, detail(), errors, members, all);
+    }
+
     String detail() {
         return getMessage();
     }
@@ -126,6 +133,12 @@ final class ApiProblem extends RuntimeException {
         if (failure instanceof Failure.Conflict conflict) {
             return new ApiProblem(409, "concurrent-modification", "Changed concurrently", conflict.message(),
                     List.of(), Map.of("current_status", conflict.current().wireName()), Map.of());
+        }
+        if (failure instanceof Failure.Stale stale) {
+            Map<String, String> headers = stale.current().isPresent()
+                    ? Map.of("ETag", ETags.of(stale.current().getAsLong())) : Map.of();
+            return new ApiProblem(412, "precondition-failed", "Precondition Failed", stale.message(), List.of(),
+                    Map.of(), headers);
         }
         throw new IllegalStateException("unmapped failure " + failure);
     }

@@ -12,6 +12,9 @@ final class BodyLimit {
     }
 
     static void check(Context ctx) {
+        if (ctx.path().equals(SignalHandlers.BATCH_PATH)) {
+            return; // streamed line by line, with its own limit
+        }
         long length = ctx.req().getContentLengthLong();
         if (length > HttpApi.MAX_BODY_BYTES) {
             throw ApiProblem.contentTooLarge("the body is " + length + " bytes; at most " + HttpApi.MAX_BODY_BYTES

@@ -25,6 +25,9 @@ final class ContentTypes {
         if (!hasBody || contentType == null || contentType.isBlank() || isJson(contentType)) {
             return;
         }
+        if (ctx.path().equals(SignalHandlers.BATCH_PATH) && isJsonLines(contentType)) {
+            return;
+        }
         throw ApiProblem.status(415, "Unsupported Media Type",
                 "the body must be application/json, not " + contentType.split(";")[0].strip());
     }
@@ -32,5 +35,12 @@ final class ContentTypes {
     static boolean isJson(String contentType) {
         String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /** Newline-delimited JSON, under the names it goes by. */
+    static boolean isJsonLines(String contentType) {
+        String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/x-ndjson") || type.equals("application/jsonl")
+                || type.equals("application/jsonlines");
     }
 }

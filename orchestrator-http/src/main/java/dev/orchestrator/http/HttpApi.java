@@ -59,6 +59,11 @@ public final class HttpApi {
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
+        Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
+        DefinitionHandlers definitions = new DefinitionHandlers(orchestrator.manageDefinitions());
+        CustomerHandlers customers = new CustomerHandlers(orchestrator.manageCustomers());
+        SignalHandlers signals = new SignalHandlers(orchestrator.ingestSignals(), idempotency);
+        ProfileHandlers profiles = new ProfileHandlers(orchestrator.manageProfiles());
         Metrics metrics = new Metrics(operations.meterRegistry(), operations.metricsToken());
         Cors cors = new Cors(operations.corsOrigins());
         RouteTemplates routes = new RouteTemplates();
@@ -87,11 +92,27 @@ public final class HttpApi {
             config.routes.get("/openapi.json", openApi::serve);
 
             config.routes.get("/api/orchestrator/queue", queue::queue);
-            config.routes.post("/api/orchestrator/demo/initialize", demo::initialize);
+            config.routes.post("/api/orchestrator/demo/initialize", idempotency.wrap(demo::initialize));
             config.routes.get("/api/orchestrator/demo/status", demo::status);
-            config.routes.post("/api/orchestrator/executions/{id}/snooze", executions::snooze);
-            config.routes.post("/api/orchestrator/executions/{id}/skip", executions::skip);
-            config.routes.post("/api/orchestrator/executions/{id}/escalate", executions::escalate);
+            config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
+            config.routes.post("/api/orchestrator/executions/{id}/skip", idempotency.wrap(executions::skip));
+            config.routes.post("/api/orchestrator/executions/{id}/escalate", idempotency.wrap(executions::escalate));
+
+            config.routes.get("/api/orchestrator/definitions", definitions::list);
+            config.routes.post("/api/orchestrator/definitions", idempotency.wrap(definitions::create));
+            config.routes.get("/api/orchestrator/definitions/{id}", definitions::get);
+            config.routes.put("/api/orchestrator/definitions/{id}", definitions::replace);
+            config.routes.patch("/api/orchestrator/definitions/{id}", definitions::patch);
+            config.routes.delete("/api/orchestrator/definitions/{id}", definitions::deactivate);
+            config.routes.get("/api/customers", customers::list);
+            config.routes.get("/api/customers/{id}", customers::get);
+            config.routes.put("/api/customers/{id}", customers::put);
+            config.routes.patch("/api/customers/{id}", customers::patch);
+            config.routes.patch("/api/customers/{id}/signals", signals::update);
+            // Idempotency-Key is handled inside: the body is streamed, not held in memory.
+            config.routes.post(SignalHandlers.BATCH_PATH, signals::batch);
+            config.routes.get("/api/profiles", profiles::list);
+            config.routes.put("/api/profiles/{id}", profiles::put);
             config.routes.patch("/api/orchestrator/executions/{id}/status", executions::changeStatus);
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
             if (jobs != null) {

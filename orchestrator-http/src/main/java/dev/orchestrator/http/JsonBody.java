@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.core.application.Failure.FieldError;
+import dev.orchestrator.core.domain.catalog.Text;
 import dev.orchestrator.core.domain.json.JsonObject;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -29,10 +30,40 @@ final class JsonBody {
 
     /** Parses the body; fields not in {@code allowed} are errors (a body cannot set what it does not name). */
     static JsonBody read(Context ctx, String... allowed) {
+        ObjectNode parsed = parseObject(ctx);
+        JsonBody body = new JsonBody(parsed);
+        Set<String> known = Set.of(allowed);
+        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                body.errors.add(new FieldError(name, "is not a known field (known: " + String.join(", ", allowed) + ")"));
+            }
+        }
+        return body;
+    }
+
+    /**
+     * The body as the core's JSON object, for the routes whose fields the core reads itself (the
+     * catalog's): well-formed, an object, no duplicate keys, and every string storable.
+     */
+    static JsonObject object(Context ctx) {
+        return Json.toCore(parseObject(ctx));
+    }
+
+    /** One JSON object from {@code bytes} (a line of a batch), with the same checks; the problem as a message. */
+    static JsonObject objectOf(byte[] bytes) {
+        return Json.toCore(parse(bytes));
+    }
+
+    private static ObjectNode parseObject(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length == 0) {
             throw ApiProblem.badRequest("a JSON object body is required");
         }
+        return parse(bytes);
+    }
+
+    private static ObjectNode parse(byte[] bytes) {
         JsonNode parsed;
         try {
             parsed = Json.MAPPER.readTree(bytes);
@@ -44,15 +75,37 @@ final class JsonBody {
         if (parsed == null || !parsed.isObject()) {
             throw ApiProblem.badRequest("the body must be a JSON object");
         }
-        JsonBody body = new JsonBody((ObjectNode) parsed);
-        Set<String> known = Set.of(allowed);
-        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                body.errors.add(new FieldError(name, "is not a known field (known: " + String.join(", ", allowed) + ")"));
+        List<FieldError> unstorable = new ArrayList<>();
+        checkText(parsed, "", unstorable);
+        if (!unstorable.isEmpty()) {
+            throw ApiProblem.invalid(unstorable);
+        }
+        return (ObjectNode) parsed;
+    }
+
+    /**
+     * Every string of every body, keys too, must be storable (no NUL, no unpaired surrogate): the
+     * core's {@link Text} rule, applied once here for every route, naming the field's path.
+     */
+    private static void checkText(JsonNode node, String path, List<FieldError> errors) {
+        if (node.isTextual()) {
+            Text.problem(node.textValue()).ifPresent(reason -> errors.add(new FieldError(path, reason)));
+        } else if (node.isObject()) {
+            for (Iterator<java.util.Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                Optional<String> keyProblem = Text.problem(field.getKey());
+                if (keyProblem.isPresent()) {
+                    errors.add(new FieldError(path.isEmpty() ? "body" : path, "has a key that " + keyProblem.get()));
+                } else {
+                    checkText(field.getValue(), child, errors);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]", errors);
             }
         }
-        return body;
     }
 
     /** Present and not null: an explicit null counts as absent. */

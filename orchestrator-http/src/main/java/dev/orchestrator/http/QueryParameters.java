@@ -57,4 +57,44 @@ final class QueryParameters {
         UUID id = Uuids.parse(ctx.pathParam("id")).orElseThrow(() -> ApiProblem.invalid("id", "must be a UUID"));
         return ExecutionId.of(id);
     }
+
+    /** Refuses any query parameter not in {@code allowed} (a misspelt filter must not be ignored silently). */
+    static void only(Context ctx, String... allowed) {
+        List<String> known = List.of(allowed);
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!known.contains(name)) {
+                throw ApiProblem.invalid(name, known.isEmpty() ? "is not a query parameter of this route"
+                        : "is not a query parameter of this route (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
+    /** A text parameter, storable (no NUL, no unpaired surrogate). */
+    static Optional<String> text(Context ctx, String name) {
+        Optional<String> value = single(ctx, name);
+        value.flatMap(dev.orchestrator.core.domain.catalog.Text::problem).ifPresent(reason -> {
+            throw ApiProblem.invalid(name, reason);
+        });
+        return value;
+    }
+
+    static Optional<UUID> uuid(Context ctx, String name) {
+        return single(ctx, name).map(text -> Uuids.parse(text)
+                .orElseThrow(() -> ApiProblem.invalid(name, "must be a UUID")));
+    }
+
+    /** A whole number within [min, max]. */
+    static Optional<Integer> integer(Context ctx, String name, int min, int max) {
+        return single(ctx, name).map(text -> {
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw ApiProblem.invalid(name, "must be a whole number from " + min + " to " + max);
+        });
+    }
 }

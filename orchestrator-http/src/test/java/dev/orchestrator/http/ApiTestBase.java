@@ -152,6 +152,19 @@ abstract class ApiTestBase {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A request with a JSON body (or none) and extra headers ({@code name, value, ...}). */
+    protected ApiResponse exchange(String method, String path, String json, Profile as, String... headers) {
+        HttpRequest.Builder builder = request(path, as);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     protected ApiResponse withToken(String method, String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20));
         if (token != null) {

@@ -64,10 +64,14 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     private static final Field<Boolean> INSERTED = DSL.field("(xmax = 0)", Boolean.class);
 
     /** What the schema's constraints mean, for the person whose row broke one. */
-    private static final Map<String, String> CONSTRAINTS = Map.of(
-            "workflow_executions_one_active_per_customer_definition",
-            "the customer already has an open execution (not_started, underway or snoozed) of this definition",
-            "profiles_organization_id_email_key", "is already the email of another profile in this organization");
+    private record Meaning(String field, String reason) {
+    }
+
+    private static final Map<String, Meaning> CONSTRAINTS = Map.of(
+            "workflow_executions_one_active_per_customer_definition", new Meaning("",
+                    "the customer already has an open execution (not_started, underway or snoozed) of this definition"),
+            "profiles_organization_id_email_key",
+            new Meaning(".email", "is already the email of another profile in this organization"));
 
     private final Connection connection;
     private final DSLContext sql;
@@ -497,14 +501,29 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 rollback(single);
             } catch (DataAccessException e) {
                 rollback(single);
-                return new Problem(row.path(), describe(e));
+                Meaning meaning = meaning(e);
+                return meaning != null ? new Problem(row.path() + meaning.field(), meaning.reason())
+                        : new Problem(row.path(), describe(e));
             }
         }
         return new Problem(rows.get(0).path() + ".." + rows.get(rows.size() - 1).path(),
                 "the database refused these rows together: " + describe(batchFailure));
     }
 
-    /** PostgreSQL's reason in words: the constraint's meaning when it is one we know, else its message. */
+    /** What the constraint PostgreSQL names means, when it is one we know. */
+    private static Meaning meaning(DataAccessException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof PSQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PSQLException p && p.getServerErrorMessage() != null
+                && p.getServerErrorMessage().getConstraint() != null) {
+            return CONSTRAINTS.get(p.getServerErrorMessage().getConstraint());
+        }
+        return null;
+    }
+
+    /** PostgreSQL's reason in words. */
     private static String describe(DataAccessException e) {
         Throwable cause = e.getCause();
         while (cause != null && !(cause instanceof PSQLException)) {
@@ -512,9 +531,6 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         }
         if (cause instanceof PSQLException p && p.getServerErrorMessage() != null) {
             ServerErrorMessage m = p.getServerErrorMessage();
-            if (m.getConstraint() != null && CONSTRAINTS.containsKey(m.getConstraint())) {
-                return CONSTRAINTS.get(m.getConstraint());
-            }
             return "the database refused the row: " + m.getMessage() + (m.getDetail() == null ? "" : " (" + m.getDetail() + ")");
         }
         return "the database refused the row: " + e.getMessage();

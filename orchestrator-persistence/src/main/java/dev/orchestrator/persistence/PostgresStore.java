@@ -59,7 +59,8 @@ public final class PostgresStore {
                 new JooqCatalogOwners(sql),
                 loader,
                 new JooqCatalogReads(sql),
-                new JooqCatalogWrites(loader));
+                new JooqCatalogWrites(loader),
+                new JooqIdempotencyRecords(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -7,6 +7,7 @@ import dev.orchestrator.core.application.port.in.IngestSignals;
 import dev.orchestrator.core.application.port.in.ManageCustomers;
 import dev.orchestrator.core.application.port.in.ManageDefinitions;
 import dev.orchestrator.core.application.port.in.ManageProfiles;
+import dev.orchestrator.core.application.port.in.RememberAnswers;
 import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.in.InitializeDemo;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
@@ -16,6 +17,7 @@ import dev.orchestrator.core.application.port.in.ViewDemoProgress;
 import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
+import dev.orchestrator.core.application.service.AnswerService;
 import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
 import dev.orchestrator.core.application.service.ImportService;
@@ -56,6 +58,7 @@ public final class Orchestrator {
     private final CustomerService customers;
     private final SignalService signals;
     private final ProfileService profiles;
+    private final AnswerService answers;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -92,6 +95,7 @@ public final class Orchestrator {
         this.signals = new SignalService(ports.catalogWrites(), catalogReader, scoring);
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
+        this.answers = new AnswerService(ports.idempotency(), utc);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -109,6 +113,7 @@ public final class Orchestrator {
     public ManageCustomers manageCustomers() { return customers; }
     public IngestSignals ingestSignals() { return signals; }
     public ManageProfiles manageProfiles() { return profiles; }
+    public RememberAnswers rememberAnswers() { return answers; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -9,6 +9,7 @@ import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
+import dev.orchestrator.core.application.port.out.IdempotencyRecords;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
@@ -31,7 +32,8 @@ public record OutboundPorts(
         CatalogOwners catalogOwners,
         CatalogLoader catalogLoader,
         CatalogReads catalogReads,
-        CatalogWrites catalogWrites) {
+        CatalogWrites catalogWrites,
+        IdempotencyRecords idempotency) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -48,23 +50,24 @@ public record OutboundPorts(
         Objects.requireNonNull(catalogLoader, "catalogLoader");
         Objects.requireNonNull(catalogReads, "catalogReads");
         Objects.requireNonNull(catalogWrites, "catalogWrites");
+        Objects.requireNonNull(idempotency, "idempotency");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
-                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites);
+                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
     }
 }

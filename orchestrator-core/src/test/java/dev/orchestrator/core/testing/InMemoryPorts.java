@@ -12,6 +12,7 @@ import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
+import dev.orchestrator.core.application.port.out.IdempotencyRecords;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
@@ -72,7 +73,7 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
-        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites {
+        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -94,7 +95,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this);
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -712,5 +713,46 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .filter(e -> !e.status().isTerminal() && scope.covers(e.organizationId(), e.customerId(), e.definitionId()))
                 .map(e -> new OpenExecution(e.id(), e.definitionId(), e.customerId(), e.priorityScore()))
                 .toList();
+    }
+
+    // ---- idempotency ----------------------------------------------------------------------------
+
+    private record AnswerKey(OrganizationId organization, ProfileId caller, String key) {
+    }
+
+    private record StoredAnswer(String hash, Instant at, Claim.Answered answer) {
+    }
+
+    private final Map<AnswerKey, StoredAnswer> answers = new HashMap<>();
+
+    @Override
+    public synchronized Claim claim(OrganizationId organization, ProfileId caller, String key, String requestHash,
+            Instant now, Instant expiredBefore) {
+        AnswerKey id = new AnswerKey(organization, caller, key);
+        StoredAnswer stored = answers.get(id);
+        if (stored == null || stored.at().isBefore(expiredBefore)) {
+            answers.put(id, new StoredAnswer(requestHash, now, null));
+            return new Claim.Claimed();
+        }
+        if (!stored.hash().equals(requestHash)) {
+            return new Claim.Mismatch();
+        }
+        return stored.answer() == null ? new Claim.InProgress() : stored.answer();
+    }
+
+    @Override
+    public synchronized void complete(OrganizationId organization, ProfileId caller, String key, int status,
+            String contentType, byte[] body) {
+        AnswerKey id = new AnswerKey(organization, caller, key);
+        StoredAnswer stored = answers.get(id);
+        answers.put(id, new StoredAnswer(stored.hash(), stored.at(), new Claim.Answered(status, contentType, body)));
+    }
+
+    @Override
+    public synchronized void release(OrganizationId organization, ProfileId caller, String key) {
+        AnswerKey id = new AnswerKey(organization, caller, key);
+        if (answers.containsKey(id) && answers.get(id).answer() == null) {
+            answers.remove(id);
+        }
     }
 }

@@ -73,6 +73,8 @@ public final class SignalService implements IngestSignals {
             }
         }
         apply(caller, chunk, chunkLines, tally);
+        // Unknown customers are found when their chunk is applied, after later lines' own problems.
+        tally.problems.sort(java.util.Comparator.comparingLong(LineProblem::line));
         return Result.ok(new BatchReport(tally.lines, tally.applied, tally.rejected, tally.created, tally.rescored,
                 tally.problems));
     }

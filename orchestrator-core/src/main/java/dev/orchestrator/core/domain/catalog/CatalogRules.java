@@ -30,6 +30,11 @@ public final class CatalogRules {
     private CatalogRules() {
     }
 
+    /** {@code field} below {@code path} ({@code customers[3].name}); just {@code field} at the top of a body. */
+    static String at(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
     // ---- one field -------------------------------------------------------------------------
 
     /** A required name: not blank, at most {@value #NAME_MAX} characters, storable. */
@@ -92,7 +97,7 @@ public final class CatalogRules {
 
     static void triggerConditions(WorkflowDefinition definition, String field, int maxScore, Problems problems) {
         for (Map.Entry<String, String> p : definition.triggerConditions().problems(maxScore)) {
-            problems.add(field + "." + p.getKey(), p.getValue());
+            problems.add(at(field, p.getKey()), p.getValue());
         }
         Text.checkJson(definition.triggerConditions().json().values(), field, problems);
     }
@@ -100,57 +105,57 @@ public final class CatalogRules {
     // ---- whole entries ---------------------------------------------------------------------
 
     public static void check(OrganizationEntry o, String path, Problems problems) {
-        name(o.name(), path + ".name", problems);
+        name(o.name(), at(path, "name"), problems);
     }
 
     public static void check(Profile p, String path, Problems problems) {
-        email(p.email(), path + ".email", problems);
-        name(p.fullName(), path + ".full_name", problems);
+        email(p.email(), at(path, "email"), problems);
+        name(p.fullName(), at(path, "full_name"), problems);
         if (p.managerId() != null && p.managerId().equals(p.id())) {
-            problems.add(path + ".manager_id", "must not be the profile itself");
+            problems.add(at(path, "manager_id"), "must not be the profile itself");
         }
     }
 
     public static void check(CustomerEntry c, String path, Problems problems) {
-        name(c.name(), path + ".name", problems);
-        arr(c.arr(), path + ".arr", problems);
+        name(c.name(), at(path, "name"), problems);
+        arr(c.arr(), at(path, "arr"), problems);
         if (c.properties() != null) {
             c.properties().values().forEach((signal, value) ->
-                    signal(signal, value, path + ".properties." + signal.columnName(), problems));
+                    signal(signal, value, at(path, "properties." + signal.columnName()), problems));
         }
         if (c.contacts() != null) {
             for (int i = 0; i < c.contacts().size(); i++) {
-                check(c.contacts().get(i), path + ".contacts[" + i + "]", problems);
+                check(c.contacts().get(i), at(path, "contacts[" + i + "]"), problems);
             }
         }
     }
 
     static void check(ContactEntry k, String path, Problems problems) {
-        name(k.name(), path + ".name", problems);
-        email(k.email(), path + ".email", problems);
-        text(k.title(), path + ".title", false, NAME_MAX, problems);
+        name(k.name(), at(path, "name"), problems);
+        email(k.email(), at(path, "email"), problems);
+        text(k.title(), at(path, "title"), false, NAME_MAX, problems);
     }
 
     public static void check(WorkflowDefinition d, String path, int maxScore, Problems problems) {
-        name(d.name(), path + ".name", problems);
-        text(d.description(), path + ".description", false, DESCRIPTION_MAX, problems);
-        triggerConditions(d, path + ".trigger_conditions", maxScore, problems);
+        name(d.name(), at(path, "name"), problems);
+        text(d.description(), at(path, "description"), false, DESCRIPTION_MAX, problems);
+        triggerConditions(d, at(path, "trigger_conditions"), maxScore, problems);
     }
 
     public static void check(ExecutionEntry e, String path, Problems problems) {
         lifecycleFields(e.status(), e.snoozeUntil() != null, e.skipReason(), path, problems);
-        Text.checkJson(e.executionData().values(), path + ".execution_data", problems);
+        Text.checkJson(e.executionData().values(), at(path, "execution_data"), problems);
     }
 
     /** What a status needs: a snoozed execution its wake-up time, a skipped one its reason. */
     static void lifecycleFields(ExecutionStatus status, boolean hasSnoozeUntil, String skipReason, String path,
             Problems problems) {
-        text(skipReason, path + ".skip_reason", false, SKIP_REASON_MAX, problems);
+        text(skipReason, at(path, "skip_reason"), false, SKIP_REASON_MAX, problems);
         if (status == ExecutionStatus.SNOOZED && !hasSnoozeUntil) {
-            problems.add(path + ".snooze_until", "is required when status is snoozed");
+            problems.add(at(path, "snooze_until"), "is required when status is snoozed");
         }
         if (status == ExecutionStatus.SKIPPED && (skipReason == null || skipReason.isBlank())) {
-            problems.add(path + ".skip_reason", "is required when status is skipped");
+            problems.add(at(path, "skip_reason"), "is required when status is skipped");
         }
     }
 }
