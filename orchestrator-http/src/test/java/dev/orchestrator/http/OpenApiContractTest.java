@@ -93,9 +93,57 @@ class OpenApiContractTest extends ApiTestBase {
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);
 
+        exerciseManagementRoutes();
+
         jobs.runDailyJob().run(new RunDailyJob.Request(Optional.of(world.org), "openapi-test:1", JobTrigger.MANUAL));
         call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.admin);
         call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.csm);
+    }
+
+    private void exerciseManagementRoutes() {
+        Profile crm = world.profile(dev.orchestrator.core.domain.access.Role.INTEGRATION, null, "crm");
+        String defs = "/api/orchestrator/definitions";
+        ApiResponse created = call("POST", defs, defs, json(map("name", "Churn save", "workflow_type", "risk",
+                "trigger_conditions", map("risk_score_min", 6))), world.admin);
+        call("POST", defs, defs, json(map("name", "x", "workflow_type", "risk", "trigger_conditions",
+                map("risk", 6))), world.admin);
+        call("POST", defs, defs, json(map("name", "x", "workflow_type", "risk")), world.csm);
+        call("GET", defs, defs, null, world.csm);
+        String def = defs + "/" + created.json().path("id").asText();
+        call("GET", defs + "/{id}", def, null, world.csm);
+        call("GET", defs + "/{id}", defs + "/" + UUID.randomUUID(), null, world.csm);
+        call("PUT", defs + "/{id}", def, json(map("name", "Churn save", "workflow_type", "risk", "priority_weight",
+                950)), world.admin);
+        call("PATCH", defs + "/{id}", def, json(map("priority_weight", 960)), world.admin);
+        exchanges.add(new Exchange("patch", defs + "/{id}", exchange("PATCH", def, json(map("name", "y")), world.admin,
+                "If-Match", "\"v0\"")));
+        call("DELETE", defs + "/{id}", def, null, world.admin);
+
+        String customerId = UUID.randomUUID().toString();
+        String customer = "/api/customers/" + customerId;
+        String body = json(map("name", "Globex", "csm_id", world.csm.id().toString(), "arr", 1000.5,
+                "renewal_date", "2027-06-30", "properties", map("churn_risk_score", 8),
+                "contacts", List.of(map("name", "Hank", "relationship_strength", "strong"))));
+        call("PUT", "/api/customers/{id}", customer, body, crm);
+        call("PUT", "/api/customers/{id}", customer, body, crm);
+        call("PUT", "/api/customers/{id}", customer, body, world.csm);
+        call("GET", "/api/customers/{id}", customer, null, world.csm);
+        call("GET", "/api/customers/{id}", customer, null, world.teammate);
+        call("PATCH", "/api/customers/{id}", customer, json(map("csm_id", world.teammate.id().toString())), crm);
+        call("GET", "/api/customers", "/api/customers?limit=1", null, world.admin);
+        call("GET", "/api/customers", "/api/customers?limit=1000", null, world.admin);
+        call("PATCH", "/api/customers/{id}/signals", customer + "/signals", json(map("usage_score", 20)), crm);
+        call("PATCH", "/api/customers/{id}/signals", customer + "/signals", json(map("usage_score", 200)), crm);
+        exchanges.add(new Exchange("post", "/api/signals:batch", send(request("/api/signals:batch", crm)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(json(map("customer_id", customerId, "signals",
+                        map("health_score", 5))) + "\nnot json\n")).build())));
+        call("GET", "/api/profiles", "/api/profiles?role=manager", null, world.csm);
+        call("PUT", "/api/profiles/{id}", "/api/profiles/" + UUID.randomUUID(), json(map("email", "n@x.example",
+                "full_name", "New", "role", "csm")), world.admin);
+        call("PUT", "/api/profiles/{id}", "/api/profiles/" + world.csm.id(), json(map("email", world.csm.email(),
+                "full_name", "Csm", "role", "csm")), world.admin);
+        call("PUT", "/api/profiles/{id}", "/api/profiles/" + world.csm.id(), json(map("email", "x")), world.csm);
     }
 
     @Test
