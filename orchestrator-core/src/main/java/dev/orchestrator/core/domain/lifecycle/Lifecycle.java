@@ -7,6 +7,9 @@ import static dev.orchestrator.core.domain.execution.ExecutionStatus.SKIPPED;
 import static dev.orchestrator.core.domain.execution.ExecutionStatus.SNOOZED;
 import static dev.orchestrator.core.domain.execution.ExecutionStatus.UNDERWAY;
 
+import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.catalog.Problems;
+import dev.orchestrator.core.domain.catalog.Text;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
@@ -95,6 +98,15 @@ public final class Lifecycle {
         if (invalid.isPresent()) {
             return invalid.get();
         }
+        if (dataPatch != null) {
+            // What no store can keep (a NUL, an unpaired surrogate) is refused here, for every caller.
+            Problems unstorable = new Problems();
+            Text.checkJson(dataPatch.values(), "execution_data", unstorable);
+            if (!unstorable.isEmpty()) {
+                Problem first = unstorable.kept().get(0);
+                return new TransitionResult.Invalid(first.field(), first.reason());
+            }
+        }
         ExecutionStatus from = execution.status();
         Optional<ExecutionStatus> to = target(transition.action(), from);
         if (to.isEmpty()) {
@@ -142,6 +154,10 @@ public final class Lifecycle {
             }
             if (skip.reason().trim().length() > MAX_SKIP_REASON_LENGTH) {
                 return invalid("reason", "must be at most " + MAX_SKIP_REASON_LENGTH + " characters after trimming");
+            }
+            Optional<String> unstorable = Text.problem(skip.reason());
+            if (unstorable.isPresent()) {
+                return invalid("reason", unstorable.get());
             }
         }
         if (transition instanceof Transition.Escalate escalate) {
