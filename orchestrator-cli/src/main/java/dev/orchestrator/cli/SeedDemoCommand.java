@@ -23,7 +23,8 @@ final class SeedDemoCommand extends DatabaseCommand {
     }
 
     static DemoSeed.Result seed(Database database) throws SQLException {
-        return DemoSeed.seed(database.dataSource(), LocalDate.now(ZoneOffset.UTC));
+        return DemoSeed.seed(database.dataSource(), LocalDate.now(ZoneOffset.UTC),
+                database.orchestrator().priorityPolicy());
     }
 
     static void print(PrintWriter out, DemoSeed.Result result) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.application.Orchestrator;
 import dev.orchestrator.core.domain.catalog.CatalogSection;
 import dev.orchestrator.persistence.load.CopyLoader;
 import java.time.LocalDate;
@@ -63,10 +64,12 @@ final class SeedSyntheticCommand extends DatabaseCommand {
             }
             long started = System.nanoTime();
             SyntheticData.Report report;
+            Orchestrator orchestrator = database.orchestrator();
             try (CopyLoader loader = CopyLoader.begin(database.dataSource(), true)) {
                 SyntheticData data = new SyntheticData(
                         new SyntheticData.Sizes(organizations, csms, customers, executions, seed),
-                        LocalDate.now(ZoneOffset.UTC));
+                        LocalDate.now(ZoneOffset.UTC), orchestrator.priorityPolicy(),
+                        orchestrator.signalPolicy().maxScore());
                 report = data.write(loader);
                 long copied = System.nanoTime();
                 loader.commit(data.organizationIds());

@@ -1,18 +1,39 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.catalog.CatalogRules;
+import dev.orchestrator.core.domain.catalog.CatalogSection;
+import dev.orchestrator.core.domain.catalog.ContactEntry;
+import dev.orchestrator.core.domain.catalog.CustomerEntry;
+import dev.orchestrator.core.domain.catalog.ExecutionEntry;
+import dev.orchestrator.core.domain.catalog.OrganizationEntry;
+import dev.orchestrator.core.domain.catalog.Problems;
+import dev.orchestrator.core.domain.catalog.SignalValues;
+import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.CustomerId;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.TriggerConditions;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.persistence.load.CopyLoader;
-import dev.orchestrator.persistence.load.Rows;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +42,21 @@ import java.util.UUID;
 
 /**
  * Generates realistic synthetic data, deterministically for a given seed (and day: snooze dates are
- * relative to today), and streams it into the database with COPY. Each table draws from its own
- * {@link SplittableRandom} split from the seed, so one table's draws never shift another's.
+ * relative to today), as the core's catalog entries, checks every entry with {@link CatalogRules}
+ * (an entry that breaks a rule is a bug here: the run fails naming the problem) and streams them
+ * into the database with COPY. Each table draws from its own {@link SplittableRandom} split from
+ * the seed, so one table's draws never shift another's.
+ *
+ * <p>A customer entry is whole (signals and contacts) so that it is checked as one, but the three
+ * tables it fills are three COPYs, one after the other: rather than hold the customers in memory,
+ * each COPY draws them again from fresh copies of the same streams (cheap next to the executions).
  *
  * <p>Executions respect "at most one open execution per (customer, definition)": each customer
  * gets an even share of its organization's executions, its definitions taken in a per-customer
  * rotation, so a (customer, definition) pair repeats only after every definition had its turn;
  * only a pair's first execution may be open (later ones are completed or skipped).
- * Priority scores are computed while generating with the core's {@link PriorityEvaluator}.
+ * Priority scores are computed while generating with the core's {@link PriorityEvaluator}, under
+ * the orchestrator's policy.
  */
 final class SyntheticData {
 
@@ -44,6 +72,21 @@ final class SyntheticData {
         long run() throws SQLException;
     }
 
+    /** One of {@link CatalogRules}' checks. */
+    @FunctionalInterface
+    private interface Rule<T> {
+        void check(T entry, String path, Problems problems);
+    }
+
+    @FunctionalInterface
+    private interface CustomerSink {
+        void accept(DrawnCustomer customer) throws SQLException;
+    }
+
+    /** A customer as drawn: its entry, its position in the data and its contacts' ids. */
+    private record DrawnCustomer(int index, CustomerEntry entry, List<UUID> contactIds) {
+    }
+
     private static final String[] ADJECTIVES = {"Obsidian", "Crimson", "Silver", "Northern", "Bright", "Quantum",
             "Blue", "Granite", "Golden", "Swift", "Cedar", "Atlas", "Summit", "Harbor", "Iron", "Lunar"};
     private static final String[] NOUNS = {"Black", "Systems", "Labs", "Logistics", "Health", "Analytics", "Foods",
@@ -54,7 +97,8 @@ final class SyntheticData {
             "Silva", "Berg", "Murphy", "Rossi", "Novak", "Khan", "Larsen", "Dubois", "Meyer"};
     private static final String[] TITLES = {"CEO", "CFO", "VP Operations", "Head of IT", "Procurement Lead",
             "Director of Engineering", "COO", "Product Manager"};
-    private static final String[] STRENGTHS = {"weak", "moderate", "strong"};
+    private static final RelationshipStrength[] STRENGTHS = {RelationshipStrength.WEAK, RelationshipStrength.MODERATE,
+            RelationshipStrength.STRONG};
     private static final Map<WorkflowType, String[]> DEFINITION_NAMES = Map.of(
             WorkflowType.RISK, new String[] {"Churn Risk Intervention", "Executive Escalation Review", "Usage Recovery Plan"},
             WorkflowType.OPPORTUNITY, new String[] {"Expansion Play", "Upsell Premium Tier", "Seat Growth Review"},
@@ -62,11 +106,24 @@ final class SyntheticData {
             WorkflowType.RENEWAL, new String[] {"Renewal Kickoff", "Renewal Pricing Review", "Contract Health Check"},
             WorkflowType.CUSTOM, new String[] {"Onboarding Check-in", "Training Refresh", "Success Plan Update"});
     private static final WorkflowType[] TYPES = WorkflowType.values();
+    private static final String SKIP_REASON = "Not a priority this quarter";
+
+    // The streams split from the seed, in this order.
+    private static final int ORGANIZATIONS = 0;
+    private static final int PROFILES = 1;
+    private static final int CUSTOMERS = 2;
+    private static final int SIGNALS = 3;
+    private static final int CONTACTS = 4;
+    private static final int DEFINITIONS = 5;
+    private static final int EXECUTIONS = 6;
 
     private final Sizes sizes;
     private final LocalDate today;
     private final OffsetDateTime stampedAt;
-    private final PriorityEvaluator evaluator = new PriorityEvaluator(PriorityPolicy.STANDARD);
+    private final PriorityPolicy policy;
+    private final PriorityEvaluator evaluator;
+    private final int maxSignalScore;
+    private final Problems problems = new Problems();
 
     // What later tables need from earlier ones (compact, indexed by global position).
     private UUID[] organizationIds;
@@ -80,42 +137,48 @@ final class SyntheticData {
     private byte[] tier;
     private byte[] churn;
     private byte[] usage;
-    private final List<List<Rows.Definition>> definitions = new ArrayList<>();
+    private final List<List<WorkflowDefinition>> definitions = new ArrayList<>();
 
-    SyntheticData(Sizes sizes, LocalDate today) {
+    /** {@code policy} and {@code maxSignalScore}: the orchestrator's (scores, default weights, trigger thresholds). */
+    SyntheticData(Sizes sizes, LocalDate today, PriorityPolicy policy, int maxSignalScore) {
         this.sizes = sizes;
         this.today = today;
         this.stampedAt = today.atStartOfDay().atOffset(ZoneOffset.UTC);
+        this.policy = policy;
+        this.evaluator = new PriorityEvaluator(policy);
+        this.maxSignalScore = maxSignalScore;
     }
 
     /** The first organization's id: tells whether this seed's data is already in a database. */
     static UUID firstOrganizationId(long seed) {
-        return new Ids(0, new SplittableRandom(seed).split()).next();
+        return new Ids(0, streams(seed)[ORGANIZATIONS]).next();
+    }
+
+    /** The seed's streams, one per kind of data; every call gives fresh copies in the same state. */
+    private static SplittableRandom[] streams(long seed) {
+        SplittableRandom master = new SplittableRandom(seed);
+        SplittableRandom[] streams = new SplittableRandom[EXECUTIONS + 1];
+        for (int i = 0; i < streams.length; i++) {
+            streams[i] = master.split();
+        }
+        return streams;
     }
 
     Report write(CopyLoader loader) throws SQLException {
-        SplittableRandom master = new SplittableRandom(sizes.seed());
-        SplittableRandom orgRandom = master.split();
-        SplittableRandom profileRandom = master.split();
-        SplittableRandom customerRandom = master.split();
-        SplittableRandom signalRandom = master.split();
-        SplittableRandom contactRandom = master.split();
-        SplittableRandom definitionRandom = master.split();
-        SplittableRandom executionRandom = master.split();
-
+        SplittableRandom[] streams = streams(sizes.seed());
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Long> statuses = new LinkedHashMap<>();
         for (ExecutionStatus s : ExecutionStatus.values()) {
             statuses.put(s.wireName(), 0L);
         }
-        timed("organizations", rows, millis, () -> organizations(loader, orgRandom));
-        timed("profiles", rows, millis, () -> profiles(loader, profileRandom));
-        timed("customers", rows, millis, () -> customers(loader, customerRandom));
-        timed("customer_properties", rows, millis, () -> signals(loader, signalRandom));
-        timed("contacts", rows, millis, () -> contacts(loader, contactRandom));
-        timed("workflow_definitions", rows, millis, () -> definitions(loader, definitionRandom));
-        timed("workflow_executions", rows, millis, () -> executions(loader, executionRandom, statuses));
+        timed("organizations", rows, millis, () -> organizations(loader, streams[ORGANIZATIONS]));
+        timed("profiles", rows, millis, () -> profiles(loader, streams[PROFILES]));
+        timed("customers", rows, millis, () -> customers(loader));
+        timed("customer_properties", rows, millis, () -> properties(loader));
+        timed("contacts", rows, millis, () -> contacts(loader));
+        timed("workflow_definitions", rows, millis, () -> definitions(loader, streams[DEFINITIONS]));
+        timed("workflow_executions", rows, millis, () -> executions(loader, streams[EXECUTIONS], statuses));
         return new Report(rows, millis, statuses);
     }
 
@@ -131,15 +194,26 @@ final class SyntheticData {
         millis.put(table, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** {@code entry}, once the catalog's rules hold for it; a generated entry that breaks one is a bug. */
+    private <T> T checked(T entry, Rule<T> rule, String path) {
+        rule.check(entry, path, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("seed synthetic generated data that breaks the catalog's rules (a bug in "
+                    + "the generator): " + problems.kept());
+        }
+        return entry;
+    }
+
     private long organizations(CopyLoader loader, SplittableRandom r) throws SQLException {
         Ids ids = new Ids(0, r);
         int n = sizes.organizations();
         organizationIds = new UUID[n];
-        try (CopyLoader.Copy<Rows.Organization> copy = loader.organizations()) {
+        try (CopyLoader.Copy<OrganizationEntry> copy = loader.organizations()) {
             for (int o = 0; o < n; o++) {
                 organizationIds[o] = ids.next();
-                copy.add(new Rows.Organization(o, organizationIds[o],
-                        pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " Org " + (o + 1) + " (seed " + sizes.seed() + ")"));
+                copy.add(checked(new OrganizationEntry(organization(o),
+                        pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " Org " + (o + 1) + " (seed " + sizes.seed() + ")"),
+                        CatalogRules::check, CatalogSection.ORGANIZATIONS.path(o)));
             }
             return copy.rows();
         }
@@ -152,25 +226,23 @@ final class SyntheticData {
         orgCsmCount = new int[n];
         csmIds = new UUID[sizes.csms()];
         int nextCsm = 0;
-        try (CopyLoader.Copy<Rows.Profile> copy = loader.profiles()) {
+        try (CopyLoader.Copy<Profile> copy = loader.profiles()) {
             for (int o = 0; o < n; o++) {
-                UUID org = organizationIds[o];
                 String domain = "org" + (o + 1) + ".s" + sizes.seed() + ".example";
-                copy.add(new Rows.Profile(0, ids.next(), org, "admin@" + domain, person(r), "admin", null));
+                profile(copy, o, ids.next(), "admin@" + domain, person(r), Role.ADMIN, null);
                 int csms = share(sizes.csms(), n, o);
                 int managers = Math.max(1, csms / 8);
                 UUID[] managerIds = new UUID[managers];
                 for (int m = 0; m < managers; m++) {
                     managerIds[m] = ids.next();
-                    copy.add(new Rows.Profile(0, managerIds[m], org, "manager" + (m + 1) + "@" + domain, person(r),
-                            "manager", null));
+                    profile(copy, o, managerIds[m], "manager" + (m + 1) + "@" + domain, person(r), Role.MANAGER, null);
                 }
                 orgFirstCsm[o] = nextCsm;
                 orgCsmCount[o] = csms;
                 for (int c = 0; c < csms; c++) {
                     csmIds[nextCsm] = ids.next();
-                    copy.add(new Rows.Profile(0, csmIds[nextCsm], org, "csm" + (c + 1) + "@" + domain, person(r), "csm",
-                            managerIds[c % managers]));
+                    profile(copy, o, csmIds[nextCsm], "csm" + (c + 1) + "@" + domain, person(r), Role.CSM,
+                            managerIds[c % managers]);
                     nextCsm++;
                 }
             }
@@ -178,122 +250,186 @@ final class SyntheticData {
         }
     }
 
-    private long customers(CopyLoader loader, SplittableRandom r) throws SQLException {
-        Ids ids = new Ids(2, r);
+    private void profile(CopyLoader.Copy<Profile> copy, int o, UUID id, String email, String name, Role role,
+            UUID manager) throws SQLException {
+        copy.add(checked(new Profile(new ProfileId(id), organization(o), email, name, role,
+                manager == null ? null : new ProfileId(manager)), CatalogRules::check,
+                CatalogSection.PROFILES.path((int) copy.rows())));
+    }
+
+    /** Writes the customers (checked whole: with their signals and contacts); lays out who belongs where. */
+    private long customers(CopyLoader loader) throws SQLException {
         int n = sizes.organizations();
         orgFirstCustomer = new int[n];
         orgCustomerCount = new int[n];
+        int next = 0;
+        for (int o = 0; o < n; o++) {
+            orgFirstCustomer[o] = next;
+            orgCustomerCount[o] = share(sizes.customers(), n, o);
+            next += orgCustomerCount[o];
+        }
         customerIds = new UUID[sizes.customers()];
         customerCsm = new int[sizes.customers()];
-        int next = 0;
-        try (CopyLoader.Copy<Rows.Customer> copy = loader.customers()) {
-            for (int o = 0; o < n; o++) {
-                orgFirstCustomer[o] = next;
-                orgCustomerCount[o] = share(sizes.customers(), n, o);
-                for (int c = 0; c < orgCustomerCount[o]; c++) {
-                    customerIds[next] = ids.next();
-                    customerCsm[next] = orgFirstCsm[o] + r.nextInt(orgCsmCount[o]);
-                    // ARR: log-uniform between 10k and 2.5M.
-                    BigDecimal arr = BigDecimal.valueOf(Math.round(Math.exp(r.nextDouble(Math.log(10_000),
-                            Math.log(2_500_000))) * 100), 2);
-                    LocalDate renewal = today.plusDays(r.nextInt(-30, 366));
-                    copy.add(new Rows.Customer(0, customerIds[next], organizationIds[o],
-                            pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " " + (c + 1), csmIds[customerCsm[next]], arr,
-                            renewal, null, null));
-                    next++;
-                }
-            }
+        tier = new byte[sizes.customers()];
+        churn = new byte[sizes.customers()];
+        usage = new byte[sizes.customers()];
+        try (CopyLoader.Copy<CustomerEntry> copy = loader.customers()) {
+            drawCustomers(c -> copy.add(checked(c.entry(), CatalogRules::check, CatalogSection.CUSTOMERS.path(c.index()))));
             return copy.rows();
         }
     }
 
-    private long signals(CopyLoader loader, SplittableRandom r) throws SQLException {
-        int total = sizes.customers();
-        tier = new byte[total];
-        churn = new byte[total];
-        usage = new byte[total];
-        try (CopyLoader.Copy<Rows.CustomerSignals> copy = loader.signals()) {
-            for (int o = 0; o < sizes.organizations(); o++) {
-                for (int i = orgFirstCustomer[o]; i < orgFirstCustomer[o] + orgCustomerCount[o]; i++) {
-                    tier[i] = churn[i] = usage[i] = -1;
-                    if (r.nextInt(100) < 5) {
-                        continue; // 5 %: nothing known about the customer
-                    }
-                    Integer t = maybe(r, weighted(r, new int[] {5, 15, 25, 25, 20, 10}));
-                    Integer ch = maybe(r, clamp((int) Math.round(Math.abs(r.nextDouble() * r.nextDouble() * 10.5)), 0, 10));
-                    Integer u = maybe(r, clamp((int) Math.round(gauss(r, 60, 20)), 0, 100));
-                    Integer h = maybe(r, clamp((int) Math.round(gauss(r, 70, 15)), 0, 100));
-                    tier[i] = t == null ? -1 : t.byteValue();
-                    churn[i] = ch == null ? -1 : ch.byteValue();
-                    usage[i] = u == null ? -1 : u.byteValue();
-                    copy.add(new Rows.CustomerSignals(customerIds[i], organizationIds[o], new Rows.Signals(t, ch, u, h,
-                            maybe(r, decimal(Math.max(0, gauss(r, 85, 20)))),
-                            maybe(r, decimal(gauss(r, 15, 30))),
-                            maybe(r, decimal(r.nextDouble(0, 100))),
-                            maybe(r, decimal(Math.min(100, Math.max(0, gauss(r, 65, 20))))),
-                            maybe(r, decimal(Math.min(99, Math.max(-99, gauss(r, 0, 12))))))));
-                }
-            }
+    private long properties(CopyLoader loader) throws SQLException {
+        try (CopyLoader.Copy<CustomerEntry> copy = loader.properties()) {
+            drawCustomers(c -> copy.add(c.entry()));
             return copy.rows();
         }
     }
 
-    private long contacts(CopyLoader loader, SplittableRandom r) throws SQLException {
-        Ids ids = new Ids(3, r);
-        try (CopyLoader.Copy<Rows.CustomerContact> copy = loader.contacts()) {
-            for (int o = 0; o < sizes.organizations(); o++) {
-                for (int i = orgFirstCustomer[o]; i < orgFirstCustomer[o] + orgCustomerCount[o]; i++) {
-                    int count = 1 + r.nextInt(3);
-                    for (int k = 0; k < count; k++) {
-                        String name = person(r);
-                        int s = weighted(r, new int[] {25, 45, 30});
-                        copy.add(new Rows.CustomerContact(organizationIds[o], customerIds[i], new Rows.Contact(ids.next(),
-                                name, name.toLowerCase().replace(' ', '.') + "@customer" + (i + 1) + ".example",
-                                pick(r, TITLES), STRENGTHS[s], k == 0 && r.nextInt(10) < 6)));
-                    }
-                }
-            }
+    private long contacts(CopyLoader loader) throws SQLException {
+        try (CopyLoader.Copy<CopyLoader.Contacts> copy = loader.contacts()) {
+            drawCustomers(c -> copy.add(new CopyLoader.Contacts(c.entry(), c.contactIds())));
             return copy.rows();
+        }
+    }
+
+    /** Draws every customer, in order, from fresh copies of the customer, signal and contact streams. */
+    private void drawCustomers(CustomerSink sink) throws SQLException {
+        SplittableRandom[] streams = streams(sizes.seed());
+        CustomerDraws draws = new CustomerDraws(streams[CUSTOMERS], streams[SIGNALS], streams[CONTACTS]);
+        for (int o = 0; o < sizes.organizations(); o++) {
+            for (int c = 0; c < orgCustomerCount[o]; c++) {
+                sink.accept(draws.next(o, c, orgFirstCustomer[o] + c));
+            }
+        }
+    }
+
+    /** The customers' three streams, each drawn in customer order. */
+    private final class CustomerDraws {
+        private final SplittableRandom r;
+        private final SplittableRandom signals;
+        private final SplittableRandom contacts;
+        private final Ids ids;
+        private final Ids contactIds;
+
+        CustomerDraws(SplittableRandom customers, SplittableRandom signals, SplittableRandom contacts) {
+            this.r = customers;
+            this.signals = signals;
+            this.contacts = contacts;
+            this.ids = new Ids(2, customers);
+            this.contactIds = new Ids(3, contacts);
+        }
+
+        /** Customer {@code local} of organization {@code o}, at position {@code i} of all of them. */
+        DrawnCustomer next(int o, int local, int i) {
+            customerIds[i] = ids.next();
+            customerCsm[i] = orgFirstCsm[o] + r.nextInt(orgCsmCount[o]);
+            // ARR: log-uniform between 10k and 2.5M.
+            BigDecimal arr = BigDecimal.valueOf(Math.round(Math.exp(r.nextDouble(Math.log(10_000),
+                    Math.log(2_500_000))) * 100), 2);
+            LocalDate renewal = today.plusDays(r.nextInt(-30, 366));
+            String name = pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " " + (local + 1);
+            SignalValues properties = signals(i);
+            List<UUID> ids = new ArrayList<>(3);
+            List<ContactEntry> people = contacts(i, ids);
+            return new DrawnCustomer(i, new CustomerEntry(new CustomerId(customerIds[i]), organization(o), name,
+                    new ProfileId(csmIds[customerCsm[i]]), arr, renewal, properties, people), ids);
+        }
+
+        /** Null for the 5 % of customers nothing is known about (they get no properties row). */
+        private SignalValues signals(int i) {
+            SplittableRandom s = signals;
+            tier[i] = churn[i] = usage[i] = -1;
+            if (s.nextInt(100) < 5) {
+                return null;
+            }
+            Integer t = maybe(s, weighted(s, new int[] {5, 15, 25, 25, 20, 10}));
+            Integer ch = maybe(s, clamp((int) Math.round(Math.abs(s.nextDouble() * s.nextDouble() * 10.5)), 0, 10));
+            Integer u = maybe(s, clamp((int) Math.round(gauss(s, 60, 20)), 0, 100));
+            Integer h = maybe(s, clamp((int) Math.round(gauss(s, 70, 15)), 0, 100));
+            tier[i] = t == null ? -1 : t.byteValue();
+            churn[i] = ch == null ? -1 : ch.byteValue();
+            usage[i] = u == null ? -1 : u.byteValue();
+            Map<SignalField, BigDecimal> values = new EnumMap<>(SignalField.class);
+            put(values, SignalField.REVENUE_IMPACT_TIER, whole(t));
+            put(values, SignalField.CHURN_RISK_SCORE, whole(ch));
+            put(values, SignalField.USAGE_SCORE, whole(u));
+            put(values, SignalField.HEALTH_SCORE, whole(h));
+            put(values, SignalField.UTILIZATION_PERCENT, maybe(s, decimal(Math.max(0, gauss(s, 85, 20)))));
+            put(values, SignalField.YOY_GROWTH_PERCENT, maybe(s, decimal(gauss(s, 15, 30))));
+            put(values, SignalField.MARKET_PRICE_PERCENTILE, maybe(s, decimal(s.nextDouble(0, 100))));
+            put(values, SignalField.ADOPTION_RATE_PERCENT,
+                    maybe(s, decimal(Math.min(100, Math.max(0, gauss(s, 65, 20))))));
+            put(values, SignalField.USAGE_CHANGE_PERCENT_LAST_MONTH,
+                    maybe(s, decimal(Math.min(99, Math.max(-99, gauss(s, 0, 12))))));
+            return new SignalValues(values);
+        }
+
+        /** One to three people; their ids go to {@code ids}. */
+        private List<ContactEntry> contacts(int i, List<UUID> ids) {
+            SplittableRandom k = contacts;
+            int count = 1 + k.nextInt(3);
+            List<ContactEntry> people = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                String name = person(k);
+                RelationshipStrength strength = STRENGTHS[weighted(k, new int[] {25, 45, 30})];
+                ids.add(contactIds.next());
+                String email = name.toLowerCase().replace(' ', '.') + "@customer" + (i + 1) + ".example";
+                String title = pick(k, TITLES);
+                people.add(new ContactEntry(name, email, title, strength, n == 0 && k.nextInt(10) < 6));
+            }
+            return people;
         }
     }
 
     private long definitions(CopyLoader loader, SplittableRandom r) throws SQLException {
         Ids ids = new Ids(4, r);
-        try (CopyLoader.Copy<Rows.Definition> copy = loader.definitions()) {
+        try (CopyLoader.Copy<WorkflowDefinition> copy = loader.definitions()) {
             for (int o = 0; o < sizes.organizations(); o++) {
-                List<Rows.Definition> defs = new ArrayList<>();
+                List<WorkflowDefinition> defs = new ArrayList<>();
                 int production = 5 + r.nextInt(6);
                 for (int d = 0; d < production; d++) {
                     WorkflowType type = d < TYPES.length ? TYPES[d] : TYPES[r.nextInt(TYPES.length)];
-                    int weight = PriorityPolicy.STANDARD.defaultWeight(type);
+                    int weight = policy.defaultWeight(type);
                     if (r.nextInt(10) < 3) {
                         weight += r.nextInt(-50, 51);
                     }
-                    String triggers = switch (type) {
-                        case RISK -> "{\"risk_score_min\": " + (4 + r.nextInt(5)) + "}";
-                        case OPPORTUNITY -> "{\"opportunity_score_min\": " + (3 + r.nextInt(5)) + "}";
-                        case RENEWAL -> "{\"risk_score_min\": " + (2 + r.nextInt(3)) + "}";
-                        case CUSTOM -> r.nextBoolean() ? "{}"
-                                : "{\"opportunity_score_min\": 3, \"risk_score_min\": " + (3 + r.nextInt(3)) + "}";
-                        default -> "{}";
-                    };
+                    Map<String, Object> triggers = new LinkedHashMap<>();
+                    switch (type) {
+                        case RISK -> triggers.put(TriggerConditions.RISK_SCORE_MIN, 4 + r.nextInt(5));
+                        case OPPORTUNITY -> triggers.put(TriggerConditions.OPPORTUNITY_SCORE_MIN, 3 + r.nextInt(5));
+                        case RENEWAL -> triggers.put(TriggerConditions.RISK_SCORE_MIN, 2 + r.nextInt(3));
+                        case CUSTOM -> {
+                            if (!r.nextBoolean()) {
+                                triggers.put(TriggerConditions.OPPORTUNITY_SCORE_MIN, 3);
+                                triggers.put(TriggerConditions.RISK_SCORE_MIN, 3 + r.nextInt(3));
+                            }
+                        }
+                        default -> { }
+                    }
+                    UUID id = ids.next();
                     String[] names = DEFINITION_NAMES.get(type);
-                    defs.add(new Rows.Definition(d, ids.next(), organizationIds[o],
-                            names[r.nextInt(names.length)] + " #" + (d + 1), type.wireName(),
-                            "Synthetic " + type.wireName() + " workflow", weight, triggers, r.nextInt(20) != 0, false));
+                    String name = names[r.nextInt(names.length)] + " #" + (d + 1);
+                    defs.add(new WorkflowDefinition(new DefinitionId(id), organization(o), name, type,
+                            "Synthetic " + type.wireName() + " workflow", new TriggerConditions(new JsonObject(triggers)),
+                            weight, r.nextInt(20) != 0, false));
                 }
                 if (r.nextBoolean()) { // half of the organizations also have the demo sequence
                     WorkflowType[] demoTypes = {WorkflowType.STRATEGIC, WorkflowType.OPPORTUNITY, WorkflowType.RISK};
                     String[] demoNames = {"Complete Strategic Account Plan", "Expansion Opportunity", "Executive Engagement"};
                     for (int k = 0; k < 3; k++) {
-                        defs.add(new Rows.Definition(production + k, ids.next(), organizationIds[o], demoNames[k],
-                                demoTypes[k].wireName(), "Demo sequence step " + (k + 1),
-                                PriorityPolicy.STANDARD.defaultWeight(demoTypes[k]),
-                                "{\"trigger_type\": \"demo_sequence\", \"order\": " + (k + 1) + "}", true, true));
+                        Map<String, Object> triggers = new LinkedHashMap<>();
+                        triggers.put(TriggerConditions.TRIGGER_TYPE, "demo_sequence");
+                        triggers.put(TriggerConditions.ORDER, k + 1);
+                        defs.add(new WorkflowDefinition(new DefinitionId(ids.next()), organization(o), demoNames[k],
+                                demoTypes[k], "Demo sequence step " + (k + 1),
+                                new TriggerConditions(new JsonObject(triggers)), policy.defaultWeight(demoTypes[k]),
+                                true, true));
                     }
                 }
-                for (Rows.Definition d : defs) {
-                    copy.add(d);
+                for (WorkflowDefinition d : defs) {
+                    copy.add(checked(d, (def, path, p) -> CatalogRules.check(def, path, maxSignalScore, p),
+                            CatalogSection.WORKFLOW_DEFINITIONS.path((int) copy.rows())));
                 }
                 definitions.add(defs);
             }
@@ -304,7 +440,7 @@ final class SyntheticData {
     private long executions(CopyLoader loader, SplittableRandom r, Map<String, Long> statuses) throws SQLException {
         Ids ids = new Ids(5, r);
         int orgs = sizes.organizations();
-        try (CopyLoader.Copy<Rows.Execution> copy = loader.executions(stampedAt)) {
+        try (CopyLoader.Copy<CopyLoader.ScoredExecution> copy = loader.executions(stampedAt.toInstant())) {
             int index = 0;
             for (int o = 0; o < orgs; o++) {
                 int count = share(sizes.executions(), orgs, o);
@@ -312,7 +448,7 @@ final class SyntheticData {
                 if (customers == 0) {
                     continue;
                 }
-                List<Rows.Definition> defs = definitions.get(o);
+                List<WorkflowDefinition> defs = definitions.get(o);
                 int d = defs.size();
                 // Customer by customer (their ids ascend, so do the executions'): customer `local` gets its
                 // share of the organization's executions, its definitions taken in a rotation.
@@ -320,7 +456,7 @@ final class SyntheticData {
                     int c = orgFirstCustomer[o] + local;
                     int own = share(count, customers, local);
                     for (int t = 0; t < own; t++) {
-                        Rows.Definition def = defs.get((int) ((local * 7919L + t) % d));
+                        WorkflowDefinition def = defs.get((int) ((local * 7919L + t) % d));
                         boolean firstOfPair = t < d;
                         statuses.merge(execution(copy, r, ids, index++, o, c, def, firstOfPair), 1L, Long::sum);
                     }
@@ -331,8 +467,8 @@ final class SyntheticData {
     }
 
     /** Writes one execution; returns its status. Only a pair's first execution may be open. */
-    private String execution(CopyLoader.Copy<Rows.Execution> copy, SplittableRandom r, Ids ids, int index, int o, int c,
-            Rows.Definition def, boolean firstOfPair) throws SQLException {
+    private String execution(CopyLoader.Copy<CopyLoader.ScoredExecution> copy, SplittableRandom r, Ids ids, int index,
+            int o, int c, WorkflowDefinition def, boolean firstOfPair) throws SQLException {
         int roll = r.nextInt(100);
         ExecutionStatus status;
         if (firstOfPair && roll < 70) {
@@ -342,19 +478,25 @@ final class SyntheticData {
         } else {
             status = r.nextInt(3) < 2 ? ExecutionStatus.COMPLETED : ExecutionStatus.SKIPPED;
         }
-        OffsetDateTime snoozeUntil = status == ExecutionStatus.SNOOZED
-                ? stampedAt.plusDays(r.nextInt(-10, 31)).plusHours(r.nextInt(24)) : null;
+        Instant snoozeUntil = status == ExecutionStatus.SNOOZED
+                ? stampedAt.plusDays(r.nextInt(-10, 31)).plusHours(r.nextInt(24)).toInstant() : null;
         int score = 0;
         if (ExecutionStatus.ACTIVE.contains(status)) {
-            score = evaluator.evaluate(new PriorityInput(status, snoozeUntil == null ? null : snoozeUntil.toInstant(),
-                    WorkflowType.fromWireName(def.workflowType()).orElseThrow(), def.priorityWeight(),
+            score = evaluator.evaluate(new PriorityInput(status, snoozeUntil, def.type(), def.priorityWeight(),
                     signal(tier[c]), signal(churn[c]), signal(usage[c])), today).value();
         }
-        String data = status == ExecutionStatus.UNDERWAY ? "{\"step\": " + (1 + r.nextInt(5)) + "}" : "{}";
-        copy.add(new Rows.Execution(index, ids.next(), organizationIds[o], def.id(), customerIds[c],
-                csmIds[customerCsm[c]], status.wireName(), snoozeUntil,
-                status == ExecutionStatus.SKIPPED ? "Not a priority this quarter" : null, data, def.demo(), score));
+        JsonObject data = status == ExecutionStatus.UNDERWAY ? new JsonObject(Map.of("step", 1 + r.nextInt(5)))
+                : JsonObject.EMPTY;
+        ExecutionEntry execution = new ExecutionEntry(new ExecutionId(ids.next()), organization(o), def.id(),
+                new CustomerId(customerIds[c]), new ProfileId(csmIds[customerCsm[c]]), status, snoozeUntil,
+                status == ExecutionStatus.SKIPPED ? SKIP_REASON : null, data, def.demo());
+        copy.add(new CopyLoader.ScoredExecution(
+                checked(execution, CatalogRules::check, CatalogSection.WORKFLOW_EXECUTIONS.path(index)), score));
         return status.wireName();
+    }
+
+    private OrganizationId organization(int o) {
+        return new OrganizationId(organizationIds[o]);
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -428,6 +570,16 @@ final class SyntheticData {
 
     private static BigDecimal decimal(double v) {
         return BigDecimal.valueOf(Math.round(v * 100), 2);
+    }
+
+    private static BigDecimal whole(Integer v) {
+        return v == null ? null : BigDecimal.valueOf(v);
+    }
+
+    private static void put(Map<SignalField, BigDecimal> values, SignalField field, BigDecimal value) {
+        if (value != null) {
+            values.put(field, value);
+        }
     }
 
     private static Integer signal(byte b) {

@@ -20,8 +20,11 @@ import org.jooq.JSONB;
  * as {@code Integer}, and a {@code BigDecimal} comes back as {@code Double} (PostgreSQL keeps the
  * digits; it is the Java type that differs). {@code USE_BIG_DECIMAL_FOR_FLOATS} is deliberately off
  * for that reason.
+ *
+ * <p>Public only for {@link #text}: the bulk loader ({@code load.CopyLoader}) writes JSON as COPY
+ * text and must write it as every other path does.
  */
-final class JsonbCodec {
+public final class JsonbCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -50,8 +53,16 @@ final class JsonbCodec {
     }
 
     static JSONB write(JsonObject object) {
+        return JSONB.valueOf(text(object));
+    }
+
+    /** {@code object} as JSON text ({@code {}} for null). */
+    public static String text(JsonObject object) {
+        if (object == null || object.isEmpty()) {
+            return "{}"; // most rows of a bulk load: not worth a serializer call each
+        }
         try {
-            return JSONB.valueOf(MAPPER.writeValueAsString(object == null ? Map.of() : object.values()));
+            return MAPPER.writeValueAsString(object.values());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,5 +1,16 @@
 package dev.orchestrator.persistence.load;
 
+import dev.orchestrator.core.domain.WireNamed;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.catalog.ContactEntry;
+import dev.orchestrator.core.domain.catalog.CustomerEntry;
+import dev.orchestrator.core.domain.catalog.ExecutionEntry;
+import dev.orchestrator.core.domain.catalog.OrganizationEntry;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.persistence.JsonbCodec;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,26 +20,38 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Streams generated rows into PostgreSQL with {@code COPY ... FROM STDIN} (text format), one table
- * at a time, all in ONE transaction: nothing is visible until {@link #commit()}, and closing without
+ * Streams generated catalog entries (the core's own types, already checked by the caller with
+ * {@code CatalogRules}) into PostgreSQL with {@code COPY ... FROM STDIN} (text format), one table
+ * at a time, all in ONE transaction: nothing is visible until {@link #commit}, and closing without
  * it rolls everything back. Rows are not held in memory: each goes into a small buffer that is
- * sent as it fills. No upsert: the rows must be new (bulk seeding of fresh data).
+ * sent as it fills. Closed sets are written by their wire names, JSON as {@link JsonbCodec} writes
+ * it, signals by {@link SignalField} (their column names).
+ *
+ * <p>This is deliberately not the {@code CatalogLoader} port, which upserts imported data into a
+ * populated database (by id, refusing rows of another organization, replacing properties and
+ * contacts, writing events). This loader only inserts, into an empty slice of the tables (new
+ * organizations with all their rows), and writes no events: that is what lets it use COPY, which is
+ * what makes a million generated executions load in about 15 s. A row that exists already fails
+ * the whole load.
  *
  * <pre>{@code
  * try (CopyLoader loader = CopyLoader.begin(dataSource)) {
- *     try (CopyLoader.Copy<Rows.Organization> orgs = loader.organizations()) { orgs.add(row); ... }
+ *     try (CopyLoader.Copy<OrganizationEntry> orgs = loader.organizations()) { orgs.add(entry); ... }
  *     ...
  *     loader.commit(organizationIds);
  * }
@@ -121,49 +144,80 @@ public final class CopyLoader implements AutoCloseable {
         return connection;
     }
 
-    public Copy<Rows.Organization> organizations() throws SQLException {
-        return start("organizations (id, name)", (r, w) -> w.field(r.id()).field(r.name()));
+    /**
+     * The contacts of one customer with the ids they get ({@link ContactEntry} has none: an import
+     * lets the store generate them; generated data brings its own, so that it is deterministic).
+     */
+    public record Contacts(CustomerEntry customer, List<UUID> ids) {
+        public Contacts {
+            Objects.requireNonNull(customer, "customer");
+            ids = List.copyOf(ids);
+            int contacts = customer.contacts() == null ? 0 : customer.contacts().size();
+            if (ids.size() != contacts) {
+                throw new IllegalArgumentException(ids.size() + " ids for " + contacts + " contacts");
+            }
+        }
     }
 
-    public Copy<Rows.Profile> profiles() throws SQLException {
+    /** An execution with its priority score, computed by the caller. */
+    public record ScoredExecution(ExecutionEntry execution, int priorityScore) {
+        public ScoredExecution {
+            Objects.requireNonNull(execution, "execution");
+        }
+    }
+
+    public Copy<OrganizationEntry> organizations() throws SQLException {
+        return start("organizations (id, name)", (r, w) -> w.field(r.id().value()).field(r.name()));
+    }
+
+    public Copy<Profile> profiles() throws SQLException {
         return start("profiles (id, organization_id, email, full_name, role, manager_id)",
-                (r, w) -> w.field(r.id()).field(r.organizationId()).field(r.email()).field(r.fullName())
-                        .field(r.role()).field(r.managerId()));
+                (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.email())
+                        .field(r.fullName()).field(r.role())
+                        .field(r.managerId() == null ? null : r.managerId().value()));
     }
 
-    /** Customers only: their properties and contacts go through {@link #signals()} and {@link #contacts()}. */
-    public Copy<Rows.Customer> customers() throws SQLException {
+    /** Customers only: their properties and contacts go through {@link #properties()} and {@link #contacts()}. */
+    public Copy<CustomerEntry> customers() throws SQLException {
         return start("customers (id, organization_id, name, csm_id, arr, renewal_date)",
-                (r, w) -> w.field(r.id()).field(r.organizationId()).field(r.name()).field(r.csmId()).field(r.arr())
-                        .field(r.renewalDate()));
+                (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.name())
+                        .field(r.csmId().value()).field(r.arr()).field(r.renewalDate()));
     }
 
-    public Copy<Rows.CustomerSignals> signals() throws SQLException {
-        return start("customer_properties (customer_id, organization_id, revenue_impact_tier, churn_risk_score, "
-                + "usage_score, health_score, utilization_percent, yoy_growth_percent, market_price_percentile, "
-                + "adoption_rate_percent, usage_change_percent_last_month)", (r, w) -> {
-                    Rows.Signals s = r.signals();
-                    w.field(r.customerId()).field(r.organizationId()).field(s.revenueImpactTier())
-                            .field(s.churnRiskScore()).field(s.usageScore()).field(s.healthScore())
-                            .field(s.utilizationPercent()).field(s.yoyGrowthPercent()).field(s.marketPricePercentile())
-                            .field(s.adoptionRatePercent()).field(s.usageChangePercentLastMonth());
-                });
+    /** A customer_properties row per customer that has properties (none for {@code properties} null). */
+    public Copy<CustomerEntry> properties() throws SQLException {
+        String signals = Arrays.stream(SignalField.values()).map(SignalField::columnName)
+                .collect(Collectors.joining(", "));
+        return startRows("customer_properties (customer_id, organization_id, " + signals + ")", (r, w) -> {
+            if (r.properties() == null) {
+                return;
+            }
+            w.field(r.id().value()).field(r.organizationId().value());
+            for (SignalField signal : SignalField.values()) {
+                w.field(r.properties().valueOf(signal));
+            }
+            w.endRow();
+        });
     }
 
-    public Copy<Rows.CustomerContact> contacts() throws SQLException {
-        return start("contacts (id, organization_id, customer_id, name, email, title, relationship_strength, "
+    public Copy<Contacts> contacts() throws SQLException {
+        return startRows("contacts (id, organization_id, customer_id, name, email, title, relationship_strength, "
                 + "is_decision_maker)", (r, w) -> {
-                    Rows.Contact c = r.contact();
-                    w.field(c.id()).field(r.organizationId()).field(r.customerId()).field(c.name()).field(c.email())
-                            .field(c.title()).field(c.relationshipStrength()).field(c.decisionMaker());
+                    CustomerEntry c = r.customer();
+                    for (int i = 0; i < r.ids().size(); i++) {
+                        ContactEntry k = c.contacts().get(i);
+                        w.field(r.ids().get(i)).field(c.organizationId().value()).field(c.id().value())
+                                .field(k.name()).field(k.email()).field(k.title()).field(k.strength())
+                                .field(k.decisionMaker()).endRow();
+                    }
                 });
     }
 
-    public Copy<Rows.Definition> definitions() throws SQLException {
+    public Copy<WorkflowDefinition> definitions() throws SQLException {
         return start("workflow_definitions (id, organization_id, name, workflow_type, description, "
                 + "trigger_conditions, priority_weight, is_active, is_demo)",
-                (r, w) -> w.field(r.id()).field(r.organizationId()).field(r.name()).field(r.workflowType())
-                        .field(r.description()).field(r.triggerConditionsJson()).field(r.priorityWeight())
+                (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.name()).field(r.type())
+                        .field(r.description()).field(r.triggerConditions().json()).field(r.priorityWeight())
                         .field(r.active()).field(r.demo()));
     }
 
@@ -171,18 +225,21 @@ public final class CopyLoader implements AutoCloseable {
      * Executions; lifecycle timestamps (started, completed, skipped, snoozed) are set to
      * {@code stampedAt} where the status implies them.
      */
-    public Copy<Rows.Execution> executions(OffsetDateTime stampedAt) throws SQLException {
+    public Copy<ScoredExecution> executions(Instant stampedAt) throws SQLException {
         return start("workflow_executions (id, organization_id, workflow_definition_id, customer_id, assigned_csm_id, "
                 + "status, snooze_until, snoozed_at, started_at, completed_at, skipped_at, skip_reason, execution_data, "
-                + "is_demo, priority_score)", (r, w) -> {
-                    String s = r.status();
-                    w.field(r.id()).field(r.organizationId()).field(r.definitionId()).field(r.customerId())
-                            .field(r.assignedCsmId()).field(s).field(r.snoozeUntil())
-                            .field(s.equals("snoozed") ? stampedAt : null)
-                            .field(s.equals("underway") || s.equals("completed") ? stampedAt : null)
-                            .field(s.equals("completed") ? stampedAt : null)
-                            .field(s.equals("skipped") ? stampedAt : null)
-                            .field(r.skipReason()).field(r.executionDataJson()).field(r.demo()).field(r.priorityScore());
+                + "is_demo, priority_score)", (scored, w) -> {
+                    ExecutionEntry r = scored.execution();
+                    ExecutionStatus s = r.status();
+                    w.field(r.id().value()).field(r.organizationId().value()).field(r.definitionId().value())
+                            .field(r.customerId().value()).field(r.assignedCsmId().value()).field(s)
+                            .field(r.snoozeUntil())
+                            .field(s == ExecutionStatus.SNOOZED ? stampedAt : null)
+                            .field(s == ExecutionStatus.UNDERWAY || s == ExecutionStatus.COMPLETED ? stampedAt : null)
+                            .field(s == ExecutionStatus.COMPLETED ? stampedAt : null)
+                            .field(s == ExecutionStatus.SKIPPED ? stampedAt : null)
+                            .field(r.skipReason()).field(r.executionData()).field(r.demo())
+                            .field(scored.priorityScore());
                 });
     }
 
@@ -236,7 +293,13 @@ public final class CopyLoader implements AutoCloseable {
         }
     }
 
+    /** A copy that writes one row per entry. */
     private <R> Copy<R> start(String target, BiConsumer<R, Line> encoder) throws SQLException {
+        return startRows(target, encoder.andThen((r, w) -> w.endRow()));
+    }
+
+    /** A copy whose encoder ends its rows itself: as many as the entry has (none, one or several). */
+    private <R> Copy<R> startRows(String target, BiConsumer<R, Line> encoder) throws SQLException {
         if (open != null) {
             throw new IllegalStateException("one copy at a time: close the previous one first");
         }
@@ -254,7 +317,6 @@ public final class CopyLoader implements AutoCloseable {
         private final CopyIn in;
         private final BiConsumer<R, Line> encoder;
         private final Line line = new Line();
-        private long rows;
         private boolean done;
 
         private Copy(CopyIn in, BiConsumer<R, Line> encoder) {
@@ -262,17 +324,17 @@ public final class CopyLoader implements AutoCloseable {
             this.encoder = encoder;
         }
 
-        public void add(R row) throws SQLException {
-            encoder.accept(row, line);
-            line.endRow();
-            rows++;
+        /** Writes the entry's row(s). */
+        public void add(R entry) throws SQLException {
+            encoder.accept(entry, line);
             if (line.out.size() >= FLUSH_AT) {
                 send();
             }
         }
 
+        /** Rows written so far (not entries: a customer has as many contacts rows as contacts). */
         public long rows() {
-            return rows;
+            return line.rows;
         }
 
         private void send() throws SQLException {
@@ -311,6 +373,7 @@ public final class CopyLoader implements AutoCloseable {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(FLUSH_CAPACITY);
         private final StringBuilder row = new StringBuilder(256);
         private boolean first = true;
+        private long rows;
         private static final int FLUSH_CAPACITY = (1 << 18) + 4096;
 
         Line field(Object value) {
@@ -324,8 +387,12 @@ public final class CopyLoader implements AutoCloseable {
                 escape(s);
             } else if (value instanceof BigDecimal d) {
                 row.append(d.toPlainString());
-            } else if (value instanceof OffsetDateTime t) {
-                row.append(TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC)));
+            } else if (value instanceof Instant t) {
+                row.append(TIMESTAMP.format(t.atOffset(ZoneOffset.UTC)));
+            } else if (value instanceof WireNamed closedSet) {
+                escape(closedSet.wireName());
+            } else if (value instanceof JsonObject json) {
+                escape(JsonbCodec.text(json));
             } else {
                 row.append(value);
             }
@@ -351,6 +418,7 @@ public final class CopyLoader implements AutoCloseable {
             out.write(bytes, 0, bytes.length);
             row.setLength(0);
             first = true;
+            rows++;
         }
     }
 }

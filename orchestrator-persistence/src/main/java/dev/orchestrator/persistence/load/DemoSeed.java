@@ -70,12 +70,15 @@ public final class DemoSeed {
 
     private DemoSeed() {}
 
-    /** Creates what is missing, in one transaction; {@code today} (UTC) scores the demo executions. */
-    public static Result seed(DataSource dataSource, LocalDate today) throws SQLException {
+    /**
+     * Creates what is missing, in one transaction; the demo executions are scored under {@code policy}
+     * (the orchestrator's) on {@code today} (UTC).
+     */
+    public static Result seed(DataSource dataSource, LocalDate today, PriorityPolicy policy) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Result result = seed(c, today);
+                Result result = seed(c, today, policy);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -85,7 +88,7 @@ public final class DemoSeed {
         }
     }
 
-    private static Result seed(Connection c, LocalDate today) throws SQLException {
+    private static Result seed(Connection c, LocalDate today, PriorityPolicy policy) throws SQLException {
         int orgs = update(c, "INSERT INTO organizations (id, name) VALUES (?, 'Demo Organization') ON CONFLICT DO NOTHING",
                 ORGANIZATION);
         int profiles = 0;
@@ -111,7 +114,7 @@ public final class DemoSeed {
                 "elena.voss@obsidianblack.example", "VP of Operations", "weak", false);
         int definitions = 0;
         int executions = 0;
-        PriorityEvaluator evaluator = new PriorityEvaluator(PriorityPolicy.STANDARD);
+        PriorityEvaluator evaluator = new PriorityEvaluator(policy);
         for (int i = 0; i < DEMO_DEFINITIONS.size(); i++) {
             DemoDefinition d = DEMO_DEFINITIONS.get(i);
             definitions += update(c, "INSERT INTO workflow_definitions (id, organization_id, name, workflow_type, "
