@@ -19,7 +19,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-/** Which organization owns existing rows: one indexed {@code id = ANY(?)} lookup per 10,000 ids. */
+/** Which organization owns existing rows: one indexed {@code id IN (...)} lookup per 5,000 ids. */
 final class JooqCatalogOwners implements CatalogOwners {
 
     private static final int CHUNK = 5_000;
