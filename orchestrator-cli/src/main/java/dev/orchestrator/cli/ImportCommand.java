@@ -52,10 +52,12 @@ final class ImportCommand extends DatabaseCommand {
                 env.out().printf("  %-20s %8d inserted %8d updated%n", e.getKey(), e.getValue().inserted(),
                         e.getValue().updated());
             }
+            long rescoreMillis = outcome.report().rescoreMillis();
             env.out().printf("Checked in %.1f s, written in %.1f s (one transaction).%n",
-                    outcome.validateMillis() / 1000.0, outcome.writeMillis() / 1000.0);
-            env.out().printf("Recomputed priorities of %d organization(s): %d open executions examined, %d changed.%n",
-                    outcome.report().organizations().size(), outcome.report().examined(), outcome.report().rescored());
+                    outcome.validateMillis() / 1000.0, Math.max(0, outcome.writeMillis() - rescoreMillis) / 1000.0);
+            env.out().printf("Recomputed priorities of %d organization(s): %d open executions examined, %d changed (%.1f s).%n",
+                    outcome.report().organizations().size(), outcome.report().examined(), outcome.report().rescored(),
+                    rescoreMillis / 1000.0);
         } finally {
             if (spooled != null) {
                 deleteQuietly(spooled);

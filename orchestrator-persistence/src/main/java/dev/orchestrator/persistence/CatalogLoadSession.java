@@ -60,6 +60,9 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class CatalogLoadSession implements CatalogLoader.Session {
 
+    /** Fewer rows than this in a table never call for fresh statistics. */
+    private static final long ANALYZE_MIN_ROWS = 1000;
+
     /** A (xmax = 0) in RETURNING: true for a row this statement inserted, false for one it updated. */
     private static final Field<Boolean> INSERTED = DSL.field("(xmax = 0)", Boolean.class);
 
@@ -79,6 +82,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     private final OffsetDateTime at;
     private final Map<String, CatalogLoader.Counts> counts = new LinkedHashMap<>();
     private final Map<UUID, UUID> pendingManagers = new LinkedHashMap<>();
+    /** Rows written per table in this session, to refresh stale statistics after the commit. */
+    private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
     private boolean committed;
     private boolean closed;
 
@@ -176,10 +181,12 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     }
 
     private Written writeCustomers(List<CustomerEntry> batch) {
-        UUID[] ids = batch.stream().map(c -> c.id().value()).toArray(UUID[]::new);
-        // The CSM each customer had, to move its open executions along when it changes.
+        List<UUID> ids = batch.stream().map(c -> c.id().value()).toList();
+        // The CSM each customer had, to move its open executions along when it changes. An IN list
+        // of binds, not "= any(cast(? as uuid[]))": PostgreSQL parses such an array again for every
+        // row a sequential scan reads, which made each batch cost O(table size x batch size).
         Map<UUID, UUID> csmBefore = new HashMap<>();
-        sql.select(CUSTOMERS.ID, CUSTOMERS.CSM_ID).from(CUSTOMERS).where(CUSTOMERS.ID.eq(DSL.any(ids))).forUpdate()
+        sql.select(CUSTOMERS.ID, CUSTOMERS.CSM_ID).from(CUSTOMERS).where(CUSTOMERS.ID.in(ids)).forUpdate()
                 .forEach(r -> csmBefore.put(r.value1(), r.value2()));
 
         var insert = sql.insertInto(CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.NAME, CUSTOMERS.CSM_ID,
@@ -202,7 +209,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         }
         writeProperties(batch.stream().filter(c -> c.properties() != null)
                 .map(c -> new SignalRow(c.id().value(), c.organizationId().value(), c.properties())).toList());
-        long contacts = writeContacts(batch.stream().filter(c -> c.contacts() != null).toList());
+        long contacts = writeContacts(batch.stream().filter(c -> c.contacts() != null).toList(), csmBefore.keySet());
         long reassigned = reassign(batch, csmBefore);
         return written.with("contacts", contacts).with("reassigned_executions", reassigned);
     }
@@ -234,7 +241,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         for (SignalField signal : SignalField.values()) {
             upsert = setExcluded(upsert, signalColumn(signal));
         }
-        upsert.execute();
+        wrote("customer_properties", upsert.execute());
     }
 
     private static <R extends Record, T> org.jooq.InsertOnDuplicateSetMoreStep<R> setExcluded(
@@ -251,12 +258,26 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         return column;
     }
 
-    private long writeContacts(List<CustomerEntry> customers) {
+    /**
+     * Replaces the contacts of {@code customers}. Only customers that existed before this batch
+     * ({@code existed}) can have contacts to delete (a contact refers to its customer); their
+     * delete names the organization too, so that it is an index scan of contacts_by_customer, not
+     * a scan of every contact in the database.
+     */
+    private long writeContacts(List<CustomerEntry> customers, Set<UUID> existed) {
         if (customers.isEmpty()) {
             return 0;
         }
-        UUID[] ids = customers.stream().map(c -> c.id().value()).toArray(UUID[]::new);
-        sql.deleteFrom(CONTACTS).where(CONTACTS.CUSTOMER_ID.eq(DSL.any(ids))).execute();
+        Map<UUID, List<UUID>> replacedByOrganization = new LinkedHashMap<>();
+        for (CustomerEntry c : customers) {
+            if (existed.contains(c.id().value())) {
+                replacedByOrganization.computeIfAbsent(c.organizationId().value(), o -> new ArrayList<>()).add(c.id().value());
+            }
+        }
+        replacedByOrganization.forEach((organization, replaced) -> sql.deleteFrom(CONTACTS)
+                .where(CONTACTS.ORGANIZATION_ID.eq(organization))
+                .and(CONTACTS.CUSTOMER_ID.in(replaced))
+                .execute());
         var insert = sql.insertInto(CONTACTS, CONTACTS.ORGANIZATION_ID, CONTACTS.CUSTOMER_ID, CONTACTS.NAME,
                 CONTACTS.EMAIL, CONTACTS.TITLE, CONTACTS.RELATIONSHIP_STRENGTH, CONTACTS.IS_DECISION_MAKER);
         long count = 0;
@@ -267,7 +288,9 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 count++;
             }
         }
-        return count == 0 ? 0 : insert.execute();
+        int contacts = count == 0 ? 0 : insert.execute();
+        wrote("contacts", contacts);
+        return contacts;
     }
 
     /**
@@ -296,6 +319,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 .set(WORKFLOW_EXECUTIONS.UPDATED_AT, at)
                 .from(m, CUSTOMERS)
                 .where(WORKFLOW_EXECUTIONS.CUSTOMER_ID.eq(mCustomer))
+                // implied by the customer foreign key; lets workflow_executions_by_customer serve the join
+                .and(WORKFLOW_EXECUTIONS.ORGANIZATION_ID.eq(CUSTOMERS.ORGANIZATION_ID))
                 .and(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID.eq(mFrom))
                 .and(WORKFLOW_EXECUTIONS.STATUS.in(Codes.inlineStatuses(WORKFLOW_EXECUTIONS.STATUS, ExecutionStatus.ACTIVE)))
                 .and(CUSTOMERS.ID.eq(mCustomer))
@@ -315,7 +340,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             events = events.values(r.value2(), r.value1(), Action.REASSIGN, r.value4(), r.value4(),
                     csmBefore.get(customer), newCsm.get(customer), at);
         }
-        events.execute();
+        wrote("workflow_execution_events", events.execute());
         return moved.size();
     }
 
@@ -402,7 +427,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             }
         }
         if (inserted > 0) {
-            events.execute();
+            wrote("workflow_execution_events", events.execute());
         }
         return new Written(ids, inserted, Map.of());
     }
@@ -430,7 +455,46 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             throw new DataAccessException("the load could not be committed: " + e.getMessage(), e);
         }
         committed = true;
+        analyzeWhereStale();
         return Map.copyOf(counts);
+    }
+
+    private void wrote(String table, long rows) {
+        rowsWritten.merge(table, rows, Long::sum);
+    }
+
+    /**
+     * After the commit: ANALYZE each table this load wrote at least {@link #ANALYZE_MIN_ROWS} rows
+     * and a tenth of its rows into (by the statistics it had), as autovacuum would do, only at once.
+     * Without it the re-scoring that follows, and every query after it until autovacuum comes by
+     * (never, where it is off), is planned with the statistics of before the load: a freshly
+     * imported organization looks empty and its joins become nested loops over sequential scans.
+     * Statistics only guide plans: a failure here (say, not the tables' owner) changes nothing.
+     */
+    private void analyzeWhereStale() {
+        List<String> stale = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Long> e : rowsWritten.entrySet()) {
+                if (e.getValue() < ANALYZE_MIN_ROWS) {
+                    continue;
+                }
+                Record stats = sql.fetchOne("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)", e.getKey());
+                Float reltuples = stats == null ? null : stats.get(0, Float.class);
+                if (reltuples == null || e.getValue() >= 0.1 * Math.max(0, reltuples)) {
+                    stale.add(e.getKey());
+                }
+            }
+            if (!stale.isEmpty()) {
+                sql.execute("ANALYZE " + String.join(", ", stale));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed next
+            }
+        }
     }
 
     @Override
@@ -484,6 +548,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         }
         counts.merge(table, new CatalogLoader.Counts(written.inserted(), values.size() - written.inserted()),
                 CatalogLoader.Counts::plus);
+        wrote(table, values.size());
         written.extra().forEach((extraTable, count) -> {
             if (count > 0) {
                 counts.merge(extraTable, new CatalogLoader.Counts(count, 0), CatalogLoader.Counts::plus);

@@ -24,12 +24,23 @@ public final class Importer {
             long writeMillis) {
     }
 
+    /** Makes a progress bar: task name and maximum (bytes). */
+    @FunctionalInterface
+    public interface Bars {
+        Progress bar(String task, long max);
+    }
+
     private final ImportCatalog imports;
-    private final boolean interactive;
+    private final Bars bars;
 
     public Importer(ImportCatalog imports, boolean interactive) {
+        this(imports, (task, max) -> Progress.bytes(interactive, task, max));
+    }
+
+    /** With the progress bars {@code bars} makes (tests watch the positions). */
+    public Importer(ImportCatalog imports, Bars bars) {
         this.imports = imports;
-        this.interactive = interactive;
+        this.bars = bars;
     }
 
     public Outcome run(Path file, String displayName) throws Exception {
@@ -39,7 +50,7 @@ public final class Importer {
         long started = System.nanoTime();
         ImportCatalog.Import run = imports.begin();
         List<CatalogSection> order;
-        try (Progress progress = Progress.bytes(interactive, "Checking", size)) {
+        try (Progress progress = bars.bar("Checking", size)) {
             order = reader.read(EnumSet.allOf(CatalogSection.class),
                     (section, index, node) -> run.check(section, index, JsonTrees.toCore(node)), run.problems(), progress);
         }
@@ -52,8 +63,12 @@ public final class Importer {
         long validated = System.nanoTime();
 
         Result<ImportCatalog.Report> written;
-        try (Progress progress = Progress.bytes(interactive, "Writing", size)) {
-            written = run.write(sink -> replay(reader, order, sink, progress));
+        // Sections out of dependency order are written with one read of the file per section: the
+        // bar then spans every read, so that its position only ever grows (the bar redraws only
+        // when the position passes the last one it drew).
+        int reads = inDependencyOrder(order) ? 1 : (int) order.stream().distinct().count();
+        try (Progress progress = bars.bar("Writing", size * Math.max(1, reads))) {
+            written = run.write(sink -> replay(reader, order, sink, progress, size));
         }
         if (written instanceof Result.Err<ImportCatalog.Report> err) {
             List<String> problems = err.failure() instanceof Failure.Invalid invalid
@@ -68,16 +83,18 @@ public final class Importer {
 
     /** The second pass: the file again, parents first (one pass per section if the file has them out of order). */
     private static void replay(ImportReader reader, List<CatalogSection> order, ImportCatalog.RowSink sink,
-            Progress progress) {
+            Progress progress, long size) {
         ImportReader.Handler write = (section, index, node) -> sink.row(section, index, JsonTrees.toCore(node));
         var unexpected = new dev.orchestrator.core.domain.catalog.Problems();
         try {
             if (inDependencyOrder(order)) {
                 reader.read(EnumSet.allOf(CatalogSection.class), write, unexpected, progress);
             } else {
+                long base = 0;
                 for (CatalogSection section : CatalogSection.values()) {
                     if (order.contains(section)) {
-                        reader.read(EnumSet.of(section), write, unexpected, progress);
+                        reader.read(EnumSet.of(section), write, unexpected, offset(progress, base));
+                        base += size;
                     }
                 }
             }
@@ -89,6 +106,22 @@ public final class Importer {
         if (!unexpected.isEmpty()) {
             throw new IllegalStateException("the file changed between the two passes: " + unexpected.kept());
         }
+    }
+
+    /** {@code progress} seen from one read of the file: positions shifted by {@code base}; closing is the caller's. */
+    private static Progress offset(Progress progress, long base) {
+        return new Progress() {
+            @Override
+            public void stepTo(long position) {
+                if (position >= 0) {
+                    progress.stepTo(base + position);
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static List<String> lines(List<Problem> problems) {

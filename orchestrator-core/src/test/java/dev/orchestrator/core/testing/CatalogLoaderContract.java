@@ -140,6 +140,19 @@ public abstract class CatalogLoaderContract extends PortContract {
         CustomerEntry noContacts = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, List.of());
         load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(noContacts))));
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isFalse();
+
+        // contacts replaced, in a batch where one customer exists and one is new
+        CustomerEntry strongAgain = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null,
+                List.of(new ContactEntry("Peggy", null, null, RelationshipStrength.STRONG, false)));
+        CustomerEntry newcomer = customer(csm.id(), null, List.of(new ContactEntry("Bill", null, null,
+                RelationshipStrength.STRONG, true)));
+        load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(strongAgain, newcomer))));
+        assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isTrue();
+        CustomerEntry weakNow = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null,
+                List.of(new ContactEntry("Peggy", null, null, RelationshipStrength.WEAK, false)));
+        load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(weakNow))));
+        assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isFalse();
+        assertThat(fixture.ports().customers().signalsOf(org, newcomer.id()).hasStrongContact()).isTrue();
     }
 
     @Test

@@ -169,13 +169,15 @@ public final class ImportService implements ImportCatalog {
             }
             long examined = 0;
             long changed = 0;
+            long rescoreStarted = System.nanoTime();
             for (OrganizationId organization : organizations) {
                 var report = recomputation.recompute(Optional.of(organization), priorityPolicy,
                         now.atOffset(ZoneOffset.UTC).toLocalDate());
                 examined += report.examined();
                 changed += report.changed();
             }
-            return Result.ok(new Report(written, Set.copyOf(organizations), examined, changed));
+            return Result.ok(new Report(written, Set.copyOf(organizations), examined, changed,
+                    (System.nanoTime() - rescoreStarted) / 1_000_000));
         }
     }
 

@@ -48,7 +48,11 @@ public interface ImportCatalog {
         Map<CatalogSection, Integer> rowsRead();
     }
 
-    /** Rows written per table, the organizations they belong to, and the re-scoring that followed. */
-    record Report(Map<String, Counts> written, Set<OrganizationId> organizations, long examined, long rescored) {
+    /**
+     * Rows written per table, the organizations they belong to, and the re-scoring that followed
+     * (rows examined and changed, and how long it took).
+     */
+    record Report(Map<String, Counts> written, Set<OrganizationId> organizations, long examined, long rescored,
+            long rescoreMillis) {
     }
 }
