@@ -171,6 +171,30 @@ class ImportCommandTest {
         assertThat(missing.err()).contains("FILE: cannot read");
     }
 
+    @Test
+    void duplicateKeysNulsAndUnpairedSurrogatesAreRefusedAndNothingIsWritten() throws IOException {
+        String before = Sql.checksum(db);
+        String example = Files.readString(EXAMPLE);
+        Path duplicate = dir.resolve("duplicate.json");
+        Files.writeString(duplicate, example.replace("\"name\": \"Globex\"", "\"name\": \"Globex\", \"name\": \"Initech\""));
+        Path nul = dir.resolve("nul.json");
+        Files.writeString(nul, example.replace("\"Globex\"", "\"Glo\\u0000bex\""));
+        Path surrogate = dir.resolve("surrogate.json");
+        Files.writeString(surrogate, example.replace("\"Globex\"", "\"Glo\\ud800bex\""));
+
+        Cli.Run duplicated = Cli.on(db).run("import", duplicate.toString());
+        Cli.Run nulled = Cli.on(db).run("import", nul.toString());
+        Cli.Run unpaired = Cli.on(db).run("import", surrogate.toString());
+
+        assertThat(duplicated.exitCode()).isEqualTo(1);
+        assertThat(duplicated.err()).contains("is not valid JSON").contains("Duplicate field 'name'");
+        assertThat(nulled.exitCode()).isEqualTo(1);
+        assertThat(nulled.err()).contains("customers[0].name: must not contain NUL characters");
+        assertThat(unpaired.exitCode()).isEqualTo(1);
+        assertThat(unpaired.err()).contains("customers[0].name: must not contain an unpaired surrogate (U+D800");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+    }
+
     private Path write(ObjectNode doc) throws IOException {
         Path file = Files.createTempFile(dir, "import-", ".json");
         JSON.writeValue(file.toFile(), doc);

@@ -441,7 +441,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
 
     /** Rows written so far, per table. */
     Map<String, CatalogLoader.Counts> counts() {
-        return Map.copyOf(counts);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     // ---- transaction -------------------------------------------------------------------------
@@ -456,7 +456,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         }
         committed = true;
         analyzeWhereStale();
-        return Map.copyOf(counts);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     private void wrote(String table, long rows) {

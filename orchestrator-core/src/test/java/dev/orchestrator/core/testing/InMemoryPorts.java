@@ -567,7 +567,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 events = history;
             }
             committed = true;
-            return Map.copyOf(counts);
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         }
 
         @Override
