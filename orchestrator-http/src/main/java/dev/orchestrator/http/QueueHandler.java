@@ -16,6 +16,8 @@ final class QueueHandler {
     }
 
     void queue(Context ctx) {
+        // A filter this route does not have (?status=snoozed) must not be ignored silently.
+        QueryParameters.only(ctx, "csm_id", "demo", "limit");
         ViewQueue.Query query = new ViewQueue.Query(QueryParameters.csmId(ctx),
                 QueryParameters.demo(ctx) ? QueueMode.DEMO : QueueMode.PRODUCTION, QueryParameters.limit(ctx));
         List<Map<String, Object>> items = Responses.valueOf(viewQueue.queue(Authentication.caller(ctx), query)).stream()

@@ -83,6 +83,7 @@ class QueueRoutesTest extends ApiTestBase {
         assertInvalid(get(QUEUE + "?demo=", world.csm), "demo");
         assertInvalid(get(QUEUE + "?csm_id=42", world.csm), "csm_id");
         assertInvalid(get(QUEUE + "?limit=1&limit=2", world.csm), "limit");
+        assertInvalid(get(QUEUE + "?status=snoozed", world.csm), "status");
     }
 
     @Test
