@@ -52,6 +52,19 @@ final class EntrySql {
     private EntrySql() {
     }
 
+    /**
+     * Whether the customer (organization, customer) has a strong contact, as a scalar subquery that
+     * can only probe contacts_by_customer once per row: for statements narrowed to a few customers
+     * (a signal write's chunk), where the EXISTS form below may be planned as a hashed subplan that
+     * reads every strong contact of every organization (docs/performance.md, "Signal ingestion").
+     */
+    static Condition strongContactProbe(Field<java.util.UUID> organizationId, Field<java.util.UUID> customerId) {
+        return DSL.condition(DSL.coalesce(DSL.field(DSL.select(DSL.inline(true)).from(K)
+                .where(K.ORGANIZATION_ID.eq(organizationId)).and(K.CUSTOMER_ID.eq(customerId))
+                .and(K.RELATIONSHIP_STRENGTH.eq(DSL.inline(RelationshipStrength.STRONG, K.RELATIONSHIP_STRENGTH)))
+                .limit(DSL.inline(1))), DSL.inline(false)));
+    }
+
     /** EXISTS a strong contact for the customer (organization, customer): served by contacts_by_customer. */
     static Condition strongContactOf(Field<java.util.UUID> organizationId, Field<java.util.UUID> customerId) {
         return DSL.exists(DSL.selectOne().from(K)

@@ -49,7 +49,7 @@ final class JooqCatalogWrites implements CatalogWrites {
     private static final Customers C = CUSTOMERS.as("c");
     private static final CustomerProperties P = CUSTOMER_PROPERTIES.as("p");
     private static final Field<Boolean> HAS_STRONG_CONTACT =
-            DSL.field(EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID)).as("has_strong_contact");
+            DSL.field(EntrySql.strongContactProbe(C.ORGANIZATION_ID, C.ID)).as("has_strong_contact");
 
     private final JooqCatalogLoader loader;
 
@@ -121,7 +121,9 @@ final class JooqCatalogWrites implements CatalogWrites {
             Map<CustomerId, CustomerSignals> current = new LinkedHashMap<>();
             sql.select(P.fields()).select(C.ID, HAS_STRONG_CONTACT)
                     .from(C)
+                    // the ids on p too: without them p is read for the whole organization and hashed
                     .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                    .and(P.CUSTOMER_ID.eq(DSL.any(ids)))
                     .where(C.ORGANIZATION_ID.eq(organization.value())).and(C.ID.eq(DSL.any(ids)))
                     .orderBy(C.ID)
                     .forUpdate().of(C)

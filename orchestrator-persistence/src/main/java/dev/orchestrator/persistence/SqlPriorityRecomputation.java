@@ -84,11 +84,17 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
                 P.USAGE_SCORE));
         Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
                 .and(inScope(scope, E));
+        // A customer scope is repeated on c and p: the planner does not carry e.customer_id = ANY(...)
+        // over the join, so without it customers and customer_properties are read for the whole
+        // organization and hashed on every scoped write.
+        Condition customersOfC = customersIn(scope, C.ID);
         var update = sql.update(E)
                 .set(E.PRIORITY_SCORE, score)
-                .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID)))
+                .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                        .and(customersIn(scope, P.CUSTOMER_ID)))
                 .where(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
                 .and(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
+                .and(customersOfC)
                 .and(activeInScope)
                 .and(E.PRIORITY_SCORE.isDistinctFrom(score))
                 .returningResult(DSL.inline(1));
@@ -99,6 +105,12 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
         return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
                 + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
                 .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
+    }
+
+    /** {@code customer = ANY(scope's customers)}, or no condition when the scope has no customer list. */
+    static Condition customersIn(WorkScope scope, Field<UUID> customer) {
+        return scope.customers().map(c -> customer.eq(DSL.any(c.stream().map(CustomerId::value).toArray(UUID[]::new))))
+                .orElse(DSL.noCondition());
     }
 
     /** The scope's conditions on executions {@code e}. */

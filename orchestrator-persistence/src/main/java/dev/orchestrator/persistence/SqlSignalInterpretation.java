@@ -139,12 +139,17 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
 
-        SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
+        // Narrowed to a few customers (a signal write), probe contacts per customer: the EXISTS form
+        // may be planned as a hashed subplan reading every strong contact on the server.
+        SignalSql signals = new SignalSql(P, scope.customers().isPresent()
+                ? EntrySql.strongContactProbe(C.ORGANIZATION_ID, C.ID)
+                : EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
         var scored = DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
                         P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
                         signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"))
                 .from(C)
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                .and(SqlPriorityRecomputation.customersIn(scope, P.CUSTOMER_ID))
                 .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
                 .and(scope.customers().map(ids -> C.ID.eq(DSL.any(ids.stream().map(CustomerId::value)
                         .toArray(UUID[]::new)))).orElse(DSL.noCondition()));

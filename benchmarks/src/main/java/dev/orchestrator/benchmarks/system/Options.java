@@ -13,7 +13,7 @@ import java.util.Set;
 final class Options {
 
     static final List<String> ALL_SECTIONS =
-            List.of("seed", "recompute", "queue", "transitions", "signals", "import", "core");
+            List.of("seed", "recompute", "queue", "transitions", "ingest", "signals", "import", "core");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;
@@ -29,6 +29,8 @@ final class Options {
     Duration warmup = Duration.ofSeconds(5);
     Duration duration = Duration.ofSeconds(15);
     long maxRequests = 2_000_000;
+    /** Lines of each measured {@code POST /api/signals:batch} of the ingest section. */
+    long ingestLines = 100_000;
     List<Long> importSizes = List.of(25_000L, 100_000L);
     /** Heap limit of the {@code import} runs (shows the import streams). */
     String importHeap = "256m";
@@ -93,6 +95,7 @@ final class Options {
                 case "--warmup": o.warmup = seconds(value); break;
                 case "--duration": o.duration = seconds(value); break;
                 case "--max-requests": o.maxRequests = Long.parseLong(value); break;
+                case "--ingest-lines": o.ingestLines = size(value); break;
                 case "--import-sizes": o.importSizes = sizes(value); break;
                 case "--import-heap": o.importHeap = value; break;
                 case "--serve-jvm": o.serveJvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+")); break;
@@ -185,6 +188,7 @@ final class Options {
                 "  --seeder cli|sql      the product's seed synthetic (default) or the suite's SQL seeder",
                 "  --clients N           concurrent load clients (default 8)",
                 "  --warmup 5s --duration 15s --max-requests N   bounds of each load phase",
+                "  --ingest-lines 100k   lines of each measured signal batch (ingest section)",
                 "  --import-sizes 25k,100k --import-heap 256m",
                 "  --serve-jvm 'OPTS'    extra JVM options for serve (default none)",
                 "  --keep / --reuse      keep the databases / reuse kept ones (no reseeding)",

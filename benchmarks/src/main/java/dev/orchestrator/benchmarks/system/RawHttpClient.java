@@ -25,17 +25,30 @@ final class RawHttpClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private final int readTimeoutMillis;
     private byte[] lastBody = new byte[0];
 
     RawHttpClient(String baseUrl) {
+        this(baseUrl, 30_000);
+    }
+
+    /** With a read timeout other than 30 s (a large batch is answered only once it is applied). */
+    RawHttpClient(String baseUrl, int readTimeoutMillis) {
         URI uri = URI.create(baseUrl);
         this.host = uri.getHost();
         this.port = uri.getPort();
+        this.readTimeoutMillis = readTimeoutMillis;
     }
 
     /** Sends one request and returns its status; the body is read completely (see {@link #lastBody()}). */
     int send(String method, String pathAndQuery, String authorization, String jsonBody) throws IOException {
-        byte[] body = jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8);
+        return send(method, pathAndQuery, authorization, "application/json",
+                jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one request with a body of the given content type (or none). */
+    int send(String method, String pathAndQuery, String authorization, String contentType, byte[] body)
+            throws IOException {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n");
@@ -43,7 +56,7 @@ final class RawHttpClient implements AutoCloseable {
             head.append("Authorization: ").append(authorization).append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length).append("\r\n");
         }
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
@@ -79,7 +92,7 @@ final class RawHttpClient implements AutoCloseable {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(readTimeoutMillis);
             socket.connect(new InetSocketAddress(host, port), 5_000);
             in = new BufferedInputStream(socket.getInputStream(), 65_536);
             out = socket.getOutputStream();

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * For each size it creates a database {@code orchbench_<size>} (migrated with the product's
  * migrations, seeded with {@code orchestrator.jar seed synthetic}), then measures the priority
- * recompute, the queue read and serve's footprint, and the state transitions; signal
+ * recompute, the queue read and serve's footprint, the state transitions and the signal ingestion
+ * API (batch and single PATCH); signal
  * interpretation gets its own database of {@code <size>} customers; import and the core's JMH
  * benchmark run once. Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
  * load phase is bounded in time and in requests.
@@ -124,14 +125,14 @@ public final class Suite {
         String db = databaseName(ctx, label);
         DataShape shape = DataShape.forExecutions(size);
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute")
-                || o.sections.contains("queue") || o.sections.contains("transitions");
+                || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
         if (o.sections.contains("recompute")) {
             guard(ctx, "recompute " + label, () -> RecomputeSection.run(ctx, db, label));
         }
-        if (o.sections.contains("queue") || o.sections.contains("transitions")) {
+        if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")) {
             guard(ctx, "serve " + label, () -> {
                 try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
                         "serve-" + label)) {
@@ -142,6 +143,10 @@ public final class Suite {
                     }
                     if (o.sections.contains("transitions")) {
                         guard(ctx, "transitions " + label, () -> TransitionsSection.run(ctx, db, label, serve));
+                    }
+                    if (o.sections.contains("ingest")) {
+                        // last on this data set: it changes signals and creates executions
+                        guard(ctx, "ingest " + label, () -> SignalIngestSection.run(ctx, db, label, serve));
                     }
                 }
             });

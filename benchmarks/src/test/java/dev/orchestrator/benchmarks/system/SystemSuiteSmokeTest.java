@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the whole-system suite working: one end-to-end run at a tiny size (2k executions, 2k
- * customers, 1k/2k-customer imports, 0.6 s load phases) on the test PostgreSQL, with
+ * customers, 1k/2k-customer imports, 1k-line signal batches, 0.6 s load phases) on the test PostgreSQL, with
  * orchestrator.jar built earlier in the reactor. Checks that every figure was produced, not
  * what it is: figures live in docs/performance.md.
  */
@@ -30,7 +30,7 @@ class SystemSuiteSmokeTest {
                 "--db-prefix", db.name() + "_suite",
                 "--cli-jar", CLI_JAR.toString(),
                 "--out", "target/system-smoke",
-                "--sizes", "2k", "--import-sizes", "1k,2k",
+                "--sizes", "2k", "--import-sizes", "1k,2k", "--ingest-lines", "1k",
                 "--clients", "2", "--warmup", "0.2s", "--duration", "0.6s", "--max-requests", "5000",
                 "--quick"));
         if (db.password() != null) {
@@ -51,6 +51,8 @@ class SystemSuiteSmokeTest {
                 "queue.2k.http_seed_indexes_rps", "queue.2k.jdbc_seed_indexes_rps", "queue.2k.jdbc_exists_rps",
                 "queue.2k.serve_ready_s", "queue.2k.serve_rss_idle_mb", "queue.2k.serve_rss_load_mb",
                 "transitions.2k.rps", "transitions.2k.ok_rps",
+                "ingest.2k.batch_lines_per_s", "ingest.2k.batch_best_lines_per_s", "ingest.2k.patch_rps",
+                "ingest.2k.patch_p50_ms", "ingest.2k.patch_p99_ms",
                 "signals.2k.first_s", "signals.2k.second_s",
                 "import.1k.seconds", "import.2k.seconds", "import.1k.peak_rss_mb", "import.2k.peak_rss_mb",
                 "core.priorityWithExplanation_ops_per_s", "core.signalScoresWithExplanation_ops_per_s");
@@ -58,10 +60,10 @@ class SystemSuiteSmokeTest {
         positive.forEach(key -> assertThat(f.get(key)).as(key).isPositive());
         assertThat(f.get("import.2k.customers")).isEqualTo(2_000.0);
         assertThat(f.get("signals.2k.second_created")).as("a second interpretation creates nothing").isZero();
-        assertThat(f).containsKeys("transitions.2k.conflicts", "signals.2k.created", "queue.2k.serve_heap_load_mb");
+        assertThat(f).containsKeys("ingest.2k.batch_created", "ingest.2k.batch_rescored", "transitions.2k.conflicts", "signals.2k.created", "queue.2k.serve_heap_load_mb");
         String report = Files.readString(result.report());
         assertThat(report).contains("Priority recompute (2k)", "Queue read (2k)", "Service footprint (2k)",
-                "State transitions over HTTP (2k)", "Signal interpretation (2k customers)", "Import",
+                "State transitions over HTTP (2k)", "Signal ingestion over HTTP (2k)", "Signal interpretation (2k customers)", "Import",
                 "Core evaluators (JMH)");
     }
 }
