@@ -1,8 +1,5 @@
 package dev.orchestrator.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
@@ -57,17 +54,12 @@ public final class RootCommand implements Runnable {
         spec.commandLine().usage(env.out());
     }
 
-    /** The project version, from a resource filtered at build time. */
+    /** The project version and build commit ({@link BuildInfo}, the same values {@code /info} serves). */
     public static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = RootCommand.class.getResourceAsStream("/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"orchestrator " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            BuildInfo build = BuildInfo.load();
+            return new String[] {"orchestrator " + build.version() + " (commit " + build.commit() + ")",
                     "Java " + System.getProperty("java.version")};
         }
     }

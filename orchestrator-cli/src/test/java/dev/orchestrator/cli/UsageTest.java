@@ -29,6 +29,23 @@ class UsageTest {
     }
 
     @Test
+    void versionIsTheProjectVersionAndTheOpenApiDocumentSaysTheSame() throws Exception {
+        String projectVersion = System.getProperty("project.version");
+        assertThat(projectVersion).as("project.version (set by surefire from the pom)").isNotBlank();
+
+        Cli.Run version = Cli.withoutDatabase().run("--version");
+
+        assertThat(version.out().lines().findFirst().orElse(""))
+                .startsWith("orchestrator " + projectVersion + " (commit ");
+        assertThat(BuildInfo.load().version()).isEqualTo(projectVersion);
+        try (var in = dev.orchestrator.http.HttpApi.class.getResourceAsStream("openapi.json")) {
+            assertThat(in).isNotNull();
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).at("/info/version").asText())
+                    .isEqualTo(projectVersion);
+        }
+    }
+
+    @Test
     void secretsNeverAppearInHelp() {
         Cli cli = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", "super-secret-value-0123456789-abcdef")
                 .env("ORCHESTRATOR_DB_PASSWORD", "db-password-value");
