@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 InterpretSignalsCommand.class,
                 JobsCommand.class,
                 TokenCommand.class,
-                ServeCommand.class},
+                ServeCommand.class,
+                HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage error, 1 other failure.",
                 "Every option can also be set by its environment variable; a flag wins over its variable."})
 public final class RootCommand implements Runnable {
