@@ -44,6 +44,25 @@ final class ServeCommand extends DatabaseCommand {
     @Mixin
     ServiceOptions serviceOptions;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file of serve's settings, keyed by option name without dashes "
+                    + "(port = 7070, db-url = ...); a flag wins over its variable, a variable over the file "
+                    + "(env ORCHESTRATOR_CONFIG).")
+    java.nio.file.Path config;
+
+    private Env layered;
+
+    /** The environment over the config file (if any), read once: every option resolves through it. */
+    @Override
+    Env env() {
+        if (layered == null) {
+            Env outside = super.env();
+            String file = outside.flagOrVariable(config == null ? null : config.toString(), ConfigFile.VARIABLE);
+            layered = file == null ? outside : outside.over(ConfigFile.read(java.nio.file.Path.of(file)));
+        }
+        return layered;
+    }
+
     /** The server this JVM runs, for tests (which cannot send themselves SIGTERM). */
     static volatile Running running;
 
