@@ -51,6 +51,7 @@ final class ServeCommand extends DatabaseCommand {
     java.nio.file.Path config;
 
     private Env layered;
+    private String configFile;
 
     /** The environment over the config file (if any), read once: every option resolves through it. */
     @Override
@@ -59,6 +60,7 @@ final class ServeCommand extends DatabaseCommand {
             Env outside = super.env();
             String file = outside.flagOrVariable(config == null ? null : config.toString(), ConfigFile.VARIABLE);
             layered = file == null ? outside : outside.over(ConfigFile.read(java.nio.file.Path.of(file)));
+            configFile = file;
         }
         return layered;
     }
@@ -103,7 +105,7 @@ final class ServeCommand extends DatabaseCommand {
         CountDownLatch stop = new CountDownLatch(1);
         DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
         // Before connecting: an operator sees what was configured even when the database cannot be reached.
-        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated);
+        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated, configFile);
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
             // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
             Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());

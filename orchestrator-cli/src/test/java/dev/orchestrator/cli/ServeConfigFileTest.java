@@ -37,7 +37,8 @@ class ServeConfigFileTest {
         Cli.Run run = Cli.withoutDatabase().run("serve", "--config", settings().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("\\n  port +7171\\n");
+        assertThat(run.out()).containsPattern("\\n  port +7171\\n")
+                .containsPattern("\\n  config file +" + java.util.regex.Pattern.quote(settings().toString()) + "\\n");
         assertThat(run.err()).contains("Cannot connect to 127.0.0.1:1/fromfile"); // db-url and jwt-secret from the file
     }
 
@@ -69,7 +70,7 @@ class ServeConfigFileTest {
         Cli.Run run = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
                 .run("serve", "--db-url", "jdbc:postgresql://127.0.0.1:1/x");
 
-        assertThat(run.out()).containsPattern("\\n  port +7070\\n");
+        assertThat(run.out()).containsPattern("\\n  port +7070\\n").containsPattern("\\n  config file +\\(none\\)\\n");
     }
 
     @Test
