@@ -19,11 +19,12 @@ final class EffectiveConfiguration {
     }
 
     static void print(PrintWriter out, BuildInfo build, HttpSettings http, DatabaseOptions.DatabaseSettings db,
-            ServiceOptions.Resolved service, boolean generatedSecret) {
+            ServiceOptions.Resolved service, boolean generatedSecret, String configFile) {
         String database = db.url() == null ? "embedded PostgreSQL in " + db.dataDir()
                 : "PostgreSQL at " + Database.describeUrl(db.url());
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("version", build.version() + " (commit " + build.commit() + ")");
+        lines.put("config file", configFile == null ? "(none)" : configFile);
         lines.put("port", http.port() == 0 ? "0 (any free port)" : String.valueOf(http.port()));
         lines.put("database", database + (db.user() == null ? "" : ", user " + db.user())
                 + (db.password() == null ? "" : ", password " + MASK));

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /**
@@ -30,6 +31,10 @@ public final class Main {
     public static int run(Env env, String... args) {
         RootCommand root = new RootCommand(env);
         CommandLine commandLine = new CommandLine(root);
+        // 'orchestrator completion' prints a bash (and zsh) completion script: source <(orchestrator completion)
+        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+        completion.getCommandSpec().name("completion"); // its usage and the script name it so, not generate-completion
+        commandLine.addSubcommand("completion", completion);
         commandLine.setOut(env.out());
         commandLine.setErr(env.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -40,6 +45,8 @@ public final class Main {
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
             env.err().println(sentence(e.getMessage()));
+            // A mistyped command or option: "Did you mean: orchestrator serve?" (picocli's own suggestions)
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, env.err());
             env.err().println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             env.err().flush();
             return CliFailure.USAGE;

@@ -1,9 +1,7 @@
 package dev.orchestrator.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -26,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 InterpretSignalsCommand.class,
                 JobsCommand.class,
                 TokenCommand.class,
-                ServeCommand.class},
+                ServeCommand.class,
+                HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage error, 1 other failure.",
                 "Every option can also be set by its environment variable; a flag wins over its variable."})
 public final class RootCommand implements Runnable {
@@ -57,17 +56,12 @@ public final class RootCommand implements Runnable {
         spec.commandLine().usage(env.out());
     }
 
-    /** The project version, from a resource filtered at build time. */
+    /** The project version and build commit ({@link BuildInfo}, the same values {@code /info} serves). */
     public static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = RootCommand.class.getResourceAsStream("/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"orchestrator " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            BuildInfo build = BuildInfo.load();
+            return new String[] {"orchestrator " + build.version() + " (commit " + build.commit() + ")",
                     "Java " + System.getProperty("java.version")};
         }
     }

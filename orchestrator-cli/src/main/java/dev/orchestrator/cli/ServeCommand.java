@@ -44,6 +44,27 @@ final class ServeCommand extends DatabaseCommand {
     @Mixin
     ServiceOptions serviceOptions;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file of serve's settings, keyed by option name without dashes "
+                    + "(port = 7070, db-url = ...); a flag wins over its variable, a variable over the file "
+                    + "(env ORCHESTRATOR_CONFIG).")
+    java.nio.file.Path config;
+
+    private Env layered;
+    private String configFile;
+
+    /** The environment over the config file (if any), read once: every option resolves through it. */
+    @Override
+    Env env() {
+        if (layered == null) {
+            Env outside = super.env();
+            String file = outside.flagOrVariable(config == null ? null : config.toString(), ConfigFile.VARIABLE);
+            layered = file == null ? outside : outside.over(ConfigFile.read(java.nio.file.Path.of(file)));
+            configFile = file;
+        }
+        return layered;
+    }
+
     /** The server this JVM runs, for tests (which cannot send themselves SIGTERM). */
     static volatile Running running;
 
@@ -84,7 +105,7 @@ final class ServeCommand extends DatabaseCommand {
         CountDownLatch stop = new CountDownLatch(1);
         DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
         // Before connecting: an operator sees what was configured even when the database cannot be reached.
-        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated);
+        EffectiveConfiguration.print(env.out(), build, settings, databaseSettings, service, generated, configFile);
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
             // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
             Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());

@@ -190,6 +190,37 @@ class JarIT {
         }
     }
 
+    /** One version everywhere: the jar's manifest, --version, /info and the served openapi.json. */
+    @Test
+    void theJarVersionOptionInfoAndOpenApiNameTheProjectVersion(TestDatabase database) throws Exception {
+        String projectVersion = System.getProperty("project.version");
+        assertThat(projectVersion).as("project.version (set by failsafe from the pom)").isNotBlank();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Implementation-Version")).isEqualTo(projectVersion);
+        }
+        Run version = run(null, "--version");
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("orchestrator " + projectVersion + " (commit ");
+
+        try (Served served = new Served(database)) {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get = path -> {
+                try {
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + served.port + path)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+                    return json.readTree(response.body());
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            assertThat(get.apply("/info").path("version").asText()).isEqualTo(projectVersion);
+            assertThat(get.apply("/openapi.json").at("/info/version").asText()).isEqualTo(projectVersion);
+        }
+    }
+
     @Test
     void aPortInUseIsOneSentence(@EmptyDatabase TestDatabase database) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
