@@ -44,10 +44,8 @@ final class EntrySql {
      * reads every strong contact on each queue read (~20 ms at 1M executions); this one can only probe
      * contacts_by_customer once per returned row (docs/performance.md, "Queue read").
      */
-    static final Field<Boolean> HAS_STRONG_CONTACT = DSL.coalesce(DSL.field(DSL.select(DSL.inline(true)).from(K)
-            .where(K.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(K.CUSTOMER_ID.eq(E.CUSTOMER_ID))
-            .and(K.RELATIONSHIP_STRENGTH.eq(DSL.inline(RelationshipStrength.STRONG, K.RELATIONSHIP_STRENGTH)))
-            .limit(DSL.inline(1))), DSL.inline(false)).as("has_strong_contact");
+    static final Field<Boolean> HAS_STRONG_CONTACT =
+            strongContactField(E.ORGANIZATION_ID, E.CUSTOMER_ID).as("has_strong_contact");
 
     private EntrySql() {
     }
@@ -59,10 +57,16 @@ final class EntrySql {
      * reads every strong contact of every organization (docs/performance.md, "Signal ingestion").
      */
     static Condition strongContactProbe(Field<java.util.UUID> organizationId, Field<java.util.UUID> customerId) {
-        return DSL.condition(DSL.coalesce(DSL.field(DSL.select(DSL.inline(true)).from(K)
+        return DSL.condition(strongContactField(organizationId, customerId));
+    }
+
+    /** The scalar subquery both forms above are: true when a strong contact exists, false otherwise. */
+    private static Field<Boolean> strongContactField(Field<java.util.UUID> organizationId,
+            Field<java.util.UUID> customerId) {
+        return DSL.coalesce(DSL.field(DSL.select(DSL.inline(true)).from(K)
                 .where(K.ORGANIZATION_ID.eq(organizationId)).and(K.CUSTOMER_ID.eq(customerId))
                 .and(K.RELATIONSHIP_STRENGTH.eq(DSL.inline(RelationshipStrength.STRONG, K.RELATIONSHIP_STRENGTH)))
-                .limit(DSL.inline(1))), DSL.inline(false)));
+                .limit(DSL.inline(1))), DSL.inline(false));
     }
 
     /** EXISTS a strong contact for the customer (organization, customer): served by contacts_by_customer. */

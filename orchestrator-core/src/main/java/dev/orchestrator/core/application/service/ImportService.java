@@ -137,8 +137,8 @@ public final class ImportService implements ImportCatalog {
                 default -> throw new IllegalStateException(section.toString());
             }
             if (problems.count() > before) {
-                UUID[] idAndOrg = CatalogReader.idAndOrganization(section, row);
-                references.exists(section, idAndOrg[0], idAndOrg[1]);
+                CatalogReader.Identity identity = CatalogReader.identityOf(section, row);
+                references.exists(section, identity.id(), identity.organization());
             }
         }
 

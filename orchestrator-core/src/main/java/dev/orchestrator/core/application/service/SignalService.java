@@ -92,7 +92,7 @@ public final class SignalService implements IngestSignals {
                 problems.add(field, "is not a known field (known: " + String.join(", ", LINE_FIELDS) + ")");
             }
         }
-        UUID id = values.get("customer_id") instanceof String s ? parse(s) : null;
+        UUID id = CatalogReader.uuid(values.get("customer_id")).orElse(null);
         if (id == null) {
             problems.add("customer_id", values.containsKey("customer_id") ? "must be a UUID" : "is required");
         }
@@ -129,14 +129,6 @@ public final class SignalService implements IngestSignals {
         }
         chunk.clear();
         chunkLines.clear();
-    }
-
-    private static UUID parse(String s) {
-        try {
-            return s.length() == 36 ? UUID.fromString(s) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static Failure forbidden() {

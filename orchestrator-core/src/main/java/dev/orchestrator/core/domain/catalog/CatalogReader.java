@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -211,9 +212,10 @@ public final class CatalogReader {
         Map<String, Object> data = f.object("execution_data");
         boolean demo = f.bool("is_demo", false);
         if (status != null) {
-            CatalogRules.lifecycleFields(status, snoozeUntil != null || f.has("snooze_until") && json.values().get("snooze_until") != null,
-                    skipReason != null ? skipReason : f.has("skip_reason") && json.values().get("skip_reason") != null ? "x" : null,
-                    path, problems);
+            Map<String, Object> values = json.values();
+            CatalogRules.lifecycleFields(status, values.get("snooze_until") != null,
+                    values.get("skip_reason") != null && !(values.get("skip_reason") instanceof String r && r.isBlank()),
+                    skipReason, path, problems);
         }
         if (data != null) {
             Text.checkJson(data, f.path("execution_data"), problems);
@@ -226,12 +228,21 @@ public final class CatalogReader {
                 skipReason, data == null ? JsonObject.EMPTY : new JsonObject(data), demo);
     }
 
+    /** The id and organization a row names, as far as they can be read (for a row that has problems). */
+    public record Identity(UUID id, UUID organization) {
+    }
+
     /** The id and organization of a row that has problems, if they can be read (so references to it are not reported too). */
-    public static UUID[] idAndOrganization(CatalogSection section, JsonObject json) {
-        UUID id = JsonFields.uuidOrNull(json.values().get("id")).orElse(null);
+    public static Identity identityOf(CatalogSection section, JsonObject json) {
+        UUID id = uuid(json.values().get("id")).orElse(null);
         UUID organization = section == CatalogSection.ORGANIZATIONS ? id
-                : JsonFields.uuidOrNull(json.values().get("organization_id")).orElse(null);
-        return new UUID[] {id, organization};
+                : uuid(json.values().get("organization_id")).orElse(null);
+        return new Identity(id, organization);
+    }
+
+    /** A JSON value as a UUID, when it is a string in the canonical form. */
+    public static Optional<UUID> uuid(Object value) {
+        return JsonFields.uuidOrNull(value);
     }
 
     private static List<String> without(List<String> fields, String a, String b) {

@@ -143,18 +143,23 @@ public final class CatalogRules {
     }
 
     public static void check(ExecutionEntry e, String path, Problems problems) {
-        lifecycleFields(e.status(), e.snoozeUntil() != null, e.skipReason(), path, problems);
+        lifecycleFields(e.status(), e.snoozeUntil() != null, e.skipReason() != null && !e.skipReason().isBlank(),
+                e.skipReason(), path, problems);
         Text.checkJson(e.executionData().values(), at(path, "execution_data"), problems);
     }
 
-    /** What a status needs: a snoozed execution its wake-up time, a skipped one its reason. */
-    static void lifecycleFields(ExecutionStatus status, boolean hasSnoozeUntil, String skipReason, String path,
-            Problems problems) {
+    /**
+     * What a status needs: a snoozed execution its wake-up time, a skipped one its reason. The
+     * {@code has...} flags say whether the data gives them at all (a value with a problem of its own
+     * still counts as given, so that it is not reported twice).
+     */
+    static void lifecycleFields(ExecutionStatus status, boolean hasSnoozeUntil, boolean hasSkipReason,
+            String skipReason, String path, Problems problems) {
         text(skipReason, at(path, "skip_reason"), false, SKIP_REASON_MAX, problems);
         if (status == ExecutionStatus.SNOOZED && !hasSnoozeUntil) {
             problems.add(at(path, "snooze_until"), "is required when status is snoozed");
         }
-        if (status == ExecutionStatus.SKIPPED && (skipReason == null || skipReason.isBlank())) {
+        if (status == ExecutionStatus.SKIPPED && !hasSkipReason) {
             problems.add(at(path, "skip_reason"), "is required when status is skipped");
         }
     }
