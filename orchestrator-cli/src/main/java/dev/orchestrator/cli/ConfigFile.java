@@ -14,9 +14,11 @@ import java.util.TreeSet;
 /**
  * {@code serve --config FILE}: a Java properties file (read by {@link Properties}) whose keys are the
  * options' names without the dashes, as picocli's {@code PropertiesDefaultProvider} names them
- * ({@code port = 7070}, {@code db-url = jdbc:postgresql://...}). Each key stands for one environment
+ * ({@code port = 7070}, {@code db-url = jdbc:postgresql://...}), or a YAML file ({@code .yaml} or
+ * {@code .yml}, read by Jackson's YAML parser) with the same keys, where a nested mapping joins its
+ * keys with a dash ({@code db: {url: ...}} is {@code db-url}). Each key stands for one environment
  * variable, and the file is the layer below the environment: flag, then variable, then file, then default.
- * An unknown key is a usage error naming it, so a typo never goes unnoticed.
+ * An unknown key, a key given twice, or a list is a usage error naming it, so a typo never goes unnoticed.
  */
 final class ConfigFile {
 
@@ -35,6 +37,10 @@ final class ConfigFile {
         keys.put("data-dir", DatabaseOptions.DATA_DIR_VARIABLE);
         keys.put("jwt-secret", JwtOptions.SECRET_VARIABLE);
         keys.put("jwt-key-id", ServiceOptions.JWT_KEY_ID_VARIABLE);
+        keys.put("jwks-url", IdentityOptions.JWKS_URL_VARIABLE);
+        keys.put("jwt-issuer", IdentityOptions.ISSUER_VARIABLE);
+        keys.put("jwt-audience", IdentityOptions.AUDIENCE_VARIABLE);
+        keys.put("host", ServeCommand.HOST_VARIABLE);
         keys.put("port", ServeCommand.PORT_VARIABLE);
         keys.put("metrics-token", ServiceOptions.METRICS_TOKEN_VARIABLE);
         keys.put("cors-origins", ServiceOptions.CORS_ORIGINS_VARIABLE);
@@ -52,6 +58,23 @@ final class ConfigFile {
 
     /** The file's values keyed by the variables they stand for; a missing file or unknown key is a usage error. */
     static Map<String, String> read(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> byKey = name.endsWith(".yaml") || name.endsWith(".yml") ? YamlConfig.read(file)
+                : properties(file);
+        Map<String, String> values = new HashMap<>();
+        for (String key : new TreeSet<>(byKey.keySet())) {
+            String variable = KEYS.get(key);
+            if (variable == null) {
+                throw CliFailure.usage("--config (" + VARIABLE + "): unknown key '" + key + "' in " + file
+                        + "; known keys: " + String.join(", ", new TreeSet<>(KEYS.keySet())));
+            }
+            values.put(variable, byKey.get(key).strip());
+        }
+        return values;
+    }
+
+    /** A properties file's entries. */
+    private static Map<String, String> properties(Path file) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
@@ -59,15 +82,10 @@ final class ConfigFile {
             throw CliFailure.usage("--config (" + VARIABLE + "): cannot read " + file + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        Map<String, String> values = new HashMap<>();
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            String variable = KEYS.get(key);
-            if (variable == null) {
-                throw CliFailure.usage("--config (" + VARIABLE + "): unknown key '" + key + "' in " + file
-                        + "; known keys: " + String.join(", ", new TreeSet<>(KEYS.keySet())));
-            }
-            values.put(variable, properties.getProperty(key).strip());
+        Map<String, String> entries = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            entries.put(key, properties.getProperty(key));
         }
-        return values;
+        return entries;
     }
 }

@@ -25,6 +25,7 @@ final class EffectiveConfiguration {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("version", build.version() + " (commit " + build.commit() + ")");
         lines.put("config file", configFile == null ? "(none)" : configFile);
+        lines.put("host", http.host() + (HttpSettings.ANY_HOST.equals(http.host()) ? " (every interface)" : ""));
         lines.put("port", http.port() == 0 ? "0 (any free port)" : String.valueOf(http.port()));
         lines.put("database", database + (db.user() == null ? "" : ", user " + db.user())
                 + (db.password() == null ? "" : ", password " + MASK));
@@ -32,6 +33,7 @@ final class EffectiveConfiguration {
                 ? ", generated for this run)" : ")"));
         lines.put("jwt key id", http.jwtKeyId().orElse("(none: a kid is ignored)"));
         lines.put("jwt audience", http.audience());
+        lines.put("jwt issuer", http.issuer().orElse("(any)"));
         lines.put("jwt leeway", seconds(http.leeway()));
         lines.put("jwks url", http.jwksUrl().map(Object::toString).orElse("(none)"));
         lines.put("cors origins", service.corsOrigins().isEmpty() ? "(none)" : String.join(", ", service.corsOrigins()));

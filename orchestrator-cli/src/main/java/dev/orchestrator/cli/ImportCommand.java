@@ -49,15 +49,16 @@ final class ImportCommand extends DatabaseCommand {
                     .run(path, displayName);
             env.out().println("Imported " + displayName + " into the " + database.description() + ":");
             for (Map.Entry<String, CatalogLoader.Counts> e : outcome.report().written().entrySet()) {
-                env.out().printf("  %-20s %8d inserted %8d updated%n", e.getKey(), e.getValue().inserted(),
-                        e.getValue().updated());
+                env.out().printf("  %-20s %9s inserted %9s updated%n", e.getKey(), Numbers.count(e.getValue().inserted()),
+                        Numbers.count(e.getValue().updated()));
             }
             long rescoreMillis = outcome.report().rescoreMillis();
-            env.out().printf("Checked in %.1f s, written in %.1f s (one transaction).%n",
-                    outcome.validateMillis() / 1000.0, Math.max(0, outcome.writeMillis() - rescoreMillis) / 1000.0);
-            env.out().printf("Recomputed priorities of %d organization(s): %d open executions examined, %d changed (%.1f s).%n",
-                    outcome.report().organizations().size(), outcome.report().examined(), outcome.report().rescored(),
-                    rescoreMillis / 1000.0);
+            env.out().printf("Checked in %s, written in %s (one transaction).%n",
+                    Numbers.seconds(outcome.validateMillis() / 1000.0),
+                    Numbers.seconds(Math.max(0, outcome.writeMillis() - rescoreMillis) / 1000.0));
+            env.out().printf("Recomputed priorities of %s organization(s): %s open executions examined, %s changed (%s).%n",
+                    Numbers.count(outcome.report().organizations().size()), Numbers.count(outcome.report().examined()),
+                    Numbers.count(outcome.report().rescored()), Numbers.seconds(rescoreMillis / 1000.0));
         } finally {
             if (spooled != null) {
                 deleteQuietly(spooled);

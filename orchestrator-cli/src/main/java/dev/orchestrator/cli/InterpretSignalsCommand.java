@@ -17,22 +17,23 @@ final class InterpretSignalsCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<OrganizationId> scope = organization.scope();
+        organization.scope(); // a malformed id is a usage error before anything opens
         Env env = env();
         try (Database database = openMigratedDatabase()) {
+            Optional<OrganizationId> scope = organization.scope(database);
             long started = System.nanoTime();
             InterpretSignals.Report report = database.orchestrator().interpretSignals().interpret(scope);
-            double seconds = (System.nanoTime() - started) / 1e9;
+            String seconds = Numbers.seconds(System.nanoTime() - started);
             if (report.created().isEmpty()) {
-                env.out().printf("No executions created%s (%.1f s).%n",
+                env.out().printf("No executions created%s (%s).%n",
                         scope.map(o -> " in organization " + o.value()).orElse(""), seconds);
                 return 0;
             }
             env.out().println("Executions created per definition:");
             for (InterpretSignals.Created c : report.created()) {
-                env.out().printf("  %8d  %s  %s%n", c.count(), c.definitionId().value(), c.definitionName());
+                env.out().printf("  %9s  %s  %s%n", Numbers.count(c.count()), c.definitionId().value(), c.definitionName());
             }
-            env.out().printf("%d executions created in %.1f s.%n", report.total(), seconds);
+            env.out().printf("%s executions created in %s.%n", Numbers.count(report.total()), seconds);
         }
         return 0;
     }

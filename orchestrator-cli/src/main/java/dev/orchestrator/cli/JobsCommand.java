@@ -70,10 +70,10 @@ final class JobsCommand implements Runnable {
                         out.printf("  %-20s  %-9s  %-8s  %s%s%s%n", time(run.startedAt()), run.status().wireName(),
                                 run.trigger().wireName(), run.instance(),
                                 run.organizationScope().map(o -> "  organization " + o.value()).orElse(""),
-                                run.finishedAt() == null ? "" : String.format("  %.1f s",
-                                        Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e9));
+                                run.finishedAt() == null ? "" : "  " + Numbers.seconds(
+                                        Duration.between(run.startedAt(), run.finishedAt()).toNanos()));
                         for (StepReport step : run.steps()) {
-                            out.printf("      %-22s %-40s %.1f s%n", step.name(), counts(step.counts()), step.seconds());
+                            out.printf("      %-22s %-40s %s%n", step.name(), counts(step.counts()), Numbers.seconds(step.seconds()));
                         }
                         if (run.error() != null) {
                             out.println("      error: " + run.error());
@@ -107,10 +107,11 @@ final class JobsCommand implements Runnable {
                 throw CliFailure.usage("JOB: unknown job '" + job + "'; the jobs are: " + RunDailyJob.NAME);
             }
             Env env = env();
-            Optional<OrganizationId> scope = organization.scope();
+            organization.scope(); // a malformed id is a usage error before anything opens
             SchedulerSettings settings = SchedulerSettings.of(JobOptions.dailyAt(env, null),
                     JobOptions.instance(env, instance));
             try (Database database = openMigratedDatabase()) {
+                Optional<OrganizationId> scope = organization.scope(database);
                 RunDailyJob.Outcome outcome = JobsWiring.jobs(database, database.orchestrator(), settings)
                         .runDailyJob().run(new RunDailyJob.Request(scope, settings.instance(), JobTrigger.MANUAL));
                 if (outcome instanceof RunDailyJob.AlreadyRunning busy) {
@@ -122,21 +123,21 @@ final class JobsCommand implements Runnable {
                 JobRun run = ((RunDailyJob.Ran) outcome).run();
                 PrintWriter out = env.out();
                 for (StepReport step : run.steps()) {
-                    out.printf("  %-22s %-40s %.1f s%n", step.name(), counts(step.counts()), step.seconds());
+                    out.printf("  %-22s %-40s %s%n", step.name(), counts(step.counts()), Numbers.seconds(step.seconds()));
                 }
                 if (run.status() == JobStatus.FAILED) {
                     throw CliFailure.failure("The daily job failed: " + run.error() + " (run " + run.id() + ")");
                 }
-                out.printf("Daily job%s succeeded in %.1f s (run %s).%n",
+                out.printf("Daily job%s succeeded in %s (run %s).%n",
                         scope.map(o -> " of organization " + o.value()).orElse(""),
-                        Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e9, run.id());
+                        Numbers.seconds(Duration.between(run.startedAt(), run.finishedAt()).toNanos()), run.id());
             }
             return 0;
         }
     }
 
     private static String counts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + String.format("%,d", e.getValue()))
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + Numbers.count(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

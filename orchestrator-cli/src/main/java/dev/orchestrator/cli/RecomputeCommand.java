@@ -17,13 +17,14 @@ final class RecomputeCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<OrganizationId> scope = organization.scope();
+        organization.scope(); // a malformed id is a usage error before anything opens
         try (Database database = openMigratedDatabase()) {
+            Optional<OrganizationId> scope = organization.scope(database);
             long started = System.nanoTime();
             RecomputePriorities.Report report = database.orchestrator().recomputePriorities().recompute(scope);
-            env().out().printf("Recomputed priorities%s: %,d open executions examined, %,d changed in %.1f s.%n",
-                    scope.map(o -> " of organization " + o.value()).orElse(""), report.examined(), report.changed(),
-                    (System.nanoTime() - started) / 1e9);
+            env().out().printf("Recomputed priorities%s: %s open executions examined, %s changed in %s.%n",
+                    scope.map(o -> " of organization " + o.value()).orElse(""), Numbers.count(report.examined()),
+                    Numbers.count(report.changed()), Numbers.seconds(System.nanoTime() - started));
         }
         return 0;
     }

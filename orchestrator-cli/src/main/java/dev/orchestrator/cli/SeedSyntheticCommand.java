@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.cli.importing.Progress;
 import dev.orchestrator.core.application.Orchestrator;
 import dev.orchestrator.core.domain.catalog.CatalogSection;
 import dev.orchestrator.persistence.load.CopyLoader;
@@ -70,22 +71,25 @@ final class SeedSyntheticCommand extends DatabaseCommand {
                         new SyntheticData.Sizes(organizations, csms, customers, executions, seed),
                         LocalDate.now(ZoneOffset.UTC), orchestrator.priorityPolicy(),
                         orchestrator.signalPolicy().maxScore());
-                report = data.write(loader);
+                // A bar on a terminal (stderr), nothing when the output goes to a file or a pipe.
+                try (Progress progress = Progress.rows(env.interactive(), "Generating", data.progressUnits())) {
+                    report = data.write(loader, progress);
+                }
                 long copied = System.nanoTime();
                 loader.commit(data.organizationIds());
                 long done = System.nanoTime();
                 env.out().println("Seeded synthetic data (seed " + seed + ") into the " + database.description() + ":");
                 for (Map.Entry<String, Long> e : report.rows().entrySet()) {
-                    env.out().printf("  %-21s %,10d  (%.1f s)%n", e.getKey(), e.getValue(),
-                            report.millis().get(e.getKey()) / 1000.0);
+                    env.out().printf("  %-21s %10s  (%s)%n", e.getKey(), Numbers.count(e.getValue()),
+                            Numbers.seconds(report.millis().get(e.getKey()) / 1000.0));
                 }
                 env.out().print("  executions by status: ");
                 env.out().println(String.join(", ", report.statuses().entrySet().stream()
-                        .map(e -> e.getKey() + " " + String.format("%,d", e.getValue())).toList()));
-                env.out().printf("Generated and copied in %.1f s, %s, committed and analyzed in %.1f s "
-                        + "(total %.1f s).%n", (copied - started) / 1e9,
+                        .map(e -> e.getKey() + " " + Numbers.count(e.getValue())).toList()));
+                env.out().printf("Generated and copied in %s, %s, committed and analyzed in %s (total %s).%n",
+                        Numbers.seconds(copied - started),
                         loader.referencesCheckedInBulk() ? "references checked in bulk" : "references checked row by row",
-                        (done - copied) / 1e9, (done - started) / 1e9);
+                        Numbers.seconds(done - copied), Numbers.seconds(done - started));
             }
         }
         return 0;

@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.core.application.Jobs;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
+import dev.orchestrator.http.JobMetrics;
 import dev.orchestrator.http.Operations;
 import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.Migrator;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
 final class ServeCommand extends DatabaseCommand {
 
     static final String PORT_VARIABLE = "ORCHESTRATOR_PORT";
+    static final String HOST_VARIABLE = "ORCHESTRATOR_HOST";
     static final int DEFAULT_PORT = 7070;
 
     @Mixin
@@ -37,6 +39,14 @@ final class ServeCommand extends DatabaseCommand {
     @Option(names = "--port", paramLabel = "PORT",
             description = "TCP port (env ORCHESTRATOR_PORT; default 7070; 0 picks a free one).")
     Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS",
+            description = "Address to listen on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only "
+                    + "(env ORCHESTRATOR_HOST; default 0.0.0.0, with --demo 127.0.0.1).")
+    String host;
+
+    @Mixin
+    IdentityOptions identity;
 
     @Option(names = "--demo", description = "Seed the demo data and print a curl command to try it.")
     boolean demo;
@@ -97,11 +107,17 @@ final class ServeCommand extends DatabaseCommand {
             LogFormat.useJson();
         }
         BuildInfo build = BuildInfo.load();
-        HttpSettings settings = HttpSettings.of(resolvedPort, secret).withJwtKeyId(service.jwtKeyId());
+        HttpSettings settings = identity.applyTo(HttpSettings.of(resolvedPort, secret)
+                .withJwtKeyId(service.jwtKeyId())
+                .withHost(resolveHost(env)), env);
         Operations operations = Operations.defaults()
                 .withMetricsToken(service.metricsToken())
                 .withCorsOrigins(service.corsOrigins())
                 .withVersion(build.version(), build.commit());
+        // The scheduler starts after the migrations; until then /health/ready says "starting" (or "off").
+        java.util.concurrent.atomic.AtomicReference<ServeJobs> scheduled = new java.util.concurrent.atomic.AtomicReference<>();
+        operations = operations.withScheduler(() -> scheduled.get() != null ? scheduled.get().state()
+                : jobSettings.enabled() ? "starting" : "off");
         CountDownLatch stop = new CountDownLatch(1);
         DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
         // Before connecting: an operator sees what was configured even when the database cannot be reached.
@@ -131,14 +147,16 @@ final class ServeCommand extends DatabaseCommand {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
                 // After the migrations: the scheduler's table is one of them.
-                serveJobs = ServeJobs.start(database, jobs, jobSettings, env.out());
+                serveJobs = ServeJobs.start(database, JobMetrics.metered(jobs.runDailyJob(), operations.meterRegistry()),
+                        jobSettings, env.out());
+                scheduled.set(serveJobs);
             } catch (RuntimeException e) {
                 api.stop();
                 throw e;
             }
             database.beforeShutdown(serveJobs::close);
-            env.out().println("Serving the HTTP API on http://localhost:" + bound + " with the " + database.description()
-                    + ". Stop with Ctrl-C.");
+            env.out().println("Serving the HTTP API on " + listening(settings.host(), bound) + " with the "
+                    + database.description() + ". Stop with Ctrl-C.");
             if (demo) {
                 if (generated) {
                     env.out().println("No JWT secret configured: generated one for this run only (set "
@@ -147,7 +165,7 @@ final class ServeCommand extends DatabaseCommand {
                 String token = new TokenMinter(secret, Clock.systemUTC()).mint(DemoSeed.CSM, HttpSettings.DEFAULT_AUDIENCE,
                         Duration.ofHours(8));
                 env.out().println("Try the demo CSM's queue (token valid 8 hours):");
-                env.out().println("  curl -H 'Authorization: Bearer " + token + "' 'http://localhost:" + bound
+                env.out().println("  curl -H 'Authorization: Bearer " + token + "' '" + reachable(settings.host(), bound)
                         + "/api/orchestrator/queue?demo=true'");
             }
             env.out().flush();
@@ -175,7 +193,8 @@ final class ServeCommand extends DatabaseCommand {
                 throw CliFailure.failure("Port " + port + " is already in use (or not allowed): stop what listens "
                         + "there or choose another with --port (" + PORT_VARIABLE + ")", e);
             }
-            throw CliFailure.failure("Cannot serve on port " + port + ": " + Database.rootMessage(e), e);
+            throw CliFailure.failure("Cannot serve on port " + port + ": " + Database.rootMessage(e)
+                    + " (check --host, " + HOST_VARIABLE + ")", e);
         }
     }
 
@@ -186,6 +205,34 @@ final class ServeCommand extends DatabaseCommand {
             }
         }
         return false;
+    }
+
+    private String resolveHost(Env env) {
+        String value = env.flagOrVariable(host, HOST_VARIABLE);
+        if (value == null) {
+            // --demo prints a token anyone who reaches the port can use: keep it on this machine.
+            return demo ? HttpSettings.LOOPBACK_HOST : HttpSettings.ANY_HOST;
+        }
+        String address = value.strip();
+        // An IPv4/IPv6 literal or a host name; resolving it is left to the bind, which fails in one sentence.
+        if (address.isEmpty() || !address.matches("[A-Za-z0-9.:\\-\\[\\]%]+") || address.length() > 253) {
+            throw CliFailure.usage("--host (" + HOST_VARIABLE + "): must be an address such as 0.0.0.0 or 127.0.0.1, got '"
+                    + value + "'");
+        }
+        return address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+    }
+
+    /** The bound address as printed: the real one, every interface said as such. */
+    static String listening(String host, int port) {
+        return HttpSettings.ANY_HOST.equals(host) || "::".equals(host)
+                ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + " (every interface)"
+                : reachable(host, port);
+    }
+
+    /** A URL a client on this machine can call. */
+    static String reachable(String host, int port) {
+        String h = HttpSettings.ANY_HOST.equals(host) || "::".equals(host) ? "localhost" : host;
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + port;
     }
 
     private int resolvePort(Env env) {

@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.application.Jobs;
+import dev.orchestrator.core.application.port.in.RunDailyJob;
 import dev.orchestrator.scheduler.JobScheduler;
 import java.io.PrintWriter;
 
@@ -8,26 +8,33 @@ import java.io.PrintWriter;
 final class ServeJobs implements AutoCloseable {
 
     private JobScheduler scheduler;
+    private final boolean enabled;
 
-    private ServeJobs(JobScheduler scheduler) {
+    private ServeJobs(JobScheduler scheduler, boolean enabled) {
         this.scheduler = scheduler;
+        this.enabled = enabled;
     }
 
-    static ServeJobs start(Database database, Jobs jobs, JobOptions.Resolved options, PrintWriter out) {
+    /** What /health/ready says of the scheduler: off, starting, running or stopped. */
+    synchronized String state() {
+        return scheduler == null ? (enabled ? "stopped" : "off") : scheduler.state();
+    }
+
+    static ServeJobs start(Database database, RunDailyJob daily, JobOptions.Resolved options, PrintWriter out) {
         if (!options.enabled()) {
             out.println("Jobs are off on this instance (--no-jobs / " + JobOptions.JOBS_VARIABLE
                     + "=off); other instances still run them.");
-            return new ServeJobs(null);
+            return new ServeJobs(null, false);
         }
         JobScheduler scheduler;
         try {
-            scheduler = JobScheduler.start(database.dataSource(), jobs.runDailyJob(), options.settings());
+            scheduler = JobScheduler.start(database.dataSource(), daily, options.settings());
         } catch (RuntimeException e) {
             throw CliFailure.failure("Cannot start the job scheduler: " + Database.rootMessage(e), e);
         }
         out.println("Running the daily job " + options.settings().dailyDescription() + " as "
                 + options.settings().instance() + " (once across every instance on this database).");
-        return new ServeJobs(scheduler);
+        return new ServeJobs(scheduler, true);
     }
 
     @Override

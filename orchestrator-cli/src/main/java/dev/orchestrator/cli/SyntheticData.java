@@ -165,6 +165,21 @@ final class SyntheticData {
     }
 
     Report write(CopyLoader loader) throws SQLException {
+        return write(loader, dev.orchestrator.cli.importing.Progress.none());
+    }
+
+    /**
+     * The rows to generate for {@code progress}: each customer is drawn three times (customers, their
+     * properties, their contacts), each execution once; the small tables do not count.
+     */
+    long progressUnits() {
+        return 3L * sizes.customers() + sizes.executions();
+    }
+
+    /** As {@link #write(CopyLoader)}, stepping {@code progress} up to {@link #progressUnits()}. */
+    Report write(CopyLoader loader, dev.orchestrator.cli.importing.Progress progress) throws SQLException {
+        this.progress = progress;
+        this.progressed = 0;
         SplittableRandom[] streams = streams(sizes.seed());
         Map<String, Long> rows = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
@@ -180,6 +195,16 @@ final class SyntheticData {
         timed("workflow_definitions", rows, millis, () -> definitions(loader, streams[DEFINITIONS]));
         timed("workflow_executions", rows, millis, () -> executions(loader, streams[EXECUTIONS], statuses));
         return new Report(rows, millis, statuses);
+    }
+
+    private dev.orchestrator.cli.importing.Progress progress = dev.orchestrator.cli.importing.Progress.none();
+    private long progressed;
+
+    /** One more row drawn; the bar moves every 4,096 rows (a bar update per row would cost more than the row). */
+    private void advance() {
+        if ((++progressed & 4095) == 0) {
+            progress.stepTo(progressed);
+        }
     }
 
     /** The organizations written (after {@link #write}). */
@@ -300,6 +325,7 @@ final class SyntheticData {
         for (int o = 0; o < sizes.organizations(); o++) {
             for (int c = 0; c < orgCustomerCount[o]; c++) {
                 sink.accept(draws.next(o, c, orgFirstCustomer[o] + c));
+                advance();
             }
         }
     }
@@ -492,6 +518,7 @@ final class SyntheticData {
                 status == ExecutionStatus.SKIPPED ? SKIP_REASON : null, data, def.demo());
         copy.add(new CopyLoader.ScoredExecution(
                 checked(execution, CatalogRules::check, CatalogSection.WORKFLOW_EXECUTIONS.path(index)), score));
+        advance();
         return status.wireName();
     }
 

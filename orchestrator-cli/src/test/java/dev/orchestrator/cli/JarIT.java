@@ -67,7 +67,7 @@ class JarIT {
         assertThat(seed.output()).contains("550e8400-e29b-41d4-a716-446655440001");
     }
 
-    private static final Pattern CURL = Pattern.compile("curl -H 'Authorization: Bearer ([^']+)' 'http://localhost:(\\d+)/");
+    private static final Pattern CURL = Pattern.compile("curl -H 'Authorization: Bearer ([^']+)' 'http://127.0.0.1:(\\d+)/");
 
     /** {@code serve --demo} as a real process; returns once it printed its curl line (the token and port). */
     private static final class Served implements AutoCloseable {

@@ -65,7 +65,8 @@ class JobsCommandTest {
 
     @Test
     void oneOrganizationOnlyAndBadArgumentsAreUsageErrors() {
-        String org = "a1000000-0000-4000-8000-00000000abcd";
+        Cli.on(db).run("import", ImportCommandTest.EXAMPLE.toString()); // an organization to scope to (idempotent)
+        String org = RecomputeAndInterpretTest.ORG;
         Cli.Run scoped = Cli.on(db).run("jobs", "run", "daily", "--organization", org);
         assertThat(scoped.exitCode()).as(scoped.toString()).isZero();
         assertThat(scoped.out()).contains("Daily job of organization " + org + " succeeded");

@@ -62,4 +62,18 @@ class RecomputeAndInterpretTest {
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).startsWith("No executions created");
     }
+
+    @Test
+    void anUnknownOrganizationIsAnErrorInEveryCommandThatTakesOne() {
+        String absent = "f0000000-0000-4000-8000-00000000dead";
+        for (String[] command : new String[][] {{"recompute"}, {"interpret-signals"}, {"jobs", "run", "daily"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--organization", absent)).toArray(String[]::new);
+            Cli.Run run = Cli.on(db).run(args);
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).as(String.join(" ", command))
+                    .contains("--organization: no organization " + absent + " in the ");
+            assertThat(run.out()).doesNotContain("examined").doesNotContain("created");
+        }
+    }
 }

@@ -34,7 +34,8 @@ class ServeCommandTest {
 
         Matcher curl = CURL.matcher(cli.outSoFar());
         assertThat(curl.find()).as(cli.outSoFar()).isTrue();
-        assertThat(curl.group(2)).isEqualTo("http://localhost:" + running.port() + "/api/orchestrator/queue?demo=true");
+        // --demo listens on this machine only (its printed token is valid for anyone who reaches the port)
+        assertThat(curl.group(2)).isEqualTo("http://127.0.0.1:" + running.port() + "/api/orchestrator/queue?demo=true");
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(curl.group(2))).header("Authorization", "Bearer " + curl.group(1)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -45,7 +46,7 @@ class ServeCommandTest {
         running.requestStop();
         Cli.Run run = serving.get();
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("Serving the HTTP API on http://localhost:" + running.port())
+        assertThat(run.out()).contains("Serving the HTTP API on http://127.0.0.1:" + running.port() + " with")
                 .contains("No JWT secret configured: generated one for this run only").endsWith("Stopped.\n");
         assertThat(ServeCommand.running).isNull();
     }
@@ -60,6 +61,51 @@ class ServeCommandTest {
                 .run("serve");
         assertThat(badPort.exitCode()).isEqualTo(2);
         assertThat(badPort.err()).contains("--port (ORCHESTRATOR_PORT): must be from 0 to 65535, got 99999");
+    }
+
+    @Test
+    void identityProviderAndHostOptionsAreValidatedAndNamed() {
+        // An unreachable database: should validation let a value through, serve fails (exit 1) instead of serving.
+        String unreachable = "jdbc:postgresql://127.0.0.1:1/x";
+        Cli.Run badHost = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--db-url", unreachable, "--port", "0", "--host", "not a host");
+        assertThat(badHost.exitCode()).as(badHost.toString()).isEqualTo(2);
+        assertThat(badHost.err()).contains("--host (ORCHESTRATOR_HOST): must be an address such as 0.0.0.0");
+
+        Cli.Run badJwks = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .env("ORCHESTRATOR_JWKS_URL", "ftp://idp.example.com/keys")
+                .run("serve", "--db-url", unreachable, "--port", "0");
+        assertThat(badJwks.exitCode()).as(badJwks.toString()).isEqualTo(2);
+        assertThat(badJwks.err()).contains("--jwks-url (ORCHESTRATOR_JWKS_URL): must be an absolute http or https URL");
+
+        Cli.Run controlInAudience = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--db-url", unreachable, "--port", "0", "--jwt-audience", "api\u0000");
+        assertThat(controlInAudience.exitCode()).as(controlInAudience.toString()).isEqualTo(2);
+        assertThat(controlInAudience.err())
+                .contains("--jwt-audience (ORCHESTRATOR_JWT_AUDIENCE): must be a non-blank text without control");
+    }
+
+    @Test
+    void serveListensWhereToldAndPrintsTheIdentityProviderItBelieves() throws Exception {
+        Cli cli = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .env("ORCHESTRATOR_JWT_ISSUER", "https://idp.example.com/")
+                .env("ORCHESTRATOR_JWT_AUDIENCE", "orchestrator-api");
+        CompletableFuture<Cli.Run> serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--port", "0",
+                "--host", "127.0.0.1", "--jwks-url", "https://idp.example.com/.well-known/jwks.json", "--no-jobs"));
+        ServeCommand.Running running = awaitRunning(serving);
+        String printed = cli.outSoFar();
+        HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + running.port() + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        running.requestStop();
+        assertThat(serving.get().exitCode()).isZero();
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(printed).containsPattern("host +127.0.0.1\\n")
+                .containsPattern("jwt issuer +https://idp.example.com/")
+                .containsPattern("jwt audience +orchestrator-api")
+                .containsPattern("jwks url +https://idp.example.com/.well-known/jwks.json")
+                .contains("Serving the HTTP API on http://127.0.0.1:" + running.port() + " with");
     }
 
     @Test
@@ -114,7 +160,8 @@ class ServeCommandTest {
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("\"version\":\"0.1.0").contains("\"commit\":");
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"migrations\":{\"status\":\"current\"}");
+        assertThat(ready.body()).contains("\"migrations\":{\"status\":\"current\"}")
+                .contains("\"scheduler\":{\"status\":\"running\"}");
     }
 
     @Test

@@ -102,4 +102,56 @@ class ServeConfigFileTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--daily-at (ORCHESTRATOR_DAILY_AT)");
     }
+
+    private Path yaml(String text) throws Exception {
+        Path file = dir.resolve("orchestrator.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void aYamlFileWithNestedKeysReadsLikeTheProperties() throws Exception {
+        Path file = yaml("""
+                # serve's settings, YAML
+                db:
+                  url: jdbc:postgresql://127.0.0.1:1/fromyaml
+                jwt:
+                  secret: "%s"
+                  issuer: https://idp.example.com/
+                port: 7474
+                host: 127.0.0.1
+                jobs: "off"
+                """.formatted(TokenCommandTest.SECRET));
+
+        Cli.Run run = Cli.withoutDatabase().run("serve", "--config", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("\\n  port +7474\\n").containsPattern("\\n  host +127.0.0.1\\n")
+                .containsPattern("\\n  jwt issuer +https://idp.example.com/\\n");
+        assertThat(run.err()).contains("Cannot connect to 127.0.0.1:1/fromyaml");
+    }
+
+    @Test
+    void aYamlKeyGivenTwiceOrAListIsAUsageErrorNamingIt() throws Exception {
+        Cli.Run twice = Cli.withoutDatabase().run("serve", "--config", yaml("port: 7171\nport: 7272\n").toString());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("--config (ORCHESTRATOR_CONFIG): cannot read").contains("port");
+
+        Cli.Run dashedTwice = Cli.withoutDatabase().run("serve", "--config",
+                yaml("db-url: a\ndb:\n  url: b\n").toString());
+        assertThat(dashedTwice.exitCode()).isEqualTo(2);
+        assertThat(dashedTwice.err()).contains("key 'db-url' is given twice");
+
+        Cli.Run list = Cli.withoutDatabase().run("serve", "--config", yaml("cors-origins: [a, b]\n").toString());
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.err()).contains("key 'cors-origins' must have a single value");
+
+        Cli.Run unknown = Cli.withoutDatabase().run("serve", "--config", yaml("database:\n  url: x\n").toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown key 'database-url'");
+
+        Cli.Run notAMapping = Cli.withoutDatabase().run("serve", "--config", yaml("- port\n").toString());
+        assertThat(notAMapping.exitCode()).isEqualTo(2);
+        assertThat(notAMapping.err()).contains("the top level must be a mapping");
+    }
 }

@@ -16,6 +16,7 @@ final class HealthHandlers {
 
     private final CheckHealth health;
     private final BooleanSupplier migrationsCurrent;
+    private final java.util.function.Supplier<String> schedulerState;
     private final String version;
     private final String commit;
     /** Migrations never go backwards: once current, stop asking. */
@@ -28,6 +29,7 @@ final class HealthHandlers {
     HealthHandlers(CheckHealth health, Operations operations) {
         this.health = health;
         this.migrationsCurrent = operations.migrationsCurrent();
+        this.schedulerState = operations.schedulerState();
         this.version = operations.version();
         this.commit = operations.commit();
     }
@@ -52,6 +54,7 @@ final class HealthHandlers {
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("database", database);
         components.put("migrations", Map.of("status", !reachable ? "unknown" : current ? "current" : "pending"));
+        components.put("scheduler", Map.of("status", scheduler()));
         if (!reachable) {
             throw ApiProblem.unavailable("the store does not answer", Map.of("components", components),
                     DatabaseFaults.RETRY_AFTER_SECONDS);
@@ -64,6 +67,14 @@ final class HealthHandlers {
         body.put("status", "ready");
         body.put("components", components);
         Responses.json(ctx, 200, body);
+    }
+
+    private String scheduler() {
+        try {
+            return schedulerState.get();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     void info(Context ctx) {

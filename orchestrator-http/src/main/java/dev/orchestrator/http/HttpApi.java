@@ -147,7 +147,7 @@ public final class HttpApi {
         if (started) {
             throw new IllegalStateException("already started");
         }
-        app.start(settings.port());
+        app.start(settings.host(), settings.port());
         started = true;
         return app.port();
     }

@@ -17,9 +17,18 @@ import java.util.Optional;
  * @param shutdownTimeout how long {@link HttpApi#stop()} waits for in-flight requests
  * @param jwtKeyId        the key id ({@code kid}) of the HS256 secret: when set, an HS256 token with a
  *                        {@code kid} header must name it; when empty, a {@code kid} is ignored
+ * @param issuer          the {@code iss} a token must carry, when set (an identity provider's URL, say);
+ *                        when empty, any issuer is accepted
+ * @param host            the address to listen on: {@value #ANY_HOST} for every interface, or one
+ *                        interface's address or name ({@code 127.0.0.1} for this machine only)
  */
 public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, String audience, Duration leeway,
-        Duration shutdownTimeout, Optional<String> jwtKeyId) {
+        Duration shutdownTimeout, Optional<String> jwtKeyId, Optional<String> issuer, String host) {
+
+    /** Every interface. */
+    public static final String ANY_HOST = "0.0.0.0";
+    /** This machine only. */
+    public static final String LOOPBACK_HOST = "127.0.0.1";
 
     public static final int MIN_SECRET_BYTES = 32;
     public static final String DEFAULT_AUDIENCE = "authenticated";
@@ -46,29 +55,45 @@ public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, St
         }
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         jwtKeyId = jwtKeyId == null ? Optional.empty() : jwtKeyId.filter(id -> !id.isBlank());
+        issuer = issuer == null ? Optional.empty() : issuer.filter(id -> !id.isBlank());
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("the host to listen on must not be blank");
+        }
     }
 
     /** HS256 with {@code jwtSecret}, audience {@value #DEFAULT_AUDIENCE}, 60 s leeway, no JWKS. */
     public static HttpSettings of(int port, byte[] jwtSecret) {
         return new HttpSettings(port, jwtSecret, Optional.empty(), DEFAULT_AUDIENCE, DEFAULT_LEEWAY,
-                DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty());
+                DEFAULT_SHUTDOWN_TIMEOUT, Optional.empty(), Optional.empty(), ANY_HOST);
     }
 
     public HttpSettings withJwksUrl(URI url) {
-        return new HttpSettings(port, jwtSecret, Optional.of(url), audience, leeway, shutdownTimeout, jwtKeyId);
+        return new HttpSettings(port, jwtSecret, Optional.of(url), audience, leeway, shutdownTimeout, jwtKeyId, issuer, host);
     }
 
     public HttpSettings withAudience(String expectedAudience) {
-        return new HttpSettings(port, jwtSecret, jwksUrl, expectedAudience, leeway, shutdownTimeout, jwtKeyId);
+        return new HttpSettings(port, jwtSecret, jwksUrl, expectedAudience, leeway, shutdownTimeout, jwtKeyId, issuer, host);
     }
 
     public HttpSettings withShutdownTimeout(Duration timeout) {
-        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, timeout, jwtKeyId);
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, timeout, jwtKeyId, issuer, host);
     }
 
     /** HS256 tokens that carry a {@code kid} must carry this one (identity providers name their keys). */
     public HttpSettings withJwtKeyId(String keyId) {
-        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, shutdownTimeout, Optional.ofNullable(keyId));
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, shutdownTimeout, Optional.ofNullable(keyId), issuer,
+                host);
+    }
+
+    /** Tokens must carry this {@code iss} (null: any issuer). */
+    public HttpSettings withIssuer(String expectedIssuer) {
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, shutdownTimeout, jwtKeyId,
+                Optional.ofNullable(expectedIssuer), host);
+    }
+
+    /** Listen on this address only ({@value #ANY_HOST}: every interface). */
+    public HttpSettings withHost(String address) {
+        return new HttpSettings(port, jwtSecret, jwksUrl, audience, leeway, shutdownTimeout, jwtKeyId, issuer, address);
     }
 
     /** A copy: the secret is never handed out for writing. */
@@ -81,12 +106,14 @@ public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, St
     public boolean equals(Object other) {
         return other instanceof HttpSettings that && port == that.port && Arrays.equals(jwtSecret, that.jwtSecret)
                 && jwksUrl.equals(that.jwksUrl) && audience.equals(that.audience) && leeway.equals(that.leeway)
-                && shutdownTimeout.equals(that.shutdownTimeout) && jwtKeyId.equals(that.jwtKeyId);
+                && shutdownTimeout.equals(that.shutdownTimeout) && jwtKeyId.equals(that.jwtKeyId)
+                && issuer.equals(that.issuer) && host.equals(that.host);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, Arrays.hashCode(jwtSecret), jwksUrl, audience, leeway, shutdownTimeout, jwtKeyId);
+        return Objects.hash(port, Arrays.hashCode(jwtSecret), jwksUrl, audience, leeway, shutdownTimeout, jwtKeyId, issuer,
+                host);
     }
 
     /** Never prints the secret. */
@@ -94,6 +121,6 @@ public record HttpSettings(int port, byte[] jwtSecret, Optional<URI> jwksUrl, St
     public String toString() {
         return "HttpSettings[port=" + port + ", jwtSecret=(" + jwtSecret.length + " bytes), jwksUrl=" + jwksUrl
                 + ", audience=" + audience + ", leeway=" + leeway + ", shutdownTimeout=" + shutdownTimeout + ", jwtKeyId="
-                + jwtKeyId + "]";
+                + jwtKeyId + ", issuer=" + issuer + ", host=" + host + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What an operator needs from the service besides its API: the metrics registry behind
@@ -28,21 +29,23 @@ public final class Operations {
     private final String version;
     private final String commit;
     private final BooleanSupplier migrationsCurrent;
+    private final Supplier<String> schedulerState;
 
     private Operations(PrometheusMeterRegistry registry, Optional<String> metricsToken, List<String> corsOrigins,
-            String version, String commit, BooleanSupplier migrationsCurrent) {
+            String version, String commit, BooleanSupplier migrationsCurrent, Supplier<String> schedulerState) {
         this.registry = registry;
         this.metricsToken = metricsToken;
         this.corsOrigins = List.copyOf(corsOrigins);
         this.version = version;
         this.commit = commit;
         this.migrationsCurrent = migrationsCurrent;
+        this.schedulerState = schedulerState;
     }
 
     /** A fresh registry, {@code /metrics} open, no CORS origin, version "dev", migrations taken as current. */
     public static Operations defaults() {
         return new Operations(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), List.of(),
-                "dev", "unknown", () -> true);
+                "dev", "unknown", () -> true, () -> "off");
     }
 
     /** The registry {@code /metrics} exposes (a Micrometer {@code MeterRegistry}). */
@@ -53,23 +56,38 @@ public final class Operations {
     /** {@code /metrics} then requires {@code Authorization: Bearer <token>}; blank means open. */
     public Operations withMetricsToken(String token) {
         Optional<String> t = token == null || token.isBlank() ? Optional.empty() : Optional.of(token);
-        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent);
+        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent, schedulerState);
     }
 
     /** Origins (scheme://host[:port]) allowed to call from a browser; empty allows none. {@code *} allows any. */
     public Operations withCorsOrigins(List<String> origins) {
         return new Operations(registry, metricsToken, Objects.requireNonNull(origins), version, commit,
-                migrationsCurrent);
+                migrationsCurrent, schedulerState);
     }
 
     public Operations withVersion(String newVersion, String newCommit) {
         return new Operations(registry, metricsToken, corsOrigins, Objects.requireNonNull(newVersion),
-                Objects.requireNonNull(newCommit), migrationsCurrent);
+                Objects.requireNonNull(newCommit), migrationsCurrent, schedulerState);
     }
 
     /** Asked by {@code /health/ready} and, until it first answers true, before every API call. */
     public Operations withMigrationsCurrent(BooleanSupplier check) {
-        return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check));
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check),
+                schedulerState);
+    }
+
+    /**
+     * What {@code /health/ready} reports of this instance's job scheduler ({@code off}, {@code starting},
+     * {@code running}, {@code stopped}). Informational: the API serves whatever the scheduler does, and
+     * other instances run the jobs, so it never makes the instance unready.
+     */
+    public Operations withScheduler(Supplier<String> state) {
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent,
+                Objects.requireNonNull(state));
+    }
+
+    Supplier<String> schedulerState() {
+        return schedulerState;
     }
 
     Optional<String> metricsToken() {

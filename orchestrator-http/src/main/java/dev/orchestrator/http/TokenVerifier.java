@@ -63,7 +63,7 @@ final class TokenVerifier {
             return List.of();
         });
         DefaultJWTClaimsVerifier<SecurityContext> claims =
-                new DefaultJWTClaimsVerifier<>(settings.audience(), null, Set.of("exp", "sub")) {
+                new DefaultJWTClaimsVerifier<>(settings.audience(), expectedIssuer(settings), requiredClaims(settings)) {
                     @Override
                     protected Date currentTime() {
                         return Date.from(clock.instant());
@@ -71,6 +71,15 @@ final class TokenVerifier {
                 };
         claims.setMaxClockSkew((int) settings.leeway().toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** An exact {@code iss} when an issuer is configured; nothing otherwise. */
+    private static JWTClaimsSet expectedIssuer(HttpSettings settings) {
+        return settings.issuer().map(iss -> new JWTClaimsSet.Builder().issuer(iss).build()).orElse(null);
+    }
+
+    private static Set<String> requiredClaims(HttpSettings settings) {
+        return settings.issuer().isPresent() ? Set.of("exp", "sub", "iss") : Set.of("exp", "sub");
     }
 
     /** The verified token's subject; an {@link ApiProblem} 401 for anything else. */

@@ -93,6 +93,12 @@ public final class JobScheduler {
         return new ScheduledTasksCalendar(dataSource, settings);
     }
 
+    /** {@code running} while it picks due runs, {@code stopped} once {@link #stop()} began (for /health/ready). */
+    public String state() {
+        var state = scheduler.getSchedulerState();
+        return state.isStarted() && !state.isShuttingDown() ? "running" : state.isShuttingDown() ? "stopped" : "starting";
+    }
+
     /** Stops picking new runs; a run in progress gets up to 30 s to finish (then another instance revives it). */
     public void stop() {
         scheduler.stop();

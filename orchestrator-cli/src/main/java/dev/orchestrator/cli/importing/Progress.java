@@ -24,18 +24,36 @@ public interface Progress extends AutoCloseable {
         };
     }
 
+    /** A bar counting {@code max} rows, only when {@code interactive}. */
+    static Progress rows(boolean interactive, String task, long max) {
+        if (!interactive) {
+            return none();
+        }
+        return bar(new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setUnit(" rows", 1)
+                .showSpeed()
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .build());
+    }
+
     /** A bar counting bytes of a file of {@code size} bytes, only when {@code interactive}. */
     static Progress bytes(boolean interactive, String task, long size) {
         if (!interactive) {
             return none();
         }
-        ProgressBar bar = new ProgressBarBuilder()
+        return bar(new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(size)
                 .setUnit(" MB", 1 << 20)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(250)
-                .build();
+                .build());
+    }
+
+    private static Progress bar(ProgressBar bar) {
         return new Progress() {
             @Override
             public void stepTo(long position) {
