@@ -55,19 +55,30 @@ public final class Database implements AutoCloseable {
 
     /** Connects to the configured database, or starts the embedded one. */
     public static Database open(DatabaseOptions.DatabaseSettings settings) {
+        return open(settings, new java.io.PrintWriter(System.err, true));
+    }
+
+    /** As {@link #open(DatabaseOptions.DatabaseSettings)}; {@code err} hears of a leftover server being stopped. */
+    public static Database open(DatabaseOptions.DatabaseSettings settings, java.io.PrintWriter err) {
         if (settings.url() != null) {
             String where = describeUrl(settings.url());
             HikariDataSource pool = Pools.open(settings.url(), settings.user(), settings.password(), where);
             return new Database(pool, null, "PostgreSQL at " + where, settings.url(), settings.user(),
                     settings.password());
         }
+        EmbeddedOwner.clearLeftover(settings.dataDir(), err);
         EmbeddedPostgres embedded = EmbeddedDatabase.start(settings.dataDir());
+        EmbeddedOwner.claim(settings.dataDir());
         try {
             String url = embedded.getJdbcUrl("postgres", "postgres");
             HikariDataSource pool = Pools.open(url, "postgres", null, "the embedded PostgreSQL");
-            return new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir(), url, "postgres", null);
+            Database database = new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir(), url,
+                    "postgres", null);
+            database.embeddedDataDir = settings.dataDir();
+            return database;
         } catch (RuntimeException e) {
             closeQuietly(embedded);
+            EmbeddedOwner.release(settings.dataDir());
             throw e;
         }
     }
@@ -191,8 +202,14 @@ public final class Database implements AutoCloseable {
         pool.close();
         if (embedded != null) {
             closeQuietly(embedded);
+            if (embeddedDataDir != null) {
+                EmbeddedOwner.release(embeddedDataDir);
+            }
         }
     }
+
+    /** The embedded server's data directory (null on a configured PostgreSQL). */
+    private Path embeddedDataDir;
 
     private static void closeQuietly(EmbeddedPostgres embedded) {
         try {

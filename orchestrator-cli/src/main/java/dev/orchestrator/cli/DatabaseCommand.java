@@ -19,7 +19,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     Database openDatabase() {
-        return Database.open(databaseOptions.resolve(env()));
+        return Database.open(databaseOptions.resolve(env()), env().err());
     }
 
     /** Opens the database and makes sure its schema is current (see {@link Database#requireSchema}). */

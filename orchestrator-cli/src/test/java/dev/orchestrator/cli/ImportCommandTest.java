@@ -37,7 +37,7 @@ class ImportCommandTest {
                 .containsPattern("profiles +3 inserted +0 updated")
                 .containsPattern("customers +2 inserted +0 updated")
                 .containsPattern("workflow_definitions +2 inserted +0 updated")
-                .containsPattern("workflow_executions +2 inserted +0 updated");
+                .containsPattern("workflow_executions +3 inserted +0 updated");
         assertThat(Sql.value(db, "SELECT manager_id FROM profiles WHERE id = 'a1000000-0000-4000-8000-000000000103'"))
                 .isEqualTo("a1000000-0000-4000-8000-000000000102");
         // priority_weight absent: the type's tier.
@@ -56,7 +56,7 @@ class ImportCommandTest {
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).contains("Imported standard input")
                 .containsPattern("customers +0 inserted +2 updated")
-                .containsPattern("workflow_executions +0 inserted +2 updated");
+                .containsPattern("workflow_executions +0 inserted +3 updated");
         assertThat(Sql.value(db, "SELECT name FROM customers WHERE id = 'a1000000-0000-4000-8000-000000000201'"))
                 .isEqualTo("Globex Corporation");
         assertThat(Sql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))

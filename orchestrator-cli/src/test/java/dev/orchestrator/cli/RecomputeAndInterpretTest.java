@@ -22,7 +22,7 @@ class RecomputeAndInterpretTest {
         Cli.Run imported = Cli.on(db).run("import", ImportCommandTest.EXAMPLE.toString());
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         // (The other test may have imported the example already: counts depend on the order.)
-        assertThat(imported.out()).containsPattern("Recomputed priorities of 1 organization\\(s\\): [23] open executions examined, \\d changed");
+        assertThat(imported.out()).containsPattern("Recomputed priorities of 1 organization\\(s\\): [34] open executions examined, \\d changed");
         // risk: weight 900 + tier 4 × 5 + churn risk 8 × 5
         assertThat(Sql.count(db, "SELECT priority_score FROM workflow_executions WHERE id = 'a1000000-0000-4000-8000-000000000401'"))
                 .isEqualTo(960);
