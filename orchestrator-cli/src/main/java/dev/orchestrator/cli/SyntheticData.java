@@ -107,6 +107,8 @@ final class SyntheticData {
             WorkflowType.CUSTOM, new String[] {"Onboarding Check-in", "Training Refresh", "Success Plan Update"});
     private static final WorkflowType[] TYPES = WorkflowType.values();
     private static final String SKIP_REASON = "Not a priority this quarter";
+    /** The ARR from which a customer counts as a strategic account, with an annual review date. */
+    private static final BigDecimal STRATEGIC_ARR = BigDecimal.valueOf(1_000_000);
 
     // The streams split from the seed, in this order.
     private static final int ORGANIZATIONS = 0;
@@ -354,12 +356,15 @@ final class SyntheticData {
             BigDecimal arr = BigDecimal.valueOf(Math.round(Math.exp(r.nextDouble(Math.log(10_000),
                     Math.log(2_500_000))) * 100), 2);
             LocalDate renewal = today.plusDays(r.nextInt(-30, 366));
+            // Strategic accounts (ARR of a million or more, about a sixth) hold an annual review a
+            // quarter before renewal. Derived, not drawn: the stream, and so every other value, stays as it was.
+            LocalDate review = arr.compareTo(STRATEGIC_ARR) >= 0 ? renewal.minusDays(90) : null;
             String name = pick(r, ADJECTIVES) + " " + pick(r, NOUNS) + " " + (local + 1);
             SignalValues properties = signals(i);
             List<UUID> ids = new ArrayList<>(3);
             List<ContactEntry> people = contacts(i, ids);
             return new DrawnCustomer(i, new CustomerEntry(new CustomerId(customerIds[i]), organization(o), name,
-                    new ProfileId(csmIds[customerCsm[i]]), arr, renewal, properties, people), ids);
+                    new ProfileId(csmIds[customerCsm[i]]), arr, renewal, review, properties, people), ids);
         }
 
         /** Null for the 5 % of customers nothing is known about (they get no properties row). */
@@ -515,7 +520,7 @@ final class SyntheticData {
                 : JsonObject.EMPTY;
         ExecutionEntry execution = new ExecutionEntry(new ExecutionId(ids.next()), organization(o), def.id(),
                 new CustomerId(customerIds[c]), new ProfileId(csmIds[customerCsm[c]]), status, snoozeUntil,
-                status == ExecutionStatus.SKIPPED ? SKIP_REASON : null, data, def.demo());
+                status == ExecutionStatus.SKIPPED ? SKIP_REASON : null, data, def.demo(), null);
         copy.add(new CopyLoader.ScoredExecution(
                 checked(execution, CatalogRules::check, CatalogSection.WORKFLOW_EXECUTIONS.path(index)), score));
         advance();

@@ -85,6 +85,36 @@ class ImportCommandTest {
     }
 
     @Test
+    void reviewDatesAndDueDatesAreImportedAndABadDateWindowRefusesTheWholeFile() throws IOException {
+        World w = new World();
+        ObjectNode doc = w.document(3);
+        ((ObjectNode) doc.withArray("customers").get(1)).put("renewal_date", "2027-06-30")
+                .put("annual_review_date", "2027-03-31");
+        ((ObjectNode) doc.withArray("workflow_executions").get(1)).put("due_at", "2027-06-30");
+        ObjectNode definition = (ObjectNode) doc.withArray("workflow_definitions").get(0);
+        definition.putObject("trigger_conditions").put("renewal_within_days", 400).put("risk_score_min", 6);
+        String before = Sql.checksum(db);
+
+        Cli.Run refused = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("rejected, nothing was written: 1 problem")
+                .contains("workflow_definitions[0].trigger_conditions.renewal_within_days: must be from 1 to 365 days");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+
+        definition.putObject("trigger_conditions").put("renewal_within_days", 90).put("risk_score_min", 6);
+        Cli.Run run = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Sql.value(db, "SELECT renewal_date || ' ' || annual_review_date FROM customers WHERE id = '"
+                + w.customers[1] + "'")).isEqualTo("2027-06-30 2027-03-31");
+        assertThat(Sql.value(db, "SELECT due_at FROM workflow_executions WHERE customer_id = '" + w.customers[1] + "'"))
+                .isEqualTo("2027-06-30 00:00:00+00");
+        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_executions WHERE due_at IS NULL AND customer_id IN ('"
+                + w.customers[0] + "', '" + w.customers[2] + "')")).isEqualTo(2);
+    }
+
+    @Test
     void aDanglingOrForeignReferenceIsNamedAndNothingIsWritten() throws IOException {
         World w = new World();
         ObjectNode doc = w.document(3);

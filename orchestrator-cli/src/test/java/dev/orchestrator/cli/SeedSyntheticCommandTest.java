@@ -42,6 +42,11 @@ class SeedSyntheticCommandTest {
         // Scores were computed while generating: every open execution has one.
         assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway', "
                 + "'snoozed') AND priority_score = 0")).isZero();
+        // Strategic accounts (ARR of 1M or more) review 90 days before renewal; the others have no review date.
+        long reviews = Sql.count(a, "SELECT count(*) FROM customers WHERE annual_review_date IS NOT NULL");
+        assertThat(reviews).isBetween(40L, 200L); // ~1/6 of 600
+        assertThat(Sql.count(a, "SELECT count(*) FROM customers WHERE (annual_review_date IS NOT NULL) <> (arr >= 1000000) "
+                + "OR annual_review_date <> renewal_date - 90")).isZero();
         // Executions are assigned to their customer's CSM.
         assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions e JOIN customers c ON c.id = e.customer_id "
                 + "WHERE e.assigned_csm_id <> c.csm_id")).isZero();

@@ -37,6 +37,7 @@ final class Representations {
         json.put("completed_at", time(e.completedAt()));
         json.put("skipped_at", time(e.skippedAt()));
         json.put("skip_reason", e.skipReason());
+        json.put("due_at", time(e.dueAt()));
         json.put("execution_data", e.executionData().values());
         json.put("is_demo", e.demo());
         json.put("version", e.version());

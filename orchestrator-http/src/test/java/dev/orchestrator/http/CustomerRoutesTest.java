@@ -2,6 +2,7 @@ package dev.orchestrator.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
 import dev.orchestrator.core.domain.customer.Customer;
@@ -61,6 +62,38 @@ class CustomerRoutesTest extends ApiTestBase {
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.header("ETag")).contains("\"v1\"");
         assertThat(replaced.json().path("work").path("created").size()).isZero(); // one open execution is enough
+    }
+
+    @Test
+    void aRenewalInsideADefinitionsWindowCreatesWorkDueOnTheRenewalDateShownInTheQueue() {
+        // The clock says 2026-03-02: a renewal on 2026-03-20 is inside a 90-day window, a review on 2026-09-01 is not.
+        WorkflowDefinition renewal = definition("Renewal prep", WorkflowType.RENEWAL, 600,
+                map("renewal_within_days", 90), false);
+        definition("Annual review", WorkflowType.STRATEGIC, 700, map("annual_review_within_days", 30), false);
+        String path = "/api/customers/" + UUID.randomUUID();
+
+        ApiResponse created = exchange("PUT", path, body(world.csm, "renewal_date", "2026-03-20",
+                "annual_review_date", "2026-09-01", "properties", map("churn_risk_score", 1)), crm);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("annual_review_date").asText()).isEqualTo("2026-09-01");
+        assertThat(get(path, crm).json().path("annual_review_date").asText()).isEqualTo("2026-09-01");
+        assertThat(created.json().path("work").path("created").findValuesAsText("workflow_definition_id"))
+                .containsExactly(renewal.id().toString());
+        JsonNode item = get("/api/orchestrator/queue", world.csm).json().get(0);
+        assertThat(item.path("workflow_definition").path("id").asText()).isEqualTo(renewal.id().toString());
+        assertThat(item.path("due_at").asText()).isEqualTo("2026-03-20T00:00:00Z");
+        assertThat(item.path("priority_explanation").findValuesAsText("detail"))
+                .contains("due in 18 days (2026-03-20), within the 30-day window");
+        ApiResponse snoozed = post("/api/orchestrator/executions/" + item.path("id").asText() + "/snooze",
+                json(map("days", 2)), world.csm);
+        assertThat(snoozed.json().path("execution").path("due_at").asText()).isEqualTo("2026-03-20T00:00:00Z");
+
+        ApiResponse review = exchange("PATCH", path, json(map("annual_review_date", "2026-03-25")), crm);
+        assertThat(review.status()).as(review.toString()).isEqualTo(200);
+        assertThat(review.json().path("work").path("created")).hasSize(1);
+        assertInvalid(exchange("PATCH", path, json(map("annual_review_date", "next spring")), crm),
+                "annual_review_date");
     }
 
     @Test

@@ -61,6 +61,11 @@ class DefinitionRoutesTest extends ApiTestBase {
                 "trigger_conditions.risk_score_min");
         assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("risk_score_min", "high")), world.admin),
                 "trigger_conditions.risk_score_min");
+        assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("renewal_within_days", 0,
+                "annual_review_within_days", "30")), world.admin),
+                "trigger_conditions.renewal_within_days", "trigger_conditions.annual_review_within_days");
+        assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("renewal_within_days", 366)), world.admin),
+                "trigger_conditions.renewal_within_days");
         assertInvalid(post(DEFINITIONS, body("workflow_type", "urgent", "colour", "red"), world.admin),
                 "workflow_type", "colour");
         assertInvalid(post(DEFINITIONS, body("priority_weight", 1e12), world.admin), "priority_weight");

@@ -40,7 +40,7 @@ class QueueRoutesTest extends ApiTestBase {
         JsonNode top = items.get(0);
         assertThat(top.fieldNames()).toIterable().containsExactly("id", "organization_id", "workflow_definition_id",
                 "customer_id", "assigned_csm_id", "escalation_user_id", "status", "snooze_until", "snooze_days",
-                "snoozed_at", "priority_score", "started_at", "completed_at", "skipped_at", "skip_reason",
+                "snoozed_at", "priority_score", "started_at", "completed_at", "skipped_at", "skip_reason", "due_at",
                 "execution_data", "is_demo", "version", "created_at", "updated_at", "priority_label",
                 "priority_explanation", "workflow_definition", "customer");
         assertThat(top.path("status").asText()).isEqualTo("underway");
@@ -59,6 +59,7 @@ class QueueRoutesTest extends ApiTestBase {
         assertThat(top.path("customer").path("name").asText()).isEqualTo("Obsidian Black");
         assertThat(top.path("customer").path("id").asText()).isEqualTo(customer.id().toString());
         assertThat(top.path("is_demo").asBoolean()).isFalse();
+        assertThat(top.path("due_at").isNull()).as("work no date trigger created has no due date").isTrue();
     }
 
     @Test

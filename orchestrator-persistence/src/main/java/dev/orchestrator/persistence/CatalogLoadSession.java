@@ -190,16 +190,18 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 .forEach(r -> csmBefore.put(r.value1(), r.value2()));
 
         var insert = sql.insertInto(CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.NAME, CUSTOMERS.CSM_ID,
-                CUSTOMERS.ARR, CUSTOMERS.RENEWAL_DATE, CUSTOMERS.CREATED_AT, CUSTOMERS.UPDATED_AT);
+                CUSTOMERS.ARR, CUSTOMERS.RENEWAL_DATE, CUSTOMERS.CREATED_AT, CUSTOMERS.UPDATED_AT,
+                CUSTOMERS.ANNUAL_REVIEW_DATE);
         for (CustomerEntry c : batch) {
             insert = insert.values(c.id().value(), c.organizationId().value(), c.name(), c.csmId().value(), c.arr(),
-                    c.renewalDate(), at, at);
+                    c.renewalDate(), at, at, c.annualReviewDate());
         }
         Written written = Written.of(insert.onConflict(CUSTOMERS.ID).doUpdate()
                 .set(CUSTOMERS.NAME, excluded(CUSTOMERS.NAME))
                 .set(CUSTOMERS.CSM_ID, excluded(CUSTOMERS.CSM_ID))
                 .set(CUSTOMERS.ARR, excluded(CUSTOMERS.ARR))
                 .set(CUSTOMERS.RENEWAL_DATE, excluded(CUSTOMERS.RENEWAL_DATE))
+                .set(CUSTOMERS.ANNUAL_REVIEW_DATE, excluded(CUSTOMERS.ANNUAL_REVIEW_DATE))
                 .set(CUSTOMERS.UPDATED_AT, excluded(CUSTOMERS.UPDATED_AT))
                 .set(CUSTOMERS.VERSION, CUSTOMERS.VERSION.plus(1))
                 .where(CUSTOMERS.ORGANIZATION_ID.eq(excluded(CUSTOMERS.ORGANIZATION_ID)))
@@ -382,7 +384,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         var w = WORKFLOW_EXECUTIONS;
         var insert = sql.insertInto(w, w.ID, w.ORGANIZATION_ID, w.WORKFLOW_DEFINITION_ID, w.CUSTOMER_ID,
                 w.ASSIGNED_CSM_ID, w.STATUS, w.SNOOZE_UNTIL, w.SNOOZED_AT, w.STARTED_AT, w.COMPLETED_AT, w.SKIPPED_AT,
-                w.SKIP_REASON, w.EXECUTION_DATA, w.IS_DEMO, w.PRIORITY_SCORE, w.CREATED_AT, w.UPDATED_AT);
+                w.SKIP_REASON, w.EXECUTION_DATA, w.IS_DEMO, w.PRIORITY_SCORE, w.CREATED_AT, w.UPDATED_AT, w.DUE_AT);
         for (ExecutionEntry e : batch) {
             ExecutionStatus s = e.status();
             insert = insert.values(DSL.val(e.id().value()), DSL.val(e.organizationId().value()),
@@ -393,7 +395,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     DSL.val(s == ExecutionStatus.COMPLETED ? at : null, w.COMPLETED_AT),
                     DSL.val(s == ExecutionStatus.SKIPPED ? at : null, w.SKIPPED_AT),
                     DSL.val(e.skipReason(), w.SKIP_REASON), DSL.val(JsonbCodec.write(e.executionData()), w.EXECUTION_DATA),
-                    DSL.val(e.demo()), DSL.val(0), DSL.val(at, w.CREATED_AT), DSL.val(at, w.UPDATED_AT));
+                    DSL.val(e.demo()), DSL.val(0), DSL.val(at, w.CREATED_AT), DSL.val(at, w.UPDATED_AT),
+                    DSL.val(Codes.timestamp(e.dueAt()), w.DUE_AT));
         }
         Result<? extends Record> result = insert.onConflict(w.ID).doUpdate()
                 .set(w.WORKFLOW_DEFINITION_ID, excluded(w.WORKFLOW_DEFINITION_ID))
@@ -401,6 +404,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 .set(w.ASSIGNED_CSM_ID, excluded(w.ASSIGNED_CSM_ID))
                 .set(w.STATUS, excluded(w.STATUS))
                 .set(w.SNOOZE_UNTIL, excluded(w.SNOOZE_UNTIL))
+                .set(w.DUE_AT, excluded(w.DUE_AT))
                 .set(w.SNOOZED_AT, DSL.coalesce(w.SNOOZED_AT, excluded(w.SNOOZED_AT)))
                 .set(w.STARTED_AT, DSL.coalesce(w.STARTED_AT, excluded(w.STARTED_AT)))
                 .set(w.COMPLETED_AT, DSL.coalesce(w.COMPLETED_AT, excluded(w.COMPLETED_AT)))

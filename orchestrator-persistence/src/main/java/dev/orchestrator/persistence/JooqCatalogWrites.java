@@ -172,7 +172,8 @@ final class JooqCatalogWrites implements CatalogWrites {
     /** The same statements as the daily jobs, narrowed to the scope and run in this transaction. */
     private static void rescoreAndInterpret(DSLContext sql, WorkScope scope, Scoring scoring) {
         SqlPriorityRecomputation.statement(sql, scope, scoring.priorityPolicy(), scoring.today()).fetch();
-        SqlSignalInterpretation.statement(sql, scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.now())
+        SqlSignalInterpretation.statement(sql, scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(),
+                scoring.now())
                 .fetch();
     }
 

@@ -38,7 +38,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
     private static final List<Field<?>> INSERT_COLUMNS = List.of(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID,
             W.CUSTOMER_ID, W.ASSIGNED_CSM_ID, W.ESCALATION_USER_ID, W.STATUS, W.SNOOZE_UNTIL, W.SNOOZE_DAYS,
             W.SNOOZED_AT, W.PRIORITY_SCORE, W.STARTED_AT, W.COMPLETED_AT, W.SKIPPED_AT, W.SKIP_REASON,
-            W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT);
+            W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT, W.DUE_AT);
 
     private static final List<Field<?>> EVENT_COLUMNS = List.of(WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
             WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTOR_PROFILE_ID,
@@ -141,7 +141,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 timestamp(e.snoozeUntil()), e.snoozeDays(), timestamp(e.snoozedAt()), e.priorityScore(),
                 timestamp(e.startedAt()), timestamp(e.completedAt()), timestamp(e.skippedAt()), e.skipReason(),
                 JsonbCodec.write(e.executionData()), e.demo(), e.version(), timestamp(e.createdAt()),
-                timestamp(e.updatedAt()));
+                timestamp(e.updatedAt()), timestamp(e.dueAt()));
     }
 
     private static void insertEvents(DSLContext t, List<ExecutionEvent> events) {
@@ -165,6 +165,6 @@ final class JooqExecutionWriter implements ExecutionWriter {
         return new WorkflowExecution(e.id(), e.organizationId(), e.definitionId(), e.customerId(), e.assignedCsmId(),
                 e.escalationUserId(), e.status(), e.snoozeUntil(), e.snoozeDays(), e.snoozedAt(), e.priorityScore(),
                 e.startedAt(), e.completedAt(), e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), version,
-                e.createdAt(), e.updatedAt());
+                e.createdAt(), e.updatedAt(), e.dueAt());
     }
 }

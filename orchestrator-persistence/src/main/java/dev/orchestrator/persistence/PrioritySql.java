@@ -30,7 +30,8 @@ final class PrioritySql {
             Field<Integer> priorityWeight,
             Field<? extends Number> revenueImpactTier,
             Field<? extends Number> churnRiskScore,
-            Field<? extends Number> usageScore) {
+            Field<? extends Number> usageScore,
+            Field<OffsetDateTime> dueAt) {
     }
 
     private PrioritySql() {
@@ -41,7 +42,28 @@ final class PrioritySql {
         Condition snoozed = in.status().eq(DSL.inline(ExecutionStatus.SNOOZED, in.status()))
                 .and(in.snoozeUntil().isNotNull());
         return DSL.when(snoozed, snoozedScore(policy.snooze(), today, in.snoozeUntil()))
-                .otherwise(activeScore(policy, in));
+                .otherwise(activeScore(policy, today, in));
+    }
+
+    /**
+     * The score of an execution that is not snoozed on {@code today}: {@link #activeScore} plus the
+     * due rule. What a newly created execution is scored with.
+     */
+    static Field<Integer> activeScore(PriorityPolicy policy, LocalDate today, Inputs in) {
+        PriorityPolicy.DueProximity due = policy.due();
+        // Points of 0 (the standard policy) add nothing: the expression stays as it was, reading no column.
+        return due.points() == 0 ? activeScore(policy, in) : activeScore(policy, in).plus(dueScore(due, today, in.dueAt()));
+    }
+
+    /**
+     * {@link PriorityPolicy.DueProximity}: {@code points} when {@code due_at} is set and
+     * {@code (due_at AT TIME ZONE 'UTC')::date − today ≤ withinDays}, else 0 (a NULL {@code due_at}
+     * compares as unknown, so it takes the ELSE branch).
+     */
+    private static Field<Integer> dueScore(PriorityPolicy.DueProximity due, LocalDate today, Field<OffsetDateTime> dueAt) {
+        Field<Integer> daysUntil = DSL.field("(({0} AT TIME ZONE 'UTC')::date - {1})", SQLDataType.INTEGER,
+                dueAt, DSL.inline(today));
+        return DSL.when(daysUntil.le(DSL.inline(due.withinDays())), DSL.inline(due.points())).otherwise(DSL.inline(0));
     }
 
     /**

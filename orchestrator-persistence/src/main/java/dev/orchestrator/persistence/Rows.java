@@ -85,7 +85,8 @@ final class Rows {
                 r.get(e.IS_DEMO),
                 r.get(e.VERSION),
                 instant(r.get(e.CREATED_AT)),
-                instant(r.get(e.UPDATED_AT)));
+                instant(r.get(e.UPDATED_AT)),
+                instant(r.get(e.DUE_AT)));
     }
 
     private static Integer integer(Short value) {

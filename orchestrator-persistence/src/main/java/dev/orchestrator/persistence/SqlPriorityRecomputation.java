@@ -81,7 +81,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
             LocalDate today) {
         Field<Integer> score = PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(E.STATUS,
                 E.SNOOZE_UNTIL, D.WORKFLOW_TYPE, D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE,
-                P.USAGE_SCORE));
+                P.USAGE_SCORE, E.DUE_AT));
         Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
                 .and(inScope(scope, E));
         // A customer scope is repeated on c and p: the planner does not carry e.customer_id = ANY(...)

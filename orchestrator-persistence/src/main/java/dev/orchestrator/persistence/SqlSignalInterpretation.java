@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.table;
 
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -21,6 +22,7 @@ import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
+import dev.orchestrator.core.domain.signals.SignalScores;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
@@ -58,6 +60,11 @@ import org.jooq.impl.SQLDataType;
  * {@code ON CONFLICT ... DO NOTHING} on the one-active-per-customer-and-definition index,
  * RETURNING the new rows;</li>
  * <li>{@code events}: a 'create' event (no actor) for each returned row;</li>
+ * <li>(date triggers) {@code scored} also carries the customer's renewal and review dates,
+ * {@code candidates} the definition's windows ({@code renewal_within_days},
+ * {@code annual_review_within_days}, read like the thresholds); a named window holds when
+ * {@code abs(date − today) ≤ days}, {@code today} a literal from the caller's clock, and the new
+ * row's {@code due_at} is the earliest watched date ({@link SignalInterpreter#dueDate});</li>
  * <li>the result: created counts per definition, with the definition's name.</li>
  * </ol>
  * Safe when two runs race: the unique index arbitrates, the loser of each row waits for the
@@ -82,6 +89,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<Short> S_USAGE = field(name("s", "usage_score"), SQLDataType.SMALLINT);
     private static final Field<Integer> S_OPPORTUNITY = field(name("s", "opportunity"), SQLDataType.INTEGER);
     private static final Field<Integer> S_RISK = field(name("s", "risk"), SQLDataType.INTEGER);
+    private static final Field<LocalDate> S_RENEWAL = field(name("s", "renewal_date"), SQLDataType.LOCALDATE);
+    private static final Field<LocalDate> S_REVIEW = field(name("s", "annual_review_date"), SQLDataType.LOCALDATE);
 
     private static final Table<?> CANDIDATES = table(name("candidates")).as("d");
     private static final Field<UUID> D_ORG = field(name("d", "organization_id"), SQLDataType.UUID);
@@ -91,6 +100,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<Integer> D_WEIGHT = field(name("d", "priority_weight"), SQLDataType.INTEGER);
     private static final Field<BigDecimal> D_OPPORTUNITY_MIN = field(name("d", "opportunity_min"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> D_RISK_MIN = field(name("d", "risk_min"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> D_RENEWAL_WITHIN = field(name("d", "renewal_within"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> D_REVIEW_WITHIN = field(name("d", "review_within"), SQLDataType.NUMERIC);
 
     private static final Table<?> INSERTED = table(name("inserted"));
     private static final Field<UUID> I_ID = field(name("inserted", "id"), SQLDataType.UUID);
@@ -109,7 +120,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     @Override
     public InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
-        ResultQuery<Record3<UUID, String, Long>> statement = statement(sql, scope, signalPolicy, priorityPolicy, now);
+        ResultQuery<Record3<UUID, String, Long>> statement = statement(sql, scope, signalPolicy, priorityPolicy, today,
+                now);
         for (int attempt = 1; ; attempt++) {
             try {
                 return new InterpretSignals.Report(statement.fetch(r ->
@@ -124,17 +136,17 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /**
-     * The statement {@link #interpret} runs. {@code today} is not needed: a new execution is not
-     * snoozed, and only the snooze ranking depends on the date.
+     * The statement {@link #interpret} runs. {@code today} (a UTC date) decides the date windows and
+     * the due rule of the new rows' scores; a new execution is never snoozed.
      */
     ResultQuery<Record3<UUID, String, Long>> statement(Optional<OrganizationId> organization,
-            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, Instant now) {
-        return statement(sql, WorkScope.of(organization), signalPolicy, priorityPolicy, now);
+            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+        return statement(sql, WorkScope.of(organization), signalPolicy, priorityPolicy, today, now);
     }
 
     /** The statement for a scope, on {@code sql} (the context of an open transaction, for example). */
     static ResultQuery<Record3<UUID, String, Long>> statement(DSLContext sql, WorkScope scope,
-            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, Instant now) {
+            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
         Optional<OrganizationId> organization = scope.organization();
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
@@ -146,7 +158,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 : EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
         var scored = DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
                         P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
-                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"))
+                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"),
+                        C.RENEWAL_DATE, C.ANNUAL_REVIEW_DATE)
                 .from(C)
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
                 .and(SqlPriorityRecomputation.customersIn(scope, P.CUSTOMER_ID))
@@ -157,22 +170,28 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
         var candidates = DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
                         TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
-                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"))
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
+                        TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
+                        TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
+                                .as("review_within"))
                 .from(DEF)
                 .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
                 .and(scope.definition().map(d -> DEF.ID.eq(d.value())).orElse(DSL.noCondition()));
 
-        Field<Integer> priority = PrioritySql.activeScore(priorityPolicy,
-                new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE));
+        Field<OffsetDateTime> dueAt = dueAt();
+        Field<Integer> priority = PrioritySql.activeScore(priorityPolicy, today,
+                new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE, dueAt));
         var insert = sql.insertInto(W, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.ASSIGNED_CSM_ID,
-                        W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT)
+                        W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT,
+                        W.DUE_AT)
                 .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
                                 inline(ExecutionStatus.NOT_STARTED, W.STATUS), priority,
-                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at)
+                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at, dueAt)
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
                         .where(triggers())
+                        .and(windowsHold(today))
                         .andNotExists(DSL.selectOne().from(X)
                                 .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
                                 .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
@@ -212,7 +231,33 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         Field<BigDecimal> opportunity = S_OPPORTUNITY.coerce(SQLDataType.NUMERIC);
         Field<BigDecimal> risk = S_RISK.coerce(SQLDataType.NUMERIC);
         return D_OPPORTUNITY_MIN.isNotNull().or(D_RISK_MIN.isNotNull())
+                .or(D_RENEWAL_WITHIN.isNotNull()).or(D_REVIEW_WITHIN.isNotNull())
                 .and(D_OPPORTUNITY_MIN.isNull().or(opportunity.ge(D_OPPORTUNITY_MIN)))
                 .and(D_RISK_MIN.isNull().or(risk.ge(D_RISK_MIN)));
+    }
+
+    /**
+     * The date part of {@link SignalInterpreter#triggers(TriggerConditions, SignalScores, CustomerDates,
+     * LocalDate)}: each named window holds ({@code abs(date − today) ≤ days}); an unknown date
+     * makes the comparison NULL, i.e. not met.
+     */
+    private static Condition windowsHold(LocalDate today) {
+        return D_RENEWAL_WITHIN.isNull().or(daysFromToday(S_RENEWAL, today).le(D_RENEWAL_WITHIN))
+                .and(D_REVIEW_WITHIN.isNull().or(daysFromToday(S_REVIEW, today).le(D_REVIEW_WITHIN)));
+    }
+
+    /** {@code abs(date − today)} in days, as NUMERIC to compare with a window read from JSON. */
+    private static Field<BigDecimal> daysFromToday(Field<LocalDate> date, LocalDate today) {
+        return DSL.field("abs({0} - {1})::numeric", SQLDataType.NUMERIC, date, inline(today));
+    }
+
+    /**
+     * {@link SignalInterpreter#dueDate} at the start of its UTC day: the earliest date a named
+     * window watches ({@code LEAST} skips NULLs), NULL when none is named.
+     */
+    private static Field<OffsetDateTime> dueAt() {
+        return DSL.field("(least(CASE WHEN {0} IS NOT NULL THEN {1} END, CASE WHEN {2} IS NOT NULL THEN {3} END)"
+                        + "::timestamp AT TIME ZONE 'UTC')", W.DUE_AT.getDataType(),
+                D_RENEWAL_WITHIN, S_RENEWAL, D_REVIEW_WITHIN, S_REVIEW);
     }
 }

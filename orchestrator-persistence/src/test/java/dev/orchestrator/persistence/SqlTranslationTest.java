@@ -55,8 +55,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The SQL translations against the Java rules on inputs the contract tests do not reach: policies
  * other than STANDARD (odd divisors, negative points, a negative due-soon window, fractional
- * thresholds on integer signals, ValueOf on a decimal signal, a low cap), negative usage scores
- * (floor division) and every shape of threshold in trigger_conditions.
+ * thresholds on integer signals, ValueOf on a decimal signal, a low cap, due rules with points, a
+ * negative due window), negative usage scores (floor division), due dates at any time of day, and
+ * every shape of threshold and date window in trigger_conditions.
  */
 @WithPostgres
 class SqlTranslationTest {
@@ -126,9 +127,12 @@ class SqlTranslationTest {
         List<PriorityPolicy> policies = List.of(PriorityPolicy.STANDARD,
                 new PriorityPolicy(tiers, -3, 7, EnumSet.of(WorkflowType.RISK, WorkflowType.CUSTOM), 7,
                         EnumSet.of(WorkflowType.OPPORTUNITY, WorkflowType.RENEWAL),
-                        new PriorityPolicy.SnoozeRanking(-2, 2000, 50), new PriorityPolicy.LabelThresholds(3, 2, 1)),
+                        new PriorityPolicy.SnoozeRanking(-2, 2000, 50), new PriorityPolicy.LabelThresholds(3, 2, 1),
+                        new PriorityPolicy.DueProximity(7, 40)),
                 new PriorityPolicy(tiers, 1, 1, EnumSet.noneOf(WorkflowType.class), 3, EnumSet.allOf(WorkflowType.class),
-                        new PriorityPolicy.SnoozeRanking(0, 10, -10), new PriorityPolicy.LabelThresholds(3, 2, 1)));
+                        new PriorityPolicy.SnoozeRanking(0, 10, -10), new PriorityPolicy.LabelThresholds(3, 2, 1),
+                        new PriorityPolicy.DueProximity(-2, -15)),
+                withDue(PriorityPolicy.STANDARD, new PriorityPolicy.DueProximity(0, 100)));
         Random random = new Random(3);
         LocalDate today = LocalDate.of(2026, 3, 10);
         Instant noon = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -146,13 +150,18 @@ class SqlTranslationTest {
                 Integer churn = random.nextInt(5) == 0 ? null : random.nextInt(11);
                 // Negative usage cannot be stored (CHECK 0..100), but the expression must still floor like Java.
                 Integer usage = random.nextInt(5) == 0 ? null : random.nextInt(241) - 120;
-                expected.add(evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage), today).value());
+                // Due dates at any minute of ±40 days (an import may give any time of day), a third none.
+                Instant due = random.nextInt(3) == 0 ? null
+                        : noon.plus(Duration.ofMinutes(random.nextInt(80 * 24 * 60) - 40 * 24 * 60));
+                expected.add(evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage, due),
+                        today).value());
                 expressions.add(PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(
                         DSL.inline(status, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
                         DSL.inline(Codes.timestamp(until), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.SNOOZE_UNTIL),
                         DSL.inline(type, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS.WORKFLOW_TYPE),
                         DSL.inline(weight), DSL.inline(tier, Integer.class), DSL.inline(churn, Integer.class),
-                        DSL.inline(usage, Integer.class))));
+                        DSL.inline(usage, Integer.class),
+                        DSL.inline(Codes.timestamp(due), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.DUE_AT))));
             }
             List<Integer> actual = new ArrayList<>();
             // A few hundred expressions per statement keeps this fast.
@@ -162,6 +171,11 @@ class SqlTranslationTest {
             }
             assertThat(actual).as("policy %s", policy).isEqualTo(expected);
         }
+    }
+
+    private static PriorityPolicy withDue(PriorityPolicy p, PriorityPolicy.DueProximity due) {
+        return new PriorityPolicy(p.typeTiers(), p.revenueImpactPointsPerTier(), p.churnRiskPointsPerPoint(),
+                p.churnRiskTypes(), p.usageScoreDivisor(), p.usageTypes(), p.snooze(), p.labels(), due);
     }
 
     @Test

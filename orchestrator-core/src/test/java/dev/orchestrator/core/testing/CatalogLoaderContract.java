@@ -49,7 +49,7 @@ public abstract class CatalogLoaderContract extends PortContract {
 
     private CustomerEntry customer(ProfileId csm, SignalValues signals, List<ContactEntry> contacts) {
         return new CustomerEntry(CustomerId.of(world.nextUuid()), org, "Initech", csm, new BigDecimal("1200.50"),
-                java.time.LocalDate.parse("2027-03-31"), signals, contacts);
+                java.time.LocalDate.parse("2027-03-31"), java.time.LocalDate.parse("2027-01-15"), signals, contacts);
     }
 
     private WorkflowDefinition definition() {
@@ -60,7 +60,8 @@ public abstract class CatalogLoaderContract extends PortContract {
     private ExecutionEntry execution(WorkflowDefinition d, CustomerEntry c, ProfileId csm, ExecutionStatus status) {
         return new ExecutionEntry(ExecutionId.of(world.nextUuid()), org, d.id(), c.id(), csm, status,
                 status == ExecutionStatus.SNOOZED ? World.T0.plusSeconds(86_400) : null,
-                status == ExecutionStatus.SKIPPED ? "not now" : null, JsonObject.of(Map.of("step", 2)), false);
+                status == ExecutionStatus.SKIPPED ? "not now" : null, JsonObject.of(Map.of("step", 2)), false,
+                java.time.Instant.parse("2027-03-31T00:00:00Z"));
     }
 
     @Test
@@ -101,6 +102,10 @@ public abstract class CatalogLoaderContract extends PortContract {
         WorkflowExecution stored = fixture.storedExecution(org, snoozed.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(ExecutionStatus.SNOOZED);
         assertThat(stored.snoozeUntil()).isEqualTo(snoozed.snoozeUntil());
+        assertThat(stored.dueAt()).isEqualTo(snoozed.dueAt()).isNotNull();
+        var storedCustomer = fixture.ports().catalogReads().customer(org, customer.id()).orElseThrow().entry();
+        assertThat(storedCustomer.renewalDate()).isEqualTo(customer.renewalDate());
+        assertThat(storedCustomer.annualReviewDate()).isEqualTo(customer.annualReviewDate()).isNotNull();
         assertThat(stored.executionData()).isEqualTo(snoozed.executionData());
         assertThat(fixture.eventsOf(org, snoozed.id())).singleElement()
                 .satisfies(e -> assertThat(e.action()).isEqualTo(Action.CREATE));
@@ -130,25 +135,25 @@ public abstract class CatalogLoaderContract extends PortContract {
             s.profiles(rows(CatalogSection.PROFILES, List.of(csm)));
             s.customers(rows(CatalogSection.CUSTOMERS, List.of(first)));
         });
-        CustomerEntry renamed = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, null);
+        CustomerEntry renamed = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, null, null);
         Map<String, CatalogLoader.Counts> counts = load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(renamed))));
         assertThat(counts.get("customers")).isEqualTo(new CatalogLoader.Counts(0, 1));
         assertThat(fixture.ports().customers().findCustomer(org, first.id()).orElseThrow().name()).isEqualTo("Initech 2");
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).usageScore()).isEqualTo(10);
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isTrue();
 
-        CustomerEntry noContacts = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, List.of());
+        CustomerEntry noContacts = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, null, List.of());
         load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(noContacts))));
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isFalse();
 
         // contacts replaced, in a batch where one customer exists and one is new
-        CustomerEntry strongAgain = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null,
+        CustomerEntry strongAgain = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, null,
                 List.of(new ContactEntry("Peggy", null, null, RelationshipStrength.STRONG, false)));
         CustomerEntry newcomer = customer(csm.id(), null, List.of(new ContactEntry("Bill", null, null,
                 RelationshipStrength.STRONG, true)));
         load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(strongAgain, newcomer))));
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isTrue();
-        CustomerEntry weakNow = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null,
+        CustomerEntry weakNow = new CustomerEntry(first.id(), org, "Initech 2", csm.id(), null, null, null, null,
                 List.of(new ContactEntry("Peggy", null, null, RelationshipStrength.WEAK, false)));
         load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(weakNow))));
         assertThat(fixture.ports().customers().signalsOf(org, first.id()).hasStrongContact()).isFalse();
@@ -158,7 +163,7 @@ public abstract class CatalogLoaderContract extends PortContract {
     @Test
     void refusesToMoveARowToAnotherOrganizationAndNamesIt() {
         CustomerEntry theirs = new CustomerEntry(world.customer(world.csm, null).id(), org, "Stolen", ProfileId.of(world.nextUuid()),
-                null, null, null, null);
+                null, null, null, null, null);
         Profile csm = new Profile(world.csm.id(), org, "thief@new.example", "Thief", Role.CSM, null);
         Optional<Problem> refused;
         try (CatalogLoader.Session s = fixture.ports().catalogLoader().begin(World.T0)) {
@@ -214,7 +219,7 @@ public abstract class CatalogLoaderContract extends PortContract {
             s.definitions(rows(CatalogSection.WORKFLOW_DEFINITIONS, List.of(open, done, someoneElses)));
             s.executions(rows(CatalogSection.WORKFLOW_EXECUTIONS, List.of(underway, completed, eves)));
         });
-        CustomerEntry moved = new CustomerEntry(customer.id(), org, customer.name(), di.id(), null, null, null, null);
+        CustomerEntry moved = new CustomerEntry(customer.id(), org, customer.name(), di.id(), null, null, null, null, null);
         Map<String, CatalogLoader.Counts> counts = load(s -> s.customers(rows(CatalogSection.CUSTOMERS, List.of(moved))));
 
         assertThat(counts.get("reassigned_executions")).isEqualTo(new CatalogLoader.Counts(1, 0));

@@ -81,7 +81,7 @@ public abstract class CatalogWritesContract extends PortContract {
         WorkflowDefinition stolen = new WorkflowDefinition(theirs.id(), world.org, "mine now", WorkflowType.RISK, null,
                 null, 1, true, false);
         CustomerEntry stolenCustomer = new CustomerEntry(theirCustomer.id(), world.org, "mine", world.csm.id(), null,
-                null, null, null);
+                null, null, null, null);
 
         assertThat(writes().saveDefinition(stolen, OptionalLong.empty(), SCORING)).isEqualTo(new Outcome.Foreign());
         assertThat(writes().saveCustomer(stolenCustomer, OptionalLong.empty(), SCORING)).isEqualTo(new Outcome.Foreign());
@@ -96,7 +96,7 @@ public abstract class CatalogWritesContract extends PortContract {
     void aNewCustomerIsCreatedAndItsSignalsInterpretedInTheSameWrite() {
         WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 6), false);
         CustomerEntry entry = new CustomerEntry(CustomerId.of(world.nextUuid()), world.org, "Globex", world.csm.id(),
-                new BigDecimal("420000.00"), LocalDate.parse("2027-06-30"),
+                new BigDecimal("420000.00"), LocalDate.parse("2027-06-30"), LocalDate.parse("2027-02-01"),
                 new SignalValues(Map.of(SignalField.CHURN_RISK_SCORE, BigDecimal.valueOf(8))),
                 List.of(new ContactEntry("Hank", "hank@globex.example", "CEO", RelationshipStrength.WEAK, true)));
 
@@ -110,6 +110,7 @@ public abstract class CatalogWritesContract extends PortContract {
         StoredCustomer stored = fixture.ports().catalogReads().customer(world.org, entry.id()).orElseThrow();
         assertThat(stored.entry().arr()).isEqualByComparingTo("420000.00");
         assertThat(stored.entry().renewalDate()).isEqualTo(entry.renewalDate());
+        assertThat(stored.entry().annualReviewDate()).isEqualTo(entry.annualReviewDate());
         assertThat(stored.entry().contacts()).isEqualTo(entry.contacts());
         assertThat(stored.entry().properties().valueOf(SignalField.CHURN_RISK_SCORE)).isEqualByComparingTo("8");
         assertThat(stored.signals().hasStrongContact()).isFalse();
@@ -123,7 +124,7 @@ public abstract class CatalogWritesContract extends PortContract {
         Customer customer = world.customer(world.csm, World.signals(3, 5, 50));
         WorkflowExecution open = world.execution(risk, customer, world.csm, ExecutionStatus.UNDERWAY, 0, World.T0);
         CustomerEntry moved = new CustomerEntry(customer.id(), world.org, customer.name(), world.teammate.id(), null,
-                null, null, null);
+                null, null, null, null);
 
         Outcome saved = writes().saveCustomer(moved, OptionalLong.empty(), SCORING);
 

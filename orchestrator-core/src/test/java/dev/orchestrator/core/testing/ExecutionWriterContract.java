@@ -85,7 +85,7 @@ public abstract class ExecutionWriterContract extends PortContract {
         TransitionResult.Applied applied = snooze(stored, World.T0.plusSeconds(60));
         WorkflowExecution foreign = new WorkflowExecution(stored.id(), other.org, stored.definitionId(), stored.customerId(),
                 stored.assignedCsmId(), null, ExecutionStatus.SNOOZED, applied.execution().snoozeUntil(), 3,
-                applied.execution().snoozedAt(), 0, null, null, null, null, null, false, 2, World.T0, World.T0);
+                applied.execution().snoozedAt(), 0, null, null, null, null, null, false, 2, World.T0, World.T0, null);
 
         SaveResult result = fixture.ports().writer().saveTransition(foreign, stored.status(), stored.version(),
                 new ExecutionEvent(stored.id(), other.org, null, applied.event().action(), stored.status(),

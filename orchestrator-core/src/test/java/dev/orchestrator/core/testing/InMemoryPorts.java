@@ -31,6 +31,7 @@ import dev.orchestrator.core.domain.catalog.Versioned;
 import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -48,6 +49,7 @@ import dev.orchestrator.core.domain.queue.QueueOrdering;
 import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
+import dev.orchestrator.core.domain.signals.TriggeredWorkflow;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
@@ -82,6 +84,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private Map<CustomerId, List<ContactEntry>> contacts = new LinkedHashMap<>();
     /** Customers' ARR and renewal date, as last loaded (fixtures' customers have none). */
     private Map<CustomerId, CustomerEntry> customerDetails = new LinkedHashMap<>();
+    /** Renewal and review dates given by a fixture (loaded customers carry theirs in {@code customerDetails}). */
+    private Map<CustomerId, CustomerDates> givenDates = new LinkedHashMap<>();
     /** Versions of customers and definitions, by id: 0 when created, one more on each write. */
     private Map<UUID, Long> versions = new HashMap<>();
     private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
@@ -120,6 +124,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         if (customerSignals != null) {
             signals.put(customer.id(), customerSignals);
         }
+    }
+
+    @Override
+    public synchronized void givenCustomer(Customer customer, CustomerSignals customerSignals, CustomerDates dates) {
+        givenCustomer(customer, customerSignals);
+        givenDates.put(customer.id(), dates);
+    }
+
+    private CustomerDates datesOf(CustomerId id) {
+        CustomerEntry details = customerDetails.get(id);
+        return details != null ? details.dates() : givenDates.getOrDefault(id, CustomerDates.NONE);
     }
 
     /** Replaces a stored customer's signals ({@code null}: none at all), as an import of new signals would. */
@@ -247,7 +262,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 next.customerId(), next.assignedCsmId(), next.escalationUserId(), next.status(), next.snoozeUntil(),
                 next.snoozeDays(), next.snoozedAt(), next.priorityScore(), next.startedAt(), next.completedAt(),
                 next.skippedAt(), next.skipReason(), next.executionData(), next.demo(), expectedVersion + 1,
-                next.createdAt(), next.updatedAt());
+                next.createdAt(), next.updatedAt(), next.dueAt());
         executions.put(saved.id(), saved);
         events.add(event);
         return new SaveResult.Saved(saved);
@@ -314,11 +329,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(d -> d.organizationId().equals(customer.organizationId()))
                     .filter(d -> scope.definition().map(d.id()::equals).orElse(true))
                     .toList();
-            for (WorkflowDefinition definition : SignalInterpreter.definitionsToTrigger(
-                    scorer.score(customerSignals), candidates, active)) {
+            for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
+                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active)) {
+                WorkflowDefinition definition = triggered.definition();
                 ExecutionId id = ExecutionId.of(ids.newId());
                 WorkflowExecution draft = WorkflowExecution.create(id, customer.organizationId(), definition.id(),
-                        customer.id(), customer.csmId(), false, 0, now);
+                        customer.id(), customer.csmId(), false, 0, now, triggered.dueAt());
                 int score = evaluator.evaluate(PriorityInput.of(draft, definition, customerSignals), today).value();
                 executions.put(id, draft.withPriorityScore(score));
                 events.add(ExecutionEvent.created(id, customer.organizationId(), null, now));
@@ -469,7 +485,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                                     e.customerId(), c.csmId(), e.escalationUserId(), e.status(), e.snoozeUntil(),
                                     e.snoozeDays(), e.snoozedAt(), e.priorityScore(), e.startedAt(), e.completedAt(),
                                     e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), e.version() + 1,
-                                    e.createdAt(), now));
+                                    e.createdAt(), now, e.dueAt()));
                             history.add(ExecutionEvent.reassigned(e.id(), e.organizationId(), e.status(),
                                     stored.csmId(), c.csmId(), now));
                             counts.merge("reassigned_executions", new Counts(1, 0), Counts::plus);
@@ -541,7 +557,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                         e.snoozeUntil(), stored == null ? null : stored.snoozeDays(), snoozed,
                         stored == null ? 0 : stored.priorityScore(), started, completed, skipped, e.skipReason(),
                         e.executionData(), e.demo(), stored == null ? 0 : stored.version() + 1,
-                        stored == null ? now : stored.createdAt(), now);
+                        stored == null ? now : stored.createdAt(), now, e.dueAt());
                 runs.put(e.id(), next);
                 if (stored == null) {
                     history.add(ExecutionEvent.created(e.id(), e.organizationId(), null, now));
@@ -601,6 +617,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         CustomerSignals customerSignals = signals.getOrDefault(c.id(), CustomerSignals.NONE);
         CustomerEntry entry = new CustomerEntry(c.id(), c.organizationId(), c.name(), c.csmId(),
                 details == null ? null : details.arr(), details == null ? null : details.renewalDate(),
+                details == null ? null : details.annualReviewDate(),
                 SignalValues.of(customerSignals), contacts.getOrDefault(c.id(), List.of()));
         return new StoredCustomer(entry, versions.getOrDefault(c.id().value(), 0L), customerSignals);
     }

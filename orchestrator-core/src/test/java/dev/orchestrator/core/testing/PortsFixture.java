@@ -3,6 +3,7 @@ package dev.orchestrator.core.testing;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
@@ -26,6 +27,9 @@ public interface PortsFixture {
 
     /** Stores the customer; {@code signals} null means no properties row at all. */
     void givenCustomer(Customer customer, CustomerSignals signals);
+
+    /** Stores the customer with its renewal and annual review dates (what date triggers watch). */
+    void givenCustomer(Customer customer, CustomerSignals signals, CustomerDates dates);
 
     void givenDefinition(WorkflowDefinition definition);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -16,6 +17,7 @@ import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.signals.TriggeredWorkflow;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import java.time.Instant;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract of {@code SignalInterpretation}: on random customers it creates exactly the executions
  * the Java {@code SignalInterpreter} calls for, assigned to each customer's CSM, scored by the
- * evaluator, with a creation event each; a second run creates nothing.
+ * evaluator, with a creation event each; a second run creates nothing. Renewal and review windows
+ * are part of it: random dates around today, executions due by the date their window watched.
  */
 public abstract class SignalInterpretationContract extends PortContract {
 
@@ -49,11 +52,18 @@ public abstract class SignalInterpretationContract extends PortContract {
         Random random = new Random(11);
         RandomSignals randomSignals = new RandomSignals(random);
         SignalScorer scorer = new SignalScorer(SignalPolicy.STANDARD);
-        PriorityEvaluator evaluator = new PriorityEvaluator(PriorityPolicy.STANDARD);
+        // The due rule with points (the standard policy's are 0), so that SQL and Java must agree on it.
+        PriorityPolicy policy = withDuePoints(PriorityPolicy.STANDARD, 20, 77);
+        PriorityEvaluator evaluator = new PriorityEvaluator(policy);
         Instant now = Instant.parse("2026-03-10T06:00:00Z");
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
 
         List<WorkflowDefinition> definitions = List.of(
+                world.definition(WorkflowType.RENEWAL, 600, Map.of("renewal_within_days", 60), false),
+                world.definition(WorkflowType.STRATEGIC, 700, Map.of("annual_review_within_days", 30), false),
+                world.definition(WorkflowType.RENEWAL, 650, Map.of("renewal_within_days", 90, "risk_score_min", 5), false),
+                world.definition(WorkflowType.CUSTOM, 500, Map.of("renewal_within_days", 1,
+                        "annual_review_within_days", 365), false),
                 world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 6), false),
                 world.definition(WorkflowType.RISK, 950, Map.of("risk_score_min", "9", "note", "very high"), false),
                 world.definition(WorkflowType.OPPORTUNITY, 800, Map.of("opportunity_score_min", 5), false),
@@ -67,15 +77,18 @@ public abstract class SignalInterpretationContract extends PortContract {
         Customer foreignCustomer = other.customer(other.csm, null);
 
         Map<CustomerId, CustomerSignals> signalsById = new HashMap<>();
+        Map<CustomerId, CustomerDates> datesById = new HashMap<>();
         Map<CustomerId, Customer> customers = new HashMap<>();
         Set<String> alreadyActive = new HashSet<>();
         for (int i = 0; i < customerCount(); i++) {
             CustomerSignals signals = randomSignals.next();
-            Customer customer = world.customer(random.nextBoolean() ? world.csm : world.teammate, signals);
+            CustomerDates dates = new CustomerDates(randomDate(random, today), randomDate(random, today));
+            Customer customer = world.customer(random.nextBoolean() ? world.csm : world.teammate, signals, dates);
             customers.put(customer.id(), customer);
+            datesById.put(customer.id(), dates);
             signalsById.put(customer.id(), signals == null ? CustomerSignals.NONE : signals);
             if (random.nextInt(5) == 0) {
-                WorkflowDefinition definition = definitions.get(0);
+                WorkflowDefinition definition = definitions.get(random.nextBoolean() ? 0 : 4);
                 ExecutionStatus status = random.nextBoolean() ? ExecutionStatus.SNOOZED : ExecutionStatus.COMPLETED;
                 world.execution(definition, customer, world.csm, status, 0, World.T0);
                 if (!status.isTerminal()) {
@@ -88,21 +101,23 @@ public abstract class SignalInterpretationContract extends PortContract {
 
         Map<DefinitionId, Long> expectedCounts = new HashMap<>();
         Set<String> expectedPairs = new HashSet<>();
+        Map<String, Instant> expectedDue = new HashMap<>();
         for (Customer customer : customers.values()) {
             Set<DefinitionId> active = definitions.stream()
                     .filter(d -> alreadyActive.contains(customer.id() + "/" + d.id()))
                     .map(WorkflowDefinition::id).collect(Collectors.toSet());
-            for (WorkflowDefinition d : SignalInterpreter.definitionsToTrigger(
-                    scorer.score(signalsById.get(customer.id())), definitions, active)) {
-                expectedCounts.merge(d.id(), 1L, Long::sum);
-                expectedPairs.add(customer.id() + "/" + d.id());
+            for (TriggeredWorkflow t : SignalInterpreter.triggered(scorer.score(signalsById.get(customer.id())),
+                    datesById.get(customer.id()), today, definitions, active)) {
+                expectedCounts.merge(t.definition().id(), 1L, Long::sum);
+                expectedPairs.add(customer.id() + "/" + t.definition().id());
+                expectedDue.put(customer.id() + "/" + t.definition().id(), t.dueAt());
             }
         }
 
         InterpretSignals.Report first = fixture.ports().interpretation()
-                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, policy, today, now);
         InterpretSignals.Report second = fixture.ports().interpretation()
-                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, policy, today, now);
 
         assertThat(first.created().stream().collect(Collectors.toMap(InterpretSignals.Created::definitionId,
                 InterpretSignals.Created::count))).isEqualTo(expectedCounts);
@@ -119,6 +134,7 @@ public abstract class SignalInterpretationContract extends PortContract {
             assertThat(execution.status()).isEqualTo(ExecutionStatus.NOT_STARTED);
             assertThat(execution.demo()).isFalse();
             assertThat(execution.createdAt()).isEqualTo(now);
+            assertThat(execution.dueAt()).isEqualTo(expectedDue.get(execution.customerId() + "/" + execution.definitionId()));
             assertThat(execution.priorityScore()).isEqualTo(evaluator.evaluate(PriorityInput.of(execution,
                     byId.get(execution.definitionId()), signalsById.get(customer.id())), today).value());
             assertThat(fixture.eventsOf(world.org, execution.id()))
@@ -131,6 +147,45 @@ public abstract class SignalInterpretationContract extends PortContract {
         }
         assertThat(fixture.storedExecutions(other.org)).isEmpty();
         assertThat(foreignCustomer).isNotNull();
+        // The random data reaches every case: date-triggered work, due points given, work without a due date.
+        assertThat(created).anyMatch(e -> e.dueAt() != null).anyMatch(e -> e.dueAt() == null);
+        assertThat(created).anyMatch(e -> evaluator.evaluate(PriorityInput.of(e, byId.get(e.definitionId()),
+                signalsById.get(e.customerId())), today).explanation().stream()
+                .anyMatch(c -> c.rule().equals(PriorityEvaluator.DUE_SOON) && c.points() == 77));
+    }
+
+    /** A date within ±400 days of {@code today}, or (one time in five) none. */
+    private static LocalDate randomDate(Random random, LocalDate today) {
+        return random.nextInt(5) == 0 ? null : today.plusDays(random.nextInt(801) - 400);
+    }
+
+    static PriorityPolicy withDuePoints(PriorityPolicy p, int withinDays, int points) {
+        return new PriorityPolicy(p.typeTiers(), p.revenueImpactPointsPerTier(), p.churnRiskPointsPerPoint(),
+                p.churnRiskTypes(), p.usageScoreDivisor(), p.usageTypes(), p.snooze(), p.labels(),
+                new PriorityPolicy.DueProximity(withinDays, points));
+    }
+
+    @Test
+    void aRenewalInsideItsWindowCreatesWorkDueOnTheRenewalDateAndOneOutsideDoesNot() {
+        Instant now = Instant.parse("2026-03-10T06:00:00Z");
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        WorkflowDefinition renewal = world.definition(WorkflowType.RENEWAL, 600, Map.of("renewal_within_days", 30),
+                false);
+        WorkflowDefinition review = world.definition(WorkflowType.STRATEGIC, 700,
+                Map.of("annual_review_within_days", 14, "risk_score_min", 0), false);
+        Customer soon = world.customer(world.csm, null, new CustomerDates(today.plusDays(30), today.minusDays(14)));
+        Customer late = world.customer(world.csm, null, new CustomerDates(today.plusDays(31), today.minusDays(15)));
+        Customer none = world.customer(world.csm, null, CustomerDates.NONE);
+
+        InterpretSignals.Report report = fixture.ports().interpretation()
+                .interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now);
+
+        assertThat(report.total()).isEqualTo(2);
+        assertThat(fixture.storedExecutions(world.org)).allSatisfy(e -> assertThat(e.customerId()).isEqualTo(soon.id()))
+                .extracting(e -> e.definitionId().equals(renewal.id()) ? "renewal " + e.dueAt() : "review " + e.dueAt())
+                .containsExactlyInAnyOrder("renewal 2026-04-09T00:00:00Z", "review 2026-02-24T00:00:00Z");
+        assertThat(late).isNotEqualTo(none);
+        assertThat(review).isNotNull();
     }
 
     @Test

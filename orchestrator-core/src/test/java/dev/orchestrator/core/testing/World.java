@@ -3,6 +3,7 @@ package dev.orchestrator.core.testing;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -70,6 +71,14 @@ public final class World {
         Customer customer = new Customer(CustomerId.of(nextUuid()), org, "Customer " + sequence.get(),
                 owner == null ? null : owner.id());
         fixture.givenCustomer(customer, signals);
+        return customer;
+    }
+
+    /** A customer with a renewal and an annual review date (either may be null). */
+    public Customer customer(Profile owner, CustomerSignals signals, CustomerDates dates) {
+        Customer customer = new Customer(CustomerId.of(nextUuid()), org, "Customer " + sequence.get(),
+                owner == null ? null : owner.id());
+        fixture.givenCustomer(customer, signals, dates);
         return customer;
     }
 

@@ -179,9 +179,9 @@ public final class CopyLoader implements AutoCloseable {
 
     /** Customers only: their properties and contacts go through {@link #properties()} and {@link #contacts()}. */
     public Copy<CustomerEntry> customers() throws SQLException {
-        return start("customers (id, organization_id, name, csm_id, arr, renewal_date)",
+        return start("customers (id, organization_id, name, csm_id, arr, renewal_date, annual_review_date)",
                 (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.name())
-                        .field(r.csmId().value()).field(r.arr()).field(r.renewalDate()));
+                        .field(r.csmId().value()).field(r.arr()).field(r.renewalDate()).field(r.annualReviewDate()));
     }
 
     /** A customer_properties row per customer that has properties (none for {@code properties} null). */
@@ -228,7 +228,7 @@ public final class CopyLoader implements AutoCloseable {
     public Copy<ScoredExecution> executions(Instant stampedAt) throws SQLException {
         return start("workflow_executions (id, organization_id, workflow_definition_id, customer_id, assigned_csm_id, "
                 + "status, snooze_until, snoozed_at, started_at, completed_at, skipped_at, skip_reason, execution_data, "
-                + "is_demo, priority_score)", (scored, w) -> {
+                + "is_demo, priority_score, due_at)", (scored, w) -> {
                     ExecutionEntry r = scored.execution();
                     ExecutionStatus s = r.status();
                     w.field(r.id().value()).field(r.organizationId().value()).field(r.definitionId().value())
@@ -239,7 +239,7 @@ public final class CopyLoader implements AutoCloseable {
                             .field(s == ExecutionStatus.COMPLETED ? stampedAt : null)
                             .field(s == ExecutionStatus.SKIPPED ? stampedAt : null)
                             .field(r.skipReason()).field(r.executionData()).field(r.demo())
-                            .field(scored.priorityScore());
+                            .field(scored.priorityScore()).field(r.dueAt());
                 });
     }
 

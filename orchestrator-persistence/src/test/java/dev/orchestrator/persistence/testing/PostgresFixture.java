@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
@@ -108,6 +109,16 @@ public class PostgresFixture implements PortsFixture {
     }
 
     @Override
+    public void givenCustomer(Customer customer, CustomerSignals signals, CustomerDates dates) {
+        givenCustomer(customer, signals);
+        sql.update(CUSTOMERS).set(CUSTOMERS.RENEWAL_DATE, dates.renewalDate())
+                .set(CUSTOMERS.ANNUAL_REVIEW_DATE, dates.annualReviewDate())
+                .where(CUSTOMERS.ORGANIZATION_ID.eq(customer.organizationId().value()))
+                .and(CUSTOMERS.ID.eq(customer.id().value()))
+                .execute();
+    }
+
+    @Override
     public void givenCustomer(Customer customer, CustomerSignals signals) {
         UUID org = customer.organizationId().value();
         UUID id = customer.id().value();
@@ -198,6 +209,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_EXECUTIONS.VERSION, e.version())
                 .set(WORKFLOW_EXECUTIONS.CREATED_AT, time(e.createdAt()))
                 .set(WORKFLOW_EXECUTIONS.UPDATED_AT, time(e.updatedAt()))
+                .set(WORKFLOW_EXECUTIONS.DUE_AT, time(e.dueAt()))
                 .execute();
     }
 
@@ -260,7 +272,8 @@ public class PostgresFixture implements PortsFixture {
                 rows.getBoolean("is_demo"),
                 rows.getLong("version"),
                 instant(rows, "created_at"),
-                instant(rows, "updated_at"))), parameters);
+                instant(rows, "updated_at"),
+                instant(rows, "due_at"))), parameters);
         return executions;
     }
 

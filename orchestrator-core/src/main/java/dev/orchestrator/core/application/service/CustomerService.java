@@ -112,7 +112,7 @@ public final class CustomerService implements ManageCustomers {
             return Result.err(Failure.Invalid.of("csm_id", "is not a person of this organization"));
         }
         CustomerEntry toWrite = new CustomerEntry(entry.id(), entry.organizationId(), entry.name(), entry.csmId(),
-                entry.arr(), entry.renewalDate(), keepProperties ? null : entry.properties(),
+                entry.arr(), entry.renewalDate(), entry.annualReviewDate(), keepProperties ? null : entry.properties(),
                 keepContacts ? null : entry.contacts());
         return CatalogFailures.saved(writes.saveCustomer(toWrite, expected, scoring.get()), saved -> {
             StoredCustomer stored = reads.customer(caller.organizationId(), id).orElseThrow();

@@ -40,6 +40,7 @@ public final class CatalogJson {
         json.put("csm_id", c.csmId().toString());
         json.put("arr", c.arr());
         json.put("renewal_date", c.renewalDate() == null ? null : c.renewalDate().toString());
+        json.put("annual_review_date", c.annualReviewDate() == null ? null : c.annualReviewDate().toString());
         json.put("properties", c.properties() == null ? null : signals(c.properties()));
         if (c.contacts() != null) {
             List<Map<String, Object>> contacts = new ArrayList<>();

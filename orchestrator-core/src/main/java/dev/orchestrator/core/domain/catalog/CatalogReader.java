@@ -39,7 +39,7 @@ public final class CatalogReader {
     public static final List<String> PROFILE_FIELDS = List.of("id", "organization_id", "email", "full_name", "role",
             "manager_id");
     public static final List<String> CUSTOMER_FIELDS = List.of("id", "organization_id", "name", "csm_id", "arr",
-            "renewal_date", "properties", "contacts");
+            "renewal_date", "annual_review_date", "properties", "contacts");
     public static final List<String> PROPERTY_FIELDS =
             Arrays.stream(SignalField.values()).map(SignalField::columnName).toList();
     public static final List<String> CONTACT_FIELDS = List.of("name", "email", "title", "relationship_strength",
@@ -47,7 +47,7 @@ public final class CatalogReader {
     public static final List<String> DEFINITION_FIELDS = List.of("id", "organization_id", "name", "workflow_type",
             "description", "priority_weight", "trigger_conditions", "is_active", "is_demo");
     public static final List<String> EXECUTION_FIELDS = List.of("id", "organization_id", "workflow_definition_id",
-            "customer_id", "assigned_csm_id", "status", "snooze_until", "skip_reason", "execution_data", "is_demo");
+            "customer_id", "assigned_csm_id", "status", "snooze_until", "skip_reason", "execution_data", "is_demo", "due_at");
 
     private final PriorityPolicy priorityPolicy;
     private final int maxSignalScore;
@@ -111,11 +111,12 @@ public final class CatalogReader {
         UUID csm = f.uuid("csm_id", true);
         BigDecimal arr = CatalogRules.arr(f.number("arr", false), f.path("arr"), problems);
         LocalDate renewal = f.date("renewal_date");
+        LocalDate review = f.date("annual_review_date");
         Map<String, Object> properties = f.object("properties");
         SignalValues signals = properties == null ? null : signals(properties, f.path("properties"), problems, false);
         List<ContactEntry> contacts = contacts(f, problems);
         return problems.count() > before ? null : new CustomerEntry(new CustomerId(idValue), new OrganizationId(org),
-                name, new ProfileId(csm), arr, renewal, signals, contacts);
+                name, new ProfileId(csm), arr, renewal, review, signals, contacts);
     }
 
     /**
@@ -211,6 +212,7 @@ public final class CatalogReader {
         String skipReason = f.text("skip_reason", false);
         Map<String, Object> data = f.object("execution_data");
         boolean demo = f.bool("is_demo", false);
+        Instant dueAt = f.timestamp("due_at");
         if (status != null) {
             Map<String, Object> values = json.values();
             CatalogRules.lifecycleFields(status, values.get("snooze_until") != null,
@@ -225,7 +227,7 @@ public final class CatalogReader {
         }
         return new ExecutionEntry(new ExecutionId(id != null ? id : newId.get()), new OrganizationId(organization),
                 new DefinitionId(definition), new CustomerId(customer), new ProfileId(csm), status, snoozeUntil,
-                skipReason, data == null ? JsonObject.EMPTY : new JsonObject(data), demo);
+                skipReason, data == null ? JsonObject.EMPTY : new JsonObject(data), demo, dueAt);
     }
 
     /** The id and organization a row names, as far as they can be read (for a row that has problems). */

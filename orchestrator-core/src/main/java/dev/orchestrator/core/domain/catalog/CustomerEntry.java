@@ -1,6 +1,7 @@
 package dev.orchestrator.core.domain.catalog;
 
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
@@ -12,10 +13,12 @@ import java.util.Objects;
 /**
  * A customer as it is loaded into the catalog. {@code properties} null leaves the stored signals
  * as they are (a full {@link SignalValues} replaces them); {@code contacts} null leaves the stored
- * contacts as they are (an empty list removes them).
+ * contacts as they are (an empty list removes them). {@code renewalDate} and
+ * {@code annualReviewDate} are optional; the date triggers watch them ({@link #dates}).
  */
 public record CustomerEntry(CustomerId id, OrganizationId organizationId, String name, ProfileId csmId,
-        BigDecimal arr, LocalDate renewalDate, SignalValues properties, List<ContactEntry> contacts) {
+        BigDecimal arr, LocalDate renewalDate, LocalDate annualReviewDate, SignalValues properties,
+        List<ContactEntry> contacts) {
 
     public CustomerEntry {
         Objects.requireNonNull(id, "id");
@@ -27,5 +30,9 @@ public record CustomerEntry(CustomerId id, OrganizationId organizationId, String
 
     public Customer customer() {
         return new Customer(id, organizationId, name, csmId);
+    }
+
+    public CustomerDates dates() {
+        return new CustomerDates(renewalDate, annualReviewDate);
     }
 }

@@ -13,10 +13,11 @@ import java.util.Objects;
 /**
  * An execution as an import brings it (for example from the system the orchestrator replaces).
  * Its lifecycle timestamps are those of the load; its priority is scored after the load.
+ * {@code dueAt} (optional) is the date the work is due by, as a renewal or review trigger sets it.
  */
 public record ExecutionEntry(ExecutionId id, OrganizationId organizationId, DefinitionId definitionId,
         CustomerId customerId, ProfileId assignedCsmId, ExecutionStatus status, Instant snoozeUntil,
-        String skipReason, JsonObject executionData, boolean demo) {
+        String skipReason, JsonObject executionData, boolean demo, Instant dueAt) {
 
     public ExecutionEntry {
         Objects.requireNonNull(id, "id");

@@ -14,7 +14,9 @@ import java.util.Objects;
  *
  * <p>Immutable: the lifecycle returns a new value for every transition, with {@code version} one
  * higher, so that a store can refuse a write based on a stale read. Nullable fields are those the
- * lifecycle has not reached yet (for example {@code completedAt} before completion).
+ * lifecycle has not reached yet (for example {@code completedAt} before completion). {@code dueAt}
+ * is the date the work is due by (the start of that UTC day), set when a renewal or review trigger
+ * creates the execution and never changed by the lifecycle; null for other work.
  */
 public record WorkflowExecution(
         ExecutionId id,
@@ -36,7 +38,8 @@ public record WorkflowExecution(
         boolean demo,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant dueAt) {
 
     public WorkflowExecution {
         Objects.requireNonNull(id, "id");
@@ -63,15 +66,29 @@ public record WorkflowExecution(
             boolean demo,
             int priorityScore,
             Instant now) {
+        return create(id, organizationId, definitionId, customerId, assignedCsmId, demo, priorityScore, now, null);
+    }
+
+    /** A new execution, not started, due by {@code dueAt} (null: no due date). */
+    public static WorkflowExecution create(
+            ExecutionId id,
+            OrganizationId organizationId,
+            DefinitionId definitionId,
+            CustomerId customerId,
+            ProfileId assignedCsmId,
+            boolean demo,
+            int priorityScore,
+            Instant now,
+            Instant dueAt) {
         return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId, null,
                 ExecutionStatus.NOT_STARTED, null, null, null, priorityScore, null, null, null, null,
-                JsonObject.EMPTY, demo, 0, now, now);
+                JsonObject.EMPTY, demo, 0, now, now, dueAt);
     }
 
     public WorkflowExecution withPriorityScore(int score) {
         return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId,
                 escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt, score, startedAt,
-                completedAt, skippedAt, skipReason, executionData, demo, version, createdAt, updatedAt);
+                completedAt, skippedAt, skipReason, executionData, demo, version, createdAt, updatedAt, dueAt);
     }
 
     /** Builder-style copy used by the lifecycle; keeps every transition a single readable expression. */
@@ -125,7 +142,7 @@ public record WorkflowExecution(
             return new WorkflowExecution(from.id, from.organizationId, from.definitionId, from.customerId,
                     from.assignedCsmId, escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt,
                     from.priorityScore, startedAt, completedAt, skippedAt, skipReason, executionData,
-                    from.demo, from.version + 1, from.createdAt, now);
+                    from.demo, from.version + 1, from.createdAt, now, from.dueAt);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Scores one execution under a {@link PriorityPolicy}, explaining every point. */
 public final class PriorityEvaluator {
@@ -18,6 +19,7 @@ public final class PriorityEvaluator {
     public static final String REVENUE_IMPACT = "revenue_impact";
     public static final String CHURN_RISK = "churn_risk";
     public static final String USAGE = "usage";
+    public static final String DUE_SOON = "due_soon";
 
     private final PriorityPolicy policy;
 
@@ -36,6 +38,7 @@ public final class PriorityEvaluator {
             parts.add(snoozed(input, today));
         } else {
             active(input, parts);
+            due(input, today).ifPresent(parts::add);
         }
         int total = parts.stream().mapToInt(Contribution::points).sum();
         return new PriorityScore(total, policy.labels().labelFor(total), parts);
@@ -70,6 +73,23 @@ public final class PriorityEvaluator {
             parts.add(new Contribution(USAGE, Math.floorDiv(input.usageScore(), policy.usageScoreDivisor()),
                     "usage score " + input.usageScore() + " ÷ " + policy.usageScoreDivisor() + ", rounded down"));
         }
+    }
+
+    /** {@link PriorityPolicy.DueProximity}: points once the due date is at most {@code withinDays} away. */
+    private Optional<Contribution> due(PriorityInput input, LocalDate today) {
+        if (input.dueAt() == null) {
+            return Optional.empty();
+        }
+        PriorityPolicy.DueProximity due = policy.due();
+        LocalDate date = input.dueAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        long daysUntil = ChronoUnit.DAYS.between(today, date);
+        if (daysUntil > due.withinDays()) {
+            return Optional.empty();
+        }
+        String when = daysUntil < 0 ? "overdue by " + days(Math.toIntExact(-daysUntil))
+                : daysUntil == 0 ? "due today" : "due in " + days(Math.toIntExact(daysUntil));
+        return Optional.of(new Contribution(DUE_SOON, due.points(),
+                when + " (" + date + "), within the " + due.withinDays() + "-day window"));
     }
 
     private static String days(int n) {

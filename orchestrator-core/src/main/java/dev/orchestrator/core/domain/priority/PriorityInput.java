@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Everything the priority of one execution depends on. Signals are nullable: a customer without a
- * signal (or without a properties row at all) simply gets no boost from it.
+ * signal (or without a properties row at all) simply gets no boost from it; nor does one without a
+ * due date ({@code dueAt} null: it was not created by a renewal or review trigger).
  */
 public record PriorityInput(
         ExecutionStatus status,
@@ -19,7 +20,14 @@ public record PriorityInput(
         int priorityWeight,
         Integer revenueImpactTier,
         Integer churnRiskScore,
-        Integer usageScore) {
+        Integer usageScore,
+        Instant dueAt) {
+
+    /** An input without a due date. */
+    public PriorityInput(ExecutionStatus status, Instant snoozeUntil, WorkflowType workflowType, int priorityWeight,
+            Integer revenueImpactTier, Integer churnRiskScore, Integer usageScore) {
+        this(status, snoozeUntil, workflowType, priorityWeight, revenueImpactTier, churnRiskScore, usageScore, null);
+    }
 
     public PriorityInput {
         Objects.requireNonNull(status, "status");
@@ -28,6 +36,7 @@ public record PriorityInput(
 
     public static PriorityInput of(WorkflowExecution execution, WorkflowDefinition definition, CustomerSignals signals) {
         return new PriorityInput(execution.status(), execution.snoozeUntil(), definition.type(),
-                definition.priorityWeight(), signals.revenueImpactTier(), signals.churnRiskScore(), signals.usageScore());
+                definition.priorityWeight(), signals.revenueImpactTier(), signals.churnRiskScore(), signals.usageScore(),
+                execution.dueAt());
     }
 }

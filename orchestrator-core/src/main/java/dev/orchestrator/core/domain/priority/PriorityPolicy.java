@@ -21,6 +21,7 @@ import java.util.Set;
  * @param usageTypes workflow types that get the usage boost
  * @param snooze how snoozed executions rank
  * @param labels score thresholds of the labels
+ * @param due how the nearness of a due date (renewal, annual review) raises active work
  */
 public record PriorityPolicy(
         Map<WorkflowType, Integer> typeTiers,
@@ -30,7 +31,8 @@ public record PriorityPolicy(
         int usageScoreDivisor,
         Set<WorkflowType> usageTypes,
         SnoozeRanking snooze,
-        LabelThresholds labels) {
+        LabelThresholds labels,
+        DueProximity due) {
 
     /**
      * Snoozed executions leave the normal ranking. {@code daysOverdue} is today minus the snooze date
@@ -39,6 +41,15 @@ public record PriorityPolicy(
      * {@code laterBase - |daysOverdue|}, below them.
      */
     public record SnoozeRanking(int dueSoonDays, int dueSoonBase, int laterBase) {
+    }
+
+    /**
+     * An execution that is not snoozed and has a due date ({@code due_at}, set by a renewal or review
+     * trigger) gains {@code points} once {@code daysUntilDue} (the due date minus today, in whole UTC
+     * calendar days) is at most {@code withinDays}; overdue work (negative days) keeps them.
+     * Executions without a due date, or due later, get nothing from this rule.
+     */
+    public record DueProximity(int withinDays, int points) {
     }
 
     /** Lowest score of each label; anything below {@code medium} is low. */
@@ -68,11 +79,14 @@ public record PriorityPolicy(
             5, EnumSet.of(WorkflowType.RISK),
             10, EnumSet.of(WorkflowType.OPPORTUNITY),
             new SnoozeRanking(3, 1000, 400),
-            new LabelThresholds(900, 700, 500));
+            new LabelThresholds(900, 700, 500),
+            // Explained on due work, but worth 0 points: the prototype's scores stay exactly as they were.
+            new DueProximity(30, 0));
 
     public PriorityPolicy {
         Objects.requireNonNull(snooze, "snooze");
         Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(due, "due");
         if (!typeTiers.keySet().containsAll(EnumSet.allOf(WorkflowType.class))) {
             throw new IllegalArgumentException("every workflow type needs a tier: " + typeTiers);
         }

@@ -13,7 +13,9 @@ import java.util.Optional;
  *
  * <p>Known keys: {@value #ORDER} (position in a demo sequence), {@value #WORKFLOW_ID} (the dashboard's
  * workflow configuration), {@value #OPPORTUNITY_SCORE_MIN} and {@value #RISK_SCORE_MIN} (signal
- * thresholds), {@value #TRIGGER_TYPE} (a label). {@link #problems} refuses any other key and
+ * thresholds), {@value #TRIGGER_TYPE} (a label), {@value #RENEWAL_WITHIN_DAYS} and
+ * {@value #ANNUAL_REVIEW_WITHIN_DAYS} (date windows, {@value #MIN_WINDOW_DAYS}..{@value #MAX_WINDOW_DAYS}
+ * days around the customer's renewal or annual review date). {@link #problems} refuses any other key and
  * any value of the wrong type or range, so that a typo in a template is an error, not a rule that
  * silently never fires.
  */
@@ -24,6 +26,12 @@ public record TriggerConditions(JsonObject json) {
     public static final String OPPORTUNITY_SCORE_MIN = "opportunity_score_min";
     public static final String RISK_SCORE_MIN = "risk_score_min";
     public static final String TRIGGER_TYPE = "trigger_type";
+    public static final String RENEWAL_WITHIN_DAYS = "renewal_within_days";
+    public static final String ANNUAL_REVIEW_WITHIN_DAYS = "annual_review_within_days";
+
+    /** The range of a date window in days: at least a day, at most a year. */
+    public static final int MIN_WINDOW_DAYS = 1;
+    public static final int MAX_WINDOW_DAYS = 365;
 
     /** The keys the core understands, each with the rule for its value. */
     private static final Map<String, KeyRule> KEYS = keys();
@@ -58,6 +66,16 @@ public record TriggerConditions(JsonObject json) {
         return json.decimal(RISK_SCORE_MIN);
     }
 
+    /** The renewal window in days, when named as a whole number (read like every number key). */
+    public Optional<Long> renewalWithinDays() {
+        return json.wholeNumber(RENEWAL_WITHIN_DAYS);
+    }
+
+    /** The annual review window in days, when named as a whole number. */
+    public Optional<Long> annualReviewWithinDays() {
+        return json.wholeNumber(ANNUAL_REVIEW_WITHIN_DAYS);
+    }
+
     /** The known keys, in the order they are documented. */
     public static List<String> knownKeys() {
         return List.copyOf(KEYS.keySet());
@@ -90,6 +108,8 @@ public record TriggerConditions(JsonObject json) {
                 ? Optional.empty() : Optional.of("must be a whole number from 0 to 1000000"));
         keys.put(WORKFLOW_ID, TriggerConditions::label);
         keys.put(TRIGGER_TYPE, TriggerConditions::label);
+        keys.put(RENEWAL_WITHIN_DAYS, TriggerConditions::windowDays);
+        keys.put(ANNUAL_REVIEW_WITHIN_DAYS, TriggerConditions::windowDays);
         return keys;
     }
 
@@ -111,6 +131,17 @@ public record TriggerConditions(JsonObject json) {
             return Optional.of("must be a string");
         }
         return s.length() > 200 ? Optional.of("must be at most 200 characters") : Optional.empty();
+    }
+
+    /** A date window: a JSON whole number of days (not a string: these keys are new, so no legacy form). */
+    private static Optional<String> windowDays(Object value, int maxScore) {
+        if (!(value instanceof Number n) || !isWhole(n)) {
+            return Optional.of("must be a whole number of days from " + MIN_WINDOW_DAYS + " to " + MAX_WINDOW_DAYS);
+        }
+        BigDecimal days = new BigDecimal(n.toString());
+        return days.compareTo(BigDecimal.valueOf(MIN_WINDOW_DAYS)) < 0 || days.compareTo(BigDecimal.valueOf(MAX_WINDOW_DAYS)) > 0
+                ? Optional.of("must be from " + MIN_WINDOW_DAYS + " to " + MAX_WINDOW_DAYS + " days")
+                : Optional.empty();
     }
 
     private static boolean isWhole(Number n) {

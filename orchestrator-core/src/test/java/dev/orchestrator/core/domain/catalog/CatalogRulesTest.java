@@ -56,7 +56,7 @@ class CatalogRulesTest {
 
     private static JsonObject customer() {
         return json("id", UUID.randomUUID().toString(), "organization_id", ORG, "name", "Globex", "csm_id", CSM,
-                "arr", new BigDecimal("420000"), "renewal_date", "2027-06-30",
+                "arr", new BigDecimal("420000"), "renewal_date", "2027-06-30", "annual_review_date", "2027-01-15",
                 "properties", Map.of("churn_risk_score", 8, "utilization_percent", new BigDecimal("62.505")),
                 "contacts", List.of(Map.of("name", "Hank", "relationship_strength", "strong")));
     }
@@ -95,6 +95,8 @@ class CatalogRulesTest {
         CustomerEntry entry = reader.customer(customer(), "customers[0]", problems);
         assertThat(problems.isEmpty()).as(problems.kept().toString()).isTrue();
         assertThat(entry.arr()).isEqualByComparingTo("420000.00");
+        assertThat(entry.dates()).isEqualTo(new dev.orchestrator.core.domain.customer.CustomerDates(
+                java.time.LocalDate.parse("2027-06-30"), java.time.LocalDate.parse("2027-01-15")));
         assertThat(entry.properties().valueOf(SignalField.UTILIZATION_PERCENT)).isEqualTo(new BigDecimal("62.51"));
         assertThat(entry.properties().valueOf(SignalField.USAGE_SCORE)).isNull();
         assertThat(entry.contacts()).containsExactly(new ContactEntry("Hank", null, null, RelationshipStrength.STRONG,
@@ -156,6 +158,9 @@ class CatalogRulesTest {
         assertThat(customerProblems("name", "  ")).containsExactly("customers[0].name");
         assertThat(customerProblems("name", "x".repeat(201))).containsExactly("customers[0].name");
         assertThat(customerProblems("renewal_date", "0001-01-01")).containsExactly("customers[0].renewal_date");
+        assertThat(customerProblems("annual_review_date", "2027-13-01")).containsExactly("customers[0].annual_review_date");
+        assertThat(customerProblems("annual_review_date", 20270115)).containsExactly("customers[0].annual_review_date");
+        assertThat(customerProblems("annual_review_date", null)).isEmpty();
     }
 
     // ---- profiles, definitions, executions ---------------------------------------------------
@@ -198,6 +203,25 @@ class CatalogRulesTest {
     }
 
     @Test
+    void dateWindowsAreWholeDaysFromOneToAYear() {
+        assertThat(definitionProblems("trigger_conditions", Map.of("renewal_within_days", 1,
+                "annual_review_within_days", 365, "risk_score_min", 6))).isEmpty();
+        assertThat(definitionProblems("trigger_conditions", Map.of("renewal_within_days", new BigDecimal("30.0"))))
+                .isEmpty();
+        for (Object wrong : List.of(0, 366, -5, new BigDecimal("7.5"), "30", true, Map.of())) {
+            assertThat(definitionProblems("trigger_conditions", Map.of("renewal_within_days", wrong)))
+                    .as("renewal_within_days = %s", wrong).containsExactly("trigger_conditions.renewal_within_days");
+            assertThat(definitionProblems("trigger_conditions", Map.of("annual_review_within_days", wrong)))
+                    .as("annual_review_within_days = %s", wrong)
+                    .containsExactly("trigger_conditions.annual_review_within_days");
+        }
+        Problems problems = new Problems();
+        reader.definition(json("id", UUID.randomUUID().toString(), "organization_id", ORG, "name", "Renewal",
+                "workflow_type", "renewal", "trigger_conditions", Map.of("renewal_within_days", 400)), "", problems);
+        assertThat(problems.kept()).singleElement().satisfies(p -> assertThat(p.reason()).contains("1 to 365"));
+    }
+
+    @Test
     void aDefinitionsWeightDefaultsToItsTypesTierAndStaysInRange() {
         Problems problems = new Problems();
         WorkflowDefinition d = reader.definition(json("id", UUID.randomUUID().toString(), "organization_id", ORG,
@@ -226,6 +250,12 @@ class CatalogRulesTest {
                 "2026-12-24")), "x", problems, UUID::randomUUID);
         assertThat(entry.status()).isEqualTo(ExecutionStatus.SNOOZED);
         assertThat(entry.snoozeUntil()).hasToString("2026-12-24T00:00:00Z");
+        assertThat(entry.dueAt()).isNull();
+        Problems due = new Problems();
+        assertThat(reader.execution(new JsonObject(with(execution, "due_at", "2027-06-30")), "x", due,
+                UUID::randomUUID).dueAt()).hasToString("2027-06-30T00:00:00Z");
+        reader.execution(new JsonObject(with(execution, "due_at", "soon")), "x", due, UUID::randomUUID);
+        assertThat(fields(due)).containsExactly("x.due_at");
         Problems nul = new Problems();
         reader.execution(new JsonObject(with(execution, "execution_data", Map.of("note", "a\u0000b"))), "x", nul,
                 UUID::randomUUID);

@@ -98,4 +98,46 @@ class PriorityEvaluatorTest {
     void labelsFollowTheThresholds(int score, PriorityLabel label) {
         assertThat(PriorityPolicy.STANDARD.labels().labelFor(score)).isEqualTo(label);
     }
+
+    private static PriorityInput due(ExecutionStatus status, String dueAt) {
+        return new PriorityInput(status, status == ExecutionStatus.SNOOZED ? Instant.parse("2026-03-20T00:00:00Z") : null,
+                WorkflowType.RENEWAL, 600, 3, null, null, Instant.parse(dueAt));
+    }
+
+    @Test
+    void theStandardDueRuleIsExplainedButWorthNothing() {
+        PriorityScore score = evaluator.evaluate(due(ExecutionStatus.NOT_STARTED, "2026-03-15T00:00:00Z"), TODAY);
+
+        assertThat(score.value()).isEqualTo(615);
+        assertThat(score.explanation()).last().isEqualTo(new Contribution(PriorityEvaluator.DUE_SOON, 0,
+                "due in 5 days (2026-03-15), within the 30-day window"));
+        assertThat(evaluator.evaluate(due(ExecutionStatus.NOT_STARTED, "2026-04-10T00:00:00Z"), TODAY).explanation())
+                .extracting(Contribution::rule).doesNotContain(PriorityEvaluator.DUE_SOON);
+    }
+
+    @ParameterizedTest(name = "due {0}: {1} points")
+    @CsvSource({"2026-03-24T00:00:00Z, 50", "2026-03-25T00:00:00Z, 0", "2026-03-10T00:00:00Z, 50",
+            "2026-01-01T00:00:00Z, 50"})
+    void aDueRuleWithPointsAddsThemWithinItsWindowAndWhenOverdue(String dueAt, int points) {
+        PriorityPolicy s = PriorityPolicy.STANDARD;
+        PriorityEvaluator withPoints = new PriorityEvaluator(new PriorityPolicy(s.typeTiers(),
+                s.revenueImpactPointsPerTier(), s.churnRiskPointsPerPoint(), s.churnRiskTypes(), s.usageScoreDivisor(),
+                s.usageTypes(), s.snooze(), s.labels(), new PriorityPolicy.DueProximity(14, 50)));
+
+        PriorityScore score = withPoints.evaluate(due(ExecutionStatus.UNDERWAY, dueAt), TODAY);
+
+        assertThat(score.value()).isEqualTo(615 + points);
+        assertThat(score.explanation().stream().mapToInt(Contribution::points).sum()).isEqualTo(score.value());
+        assertThat(withPoints.evaluate(due(ExecutionStatus.SNOOZED, dueAt), TODAY).explanation())
+                .as("a snoozed item ranks by its snooze alone").extracting(Contribution::rule)
+                .containsExactly(PriorityEvaluator.SNOOZE_LATER);
+    }
+
+    @Test
+    void overdueWorkSaysByHowMuch() {
+        assertThat(evaluator.evaluate(due(ExecutionStatus.NOT_STARTED, "2026-03-09T00:00:00Z"), TODAY).explanation())
+                .last().extracting(Contribution::detail).isEqualTo("overdue by 1 day (2026-03-09), within the 30-day window");
+        assertThat(evaluator.evaluate(due(ExecutionStatus.NOT_STARTED, "2026-03-10T23:00:00Z"), TODAY).explanation())
+                .last().extracting(Contribution::detail).isEqualTo("due today (2026-03-10), within the 30-day window");
+    }
 }
