@@ -1,11 +1,14 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.core.application.Jobs;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.Operations;
+import dev.orchestrator.http.TenantBinding;
 import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.TenantScope;
 import dev.orchestrator.persistence.load.DemoSeed;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -101,7 +104,18 @@ final class ServeCommand extends DatabaseCommand {
         Operations operations = Operations.defaults()
                 .withMetricsToken(service.metricsToken())
                 .withCorsOrigins(service.corsOrigins())
-                .withVersion(build.version(), build.commit());
+                .withVersion(build.version(), build.commit())
+                .withTenantBinding(new TenantBinding() {
+                    @Override
+                    public void bind(OrganizationId organization) {
+                        TenantScope.bind(organization);
+                    }
+
+                    @Override
+                    public void clear() {
+                        TenantScope.clear();
+                    }
+                });
         CountDownLatch stop = new CountDownLatch(1);
         DatabaseOptions.DatabaseSettings databaseSettings = databaseOptions.resolve(env);
         // Before connecting: an operator sees what was configured even when the database cannot be reached.
@@ -109,7 +123,8 @@ final class ServeCommand extends DatabaseCommand {
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
             // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
             Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());
-            HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry()),
+            HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry(),
+                            service.serviceRole()),
                     jobs.viewJobs(), settings, Clock.systemUTC(),
                     operations.withMigrationsCurrent(database::migrationsCurrent));
             // Bind first: a port in use fails before anything touches the schema; until the migrations
@@ -130,6 +145,11 @@ final class ServeCommand extends DatabaseCommand {
                 if (demo) {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
+                database.serviceRoleBypassingRowLevelSecurity().ifPresent(role -> env.err().println("Warning: the "
+                        + "HTTP API connects as " + role + ", which bypasses row-level security (a superuser or "
+                        + "BYPASSRLS): tenant isolation rests on the application alone. Give serve a member of "
+                        + "orchestrator_service with --db-service-user (" + ServiceOptions.SERVICE_USER_VARIABLE
+                        + "); see docs/operations.md."));
                 // After the migrations: the scheduler's table is one of them.
                 serveJobs = ServeJobs.start(database, jobs, jobSettings, env.out());
             } catch (RuntimeException e) {

@@ -28,21 +28,23 @@ public final class Operations {
     private final String version;
     private final String commit;
     private final BooleanSupplier migrationsCurrent;
+    private final TenantBinding tenantBinding;
 
     private Operations(PrometheusMeterRegistry registry, Optional<String> metricsToken, List<String> corsOrigins,
-            String version, String commit, BooleanSupplier migrationsCurrent) {
+            String version, String commit, BooleanSupplier migrationsCurrent, TenantBinding tenantBinding) {
         this.registry = registry;
         this.metricsToken = metricsToken;
         this.corsOrigins = List.copyOf(corsOrigins);
         this.version = version;
         this.commit = commit;
         this.migrationsCurrent = migrationsCurrent;
+        this.tenantBinding = tenantBinding;
     }
 
     /** A fresh registry, {@code /metrics} open, no CORS origin, version "dev", migrations taken as current. */
     public static Operations defaults() {
         return new Operations(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), List.of(),
-                "dev", "unknown", () -> true);
+                "dev", "unknown", () -> true, TenantBinding.NONE);
     }
 
     /** The registry {@code /metrics} exposes (a Micrometer {@code MeterRegistry}). */
@@ -53,23 +55,34 @@ public final class Operations {
     /** {@code /metrics} then requires {@code Authorization: Bearer <token>}; blank means open. */
     public Operations withMetricsToken(String token) {
         Optional<String> t = token == null || token.isBlank() ? Optional.empty() : Optional.of(token);
-        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent);
+        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent, tenantBinding);
     }
 
     /** Origins (scheme://host[:port]) allowed to call from a browser; empty allows none. {@code *} allows any. */
     public Operations withCorsOrigins(List<String> origins) {
         return new Operations(registry, metricsToken, Objects.requireNonNull(origins), version, commit,
-                migrationsCurrent);
+                migrationsCurrent, tenantBinding);
     }
 
     public Operations withVersion(String newVersion, String newCommit) {
         return new Operations(registry, metricsToken, corsOrigins, Objects.requireNonNull(newVersion),
-                Objects.requireNonNull(newCommit), migrationsCurrent);
+                Objects.requireNonNull(newCommit), migrationsCurrent, tenantBinding);
     }
 
     /** Asked by {@code /health/ready} and, until it first answers true, before every API call. */
     public Operations withMigrationsCurrent(BooleanSupplier check) {
-        return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check));
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check),
+                tenantBinding);
+    }
+
+    /** Binds each authenticated request's work to the caller's organization (row-level security). */
+    public Operations withTenantBinding(TenantBinding binding) {
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent,
+                Objects.requireNonNull(binding));
+    }
+
+    TenantBinding tenantBinding() {
+        return tenantBinding;
     }
 
     Optional<String> metricsToken() {
