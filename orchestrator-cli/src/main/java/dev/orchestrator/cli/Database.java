@@ -202,11 +202,33 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
+        requireAllOrganizations();
         List<String> pending = SchemaCheck.pendingMigrations(pool);
         if (!pending.isEmpty()) {
             throw CliFailure.failure("The " + description + " is missing " + pending.size()
                     + " migration(s) (up to V" + pending.get(pending.size() - 1)
                     + "): run 'orchestrator migrate' first");
+        }
+    }
+
+    /**
+     * The commands on this pool (import, seed, recompute, interpret-signals and the daily job without
+     * an organization, serve's demo seeding and scheduled job) work across organizations in single
+     * set-based statements, so they run as the owner role, which must bypass row-level security
+     * (BYPASSRLS, or a superuser). Bound by it, they would see no row and silently do nothing: refused
+     * here in one sentence instead.
+     */
+    public void requireAllOrganizations() {
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(
+                        "SELECT current_user, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            if (r.next() && !r.getBoolean(2)) {
+                throw CliFailure.failure("The database user " + r.getString(1) + " is bound by row-level security, "
+                        + "so it cannot work across organizations: run this as the owner role with BYPASSRLS "
+                        + "(ALTER ROLE " + r.getString(1) + " BYPASSRLS, as a superuser; see docs/operations.md)");
+            }
+        } catch (SQLException e) {
+            throw CliFailure.failure("Cannot read the database user's attributes: " + rootMessage(e), e);
         }
     }
 

@@ -142,6 +142,8 @@ final class ServeCommand extends DatabaseCommand {
                 if (!applied.isEmpty()) {
                     env.out().println("Applied " + applied.size() + " migration(s) to the " + database.description() + ".");
                 }
+                // the demo seeding and the daily job work across organizations on that pool
+                database.requireAllOrganizations();
                 if (demo) {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
