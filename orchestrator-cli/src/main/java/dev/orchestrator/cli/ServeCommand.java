@@ -147,7 +147,7 @@ final class ServeCommand extends DatabaseCommand {
                 if (demo) {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
-                database.serviceRoleBypassingRowLevelSecurity().ifPresent(role -> env.err().println("Warning: the "
+                database.serviceRoleBypassingRowLevelSecurity().ifPresent(role -> env.out().println("Warning: the "
                         + "HTTP API connects as " + role + ", which bypasses row-level security (a superuser or "
                         + "BYPASSRLS): tenant isolation rests on the application alone. Give serve a member of "
                         + "orchestrator_service with --db-service-user (" + ServiceOptions.SERVICE_USER_VARIABLE
