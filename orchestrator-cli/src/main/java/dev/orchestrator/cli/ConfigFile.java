@@ -34,6 +34,8 @@ final class ConfigFile {
         keys.put("db-url", DatabaseOptions.URL_VARIABLE);
         keys.put("db-user", DatabaseOptions.USER_VARIABLE);
         keys.put("db-password", DatabaseOptions.PASSWORD_VARIABLE);
+        keys.put("db-service-user", ServiceOptions.SERVICE_USER_VARIABLE);
+        keys.put("db-service-password", ServiceOptions.SERVICE_PASSWORD_VARIABLE);
         keys.put("data-dir", DatabaseOptions.DATA_DIR_VARIABLE);
         keys.put("jwt-secret", JwtOptions.SECRET_VARIABLE);
         keys.put("jwt-key-id", ServiceOptions.JWT_KEY_ID_VARIABLE);

@@ -72,6 +72,12 @@ public final class Database implements AutoCloseable {
         try {
             String url = embedded.getJdbcUrl("postgres", "postgres");
             HikariDataSource pool = Pools.open(url, "postgres", null, "the embedded PostgreSQL");
+            try {
+                EmbeddedDatabase.createServiceRole(pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
             Database database = new Database(pool, embedded, "embedded PostgreSQL in " + settings.dataDir(), url,
                     "postgres", null);
             database.embeddedDataDir = settings.dataDir();
@@ -104,14 +110,68 @@ public final class Database implements AutoCloseable {
      * registry; null for none). Closed with this database.
      */
     public synchronized Orchestrator serviceOrchestrator(PoolTimeouts timeouts, Object meterRegistry) {
+        return serviceOrchestrator(timeouts, meterRegistry, null);
+    }
+
+    /**
+     * As {@link #serviceOrchestrator(PoolTimeouts, Object)}, the API's pool connecting as {@code role}
+     * (a member of {@code orchestrator_service}, bound by row-level security); null: the embedded
+     * database's {@code orchestrator_service}, or for another database this database's own user.
+     */
+    public synchronized Orchestrator serviceOrchestrator(PoolTimeouts timeouts, Object meterRegistry, ServiceRole role) {
         if (servicePool == null) {
-            servicePool = ConnectionPool.create(url, user, password, timeouts, SERVICE_POOL_NAME);
+            ServiceRole connectAs = role != null ? role : embedded != null ? EMBEDDED_SERVICE_ROLE : null;
+            servicePool = connectAs == null ? ConnectionPool.create(url, user, password, timeouts, SERVICE_POOL_NAME)
+                    : ConnectionPool.create(withoutCredentials(url), connectAs.user(), connectAs.password(), timeouts,
+                            SERVICE_POOL_NAME);
             if (meterRegistry != null) {
                 pool.setMetricRegistry(meterRegistry);
                 servicePool.setMetricRegistry(meterRegistry);
             }
         }
         return new Orchestrator(PostgresStore.create(servicePool).ports(), Clock.systemUTC());
+    }
+
+    /** A role to connect as; its password is never shown. */
+    public record ServiceRole(String user, String password) {
+        @Override
+        public String toString() {
+            return "ServiceRole[user=" + user + (password == null ? "" : ", password=****") + "]";
+        }
+    }
+
+    /** The role the embedded database's API pool connects as (created by {@link EmbeddedDatabase}). */
+    static final ServiceRole EMBEDDED_SERVICE_ROLE = new ServiceRole("orchestrator_service", null);
+
+    /**
+     * Whether the API's pool connects as a role that row-level security does not bind (a superuser, a
+     * role with BYPASSRLS): tenant isolation then rests on the application's own WHERE clauses only.
+     * Empty when the database does not answer. Only after {@link #serviceOrchestrator}.
+     */
+    public synchronized java.util.Optional<String> serviceRoleBypassingRowLevelSecurity() {
+        if (servicePool == null) {
+            return java.util.Optional.empty();
+        }
+        try (Connection c = servicePool.getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(
+                        "SELECT current_user, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            return r.next() && r.getBoolean(2) ? java.util.Optional.of(r.getString(1)) : java.util.Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A JDBC URL without the user and password parameters it may carry (another role connects with it). */
+    static String withoutCredentials(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return jdbcUrl;
+        }
+        String kept = java.util.Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("user=") && !p.startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return jdbcUrl.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     /** The name of {@link #serviceOrchestrator}'s pool in logs and metrics. */
@@ -153,11 +213,33 @@ public final class Database implements AutoCloseable {
             }
             return;
         }
+        requireAllOrganizations();
         List<String> pending = SchemaCheck.pendingMigrations(pool);
         if (!pending.isEmpty()) {
             throw CliFailure.failure("The " + description + " is missing " + pending.size()
                     + " migration(s) (up to V" + pending.get(pending.size() - 1)
                     + "): run 'orchestrator migrate' first");
+        }
+    }
+
+    /**
+     * The commands on this pool (import, seed, recompute, interpret-signals and the daily job without
+     * an organization, serve's demo seeding and scheduled job) work across organizations in single
+     * set-based statements, so they run as the owner role, which must bypass row-level security
+     * (BYPASSRLS, or a superuser). Bound by it, they would see no row and silently do nothing: refused
+     * here in one sentence instead.
+     */
+    public void requireAllOrganizations() {
+        try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(
+                        "SELECT current_user, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user")) {
+            if (r.next() && !r.getBoolean(2)) {
+                throw CliFailure.failure("The database user " + r.getString(1) + " is bound by row-level security, "
+                        + "so it cannot work across organizations: run this as the owner role with BYPASSRLS "
+                        + "(ALTER ROLE " + r.getString(1) + " BYPASSRLS, as a superuser; see docs/operations.md)");
+            }
+        } catch (SQLException e) {
+            throw CliFailure.failure("Cannot read the database user's attributes: " + rootMessage(e), e);
         }
     }
 
@@ -266,6 +348,30 @@ public final class Database implements AutoCloseable {
     /** Starts the embedded PostgreSQL on a data directory that survives restarts. */
     static final class EmbeddedDatabase {
         private EmbeddedDatabase() {}
+
+        /**
+         * The role the API connects as, so that a newcomer's {@code serve} runs under row-level security
+         * with nothing to set up: {@code orchestrator_service} with LOGIN (the embedded server trusts local
+         * connections; it listens on the loopback only). The migrations grant it; the owner is
+         * {@code postgres}. Only this process uses this server (its data directory is locked).
+         */
+        static void createServiceRole(DataSource pool) {
+            try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+                s.execute("""
+                        DO $$
+                        BEGIN
+                            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'orchestrator_service') THEN
+                                CREATE ROLE orchestrator_service LOGIN NOSUPERUSER NOBYPASSRLS;
+                            ELSE
+                                ALTER ROLE orchestrator_service LOGIN;
+                            END IF;
+                        END
+                        $$""");
+            } catch (SQLException e) {
+                throw CliFailure.failure("Cannot create the role orchestrator_service in the embedded PostgreSQL: "
+                        + e.getMessage(), e);
+            }
+        }
 
         static EmbeddedPostgres start(Path dataDir) {
             try {

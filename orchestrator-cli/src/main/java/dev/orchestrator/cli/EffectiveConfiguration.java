@@ -29,6 +29,10 @@ final class EffectiveConfiguration {
         lines.put("port", http.port() == 0 ? "0 (any free port)" : String.valueOf(http.port()));
         lines.put("database", database + (db.user() == null ? "" : ", user " + db.user())
                 + (db.password() == null ? "" : ", password " + MASK));
+        lines.put("api database user", service.serviceRole() != null ? service.serviceRole().user()
+                + (service.serviceRole().password() == null ? "" : ", password " + MASK)
+                : db.url() == null ? Database.EMBEDDED_SERVICE_ROLE.user()
+                : (db.user() == null ? "the database user" : db.user()) + " (no --db-service-user)");
         lines.put("jwt secret", MASK + " (" + http.jwtSecret().length + " bytes" + (generatedSecret
                 ? ", generated for this run)" : ")"));
         lines.put("jwt key id", http.jwtKeyId().orElse("(none: a kid is ignored)"));

@@ -1,12 +1,15 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.core.application.Jobs;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.JobMetrics;
 import dev.orchestrator.http.Operations;
+import dev.orchestrator.http.TenantBinding;
 import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.Migrator;
+import dev.orchestrator.persistence.TenantScope;
 import dev.orchestrator.persistence.load.DemoSeed;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -113,7 +116,18 @@ final class ServeCommand extends DatabaseCommand {
         Operations operations = Operations.defaults()
                 .withMetricsToken(service.metricsToken())
                 .withCorsOrigins(service.corsOrigins())
-                .withVersion(build.version(), build.commit());
+                .withVersion(build.version(), build.commit())
+                .withTenantBinding(new TenantBinding() {
+                    @Override
+                    public void bind(OrganizationId organization) {
+                        TenantScope.bind(organization);
+                    }
+
+                    @Override
+                    public void clear() {
+                        TenantScope.clear();
+                    }
+                });
         // The scheduler starts after the migrations; until then /health/ready says "starting" (or "off").
         java.util.concurrent.atomic.AtomicReference<ServeJobs> scheduled = new java.util.concurrent.atomic.AtomicReference<>();
         operations = operations.withScheduler(() -> scheduled.get() != null ? scheduled.get().state()
@@ -125,7 +139,8 @@ final class ServeCommand extends DatabaseCommand {
         try (StopSignals signals = StopSignals.install(stop::countDown); Database database = openDatabase()) {
             // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
             Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());
-            HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry()),
+            HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry(),
+                            service.serviceRole()),
                     jobs.viewJobs(), settings, Clock.systemUTC(),
                     operations.withMigrationsCurrent(database::migrationsCurrent));
             // Bind first: a port in use fails before anything touches the schema; until the migrations
@@ -143,9 +158,16 @@ final class ServeCommand extends DatabaseCommand {
                 if (!applied.isEmpty()) {
                     env.out().println("Applied " + applied.size() + " migration(s) to the " + database.description() + ".");
                 }
+                // the demo seeding and the daily job work across organizations on that pool
+                database.requireAllOrganizations();
                 if (demo) {
                     SeedDemoCommand.print(env.out(), SeedDemoCommand.seed(database));
                 }
+                database.serviceRoleBypassingRowLevelSecurity().ifPresent(role -> env.out().println("Warning: the "
+                        + "HTTP API connects as " + role + ", which bypasses row-level security (a superuser or "
+                        + "BYPASSRLS): tenant isolation rests on the application alone. Give serve a member of "
+                        + "orchestrator_service with --db-service-user (" + ServiceOptions.SERVICE_USER_VARIABLE
+                        + "); see docs/operations.md."));
                 // After the migrations: the scheduler's table is one of them.
                 serveJobs = ServeJobs.start(database, JobMetrics.metered(jobs.runDailyJob(), operations.meterRegistry()),
                         jobSettings, env.out());

@@ -16,6 +16,8 @@ public final class ServiceOptions {
     public static final String STATEMENT_TIMEOUT_VARIABLE = "ORCHESTRATOR_DB_STATEMENT_TIMEOUT";
     public static final String CONNECTION_TIMEOUT_VARIABLE = "ORCHESTRATOR_DB_CONNECTION_TIMEOUT";
     public static final String JWT_KEY_ID_VARIABLE = "ORCHESTRATOR_JWT_KEY_ID";
+    public static final String SERVICE_USER_VARIABLE = "ORCHESTRATOR_DB_SERVICE_USER";
+    public static final String SERVICE_PASSWORD_VARIABLE = "ORCHESTRATOR_DB_SERVICE_PASSWORD";
     static final Duration DEFAULT_STATEMENT_TIMEOUT = PoolTimeouts.SERVICE.statement();
     static final Duration DEFAULT_CONNECTION_TIMEOUT = PoolTimeouts.SERVICE.connection();
 
@@ -48,13 +50,24 @@ public final class ServiceOptions {
                     + "(env ORCHESTRATOR_JWT_KEY_ID; default: a kid is ignored).")
     String jwtKeyId;
 
+    @Option(names = "--db-service-user", paramLabel = "USER",
+            description = "Database role the HTTP API connects as: a member of orchestrator_service, bound by "
+                    + "row-level security (env ORCHESTRATOR_DB_SERVICE_USER; default: the embedded database's "
+                    + "orchestrator_service, else --db-user, which then bypasses it if it is the owner).")
+    String serviceUser;
+
+    @Option(names = "--db-service-password", paramLabel = "PASSWORD",
+            description = "Password of --db-service-user (env ORCHESTRATOR_DB_SERVICE_PASSWORD; prefer the variable).")
+    String servicePassword;
+
     /** The resolved options; secrets kept, never printed by {@link Resolved#toString()}. */
     public record Resolved(String metricsToken, List<String> corsOrigins, boolean jsonLogs, PoolTimeouts timeouts,
-            String jwtKeyId) {
+            String jwtKeyId, Database.ServiceRole serviceRole) {
         @Override
         public String toString() {
             return "ServiceOptions[metricsToken=" + (metricsToken == null ? "(none)" : "****") + ", corsOrigins="
-                    + corsOrigins + ", jsonLogs=" + jsonLogs + ", timeouts=" + timeouts + ", jwtKeyId=" + jwtKeyId + "]";
+                    + corsOrigins + ", jsonLogs=" + jsonLogs + ", timeouts=" + timeouts + ", jwtKeyId=" + jwtKeyId
+                    + ", serviceRole=" + serviceRole + "]";
         }
     }
 
@@ -88,8 +101,18 @@ public final class ServiceOptions {
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage("--db-statement-timeout/--db-connection-timeout: " + e.getMessage());
         }
+        String role = env.flagOrVariable(serviceUser, SERVICE_USER_VARIABLE);
+        String rolePassword = env.flagOrVariable(servicePassword, SERVICE_PASSWORD_VARIABLE);
+        if (role != null && role.isBlank()) {
+            throw CliFailure.usage("--db-service-user (" + SERVICE_USER_VARIABLE + "): must not be blank");
+        }
+        if (role == null && rolePassword != null) {
+            throw CliFailure.usage("--db-service-password (" + SERVICE_PASSWORD_VARIABLE
+                    + "): given without --db-service-user (" + SERVICE_USER_VARIABLE + ")");
+        }
         return new Resolved(env.flagOrVariable(metricsToken, METRICS_TOKEN_VARIABLE), originList, json, timeouts,
-                env.flagOrVariable(jwtKeyId, JWT_KEY_ID_VARIABLE));
+                env.flagOrVariable(jwtKeyId, JWT_KEY_ID_VARIABLE),
+                role == null ? null : new Database.ServiceRole(role.strip(), rolePassword));
     }
 
     private static Duration duration(Env env, String flag, String variable, String option, Duration fallback) {

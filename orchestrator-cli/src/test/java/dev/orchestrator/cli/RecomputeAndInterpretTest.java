@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.testsupport.ServiceRole;
 import dev.orchestrator.testsupport.TestDatabase;
 import dev.orchestrator.testsupport.WithPostgres;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,21 @@ class RecomputeAndInterpretTest {
             assertThat(run.err()).as(String.join(" ", command))
                     .contains("--organization: no organization " + absent + " in the ");
             assertThat(run.out()).doesNotContain("examined").doesNotContain("created");
+        }
+    }
+
+    @Test
+    void aRoleBoundByRowLevelSecurityIsRefusedForWorkAcrossOrganizations() {
+        db.serviceDataSource(); // makes sure the test's service login role exists
+        for (String command : new String[] {"recompute", "interpret-signals", "import"}) {
+            Cli.Run run = Cli.on(db).env("ORCHESTRATOR_DB_USER", ServiceRole.NAME)
+                    .env("ORCHESTRATOR_DB_PASSWORD", ServiceRole.PASSWORD)
+                    .run(command.equals("import") ? new String[] {command, ImportCommandTest.EXAMPLE.toString()}
+                            : new String[] {command});
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.err()).as(command).startsWith("The database user " + ServiceRole.NAME
+                    + " is bound by row-level security, so it cannot work across organizations: run this as the owner "
+                    + "role with BYPASSRLS");
         }
     }
 }

@@ -24,6 +24,14 @@ final class Sql {
         }
     }
 
+    static void execute(TestDatabase db, String sql) {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fingerprint of the whole business content (everything but timestamps), to compare databases. */
     static String checksum(TestDatabase db) {
         return value(db, """

@@ -16,10 +16,12 @@ final class Authentication {
 
     private final TokenVerifier tokens;
     private final IdentifyCaller identify;
+    private final TenantBinding tenant;
 
-    Authentication(TokenVerifier tokens, IdentifyCaller identify) {
+    Authentication(TokenVerifier tokens, IdentifyCaller identify, TenantBinding tenant) {
         this.tokens = tokens;
         this.identify = identify;
+        this.tenant = tenant;
     }
 
     void authenticate(Context ctx) {
@@ -35,6 +37,8 @@ final class Authentication {
                 .flatMap(id -> identify.identify(ProfileId.of(id)))
                 .orElseThrow(() -> ApiProblem.forbidden("the token's subject is not a known profile"));
         ctx.attribute(ATTRIBUTE, caller);
+        // The rest of the request reads and writes the caller's organization only, in the database too.
+        tenant.bind(caller.organizationId());
         // Answers for a caller are theirs alone: never kept by a browser or shared cache.
         ctx.header("Cache-Control", "no-store");
     }

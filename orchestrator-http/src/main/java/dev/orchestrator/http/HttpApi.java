@@ -51,7 +51,9 @@ public final class HttpApi {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         Authentication authentication =
-                new Authentication(new TokenVerifier(settings, clock), orchestrator.identifyCaller());
+                new Authentication(new TokenVerifier(settings, clock), orchestrator.identifyCaller(),
+                        operations.tenantBinding());
+        TenantBinding tenant = operations.tenantBinding();
         QueueHandler queue = new QueueHandler(orchestrator.viewQueue());
         DemoHandlers demo = new DemoHandlers(orchestrator.initializeDemo(), orchestrator.viewDemoProgress(),
                 new PriorityNow(orchestrator.priorityPolicy(), clock));
@@ -76,8 +78,11 @@ public final class HttpApi {
                 metrics.record(ctx, route, took);
                 AccessLog.log(ctx, route, took);
                 RequestIds.clear();
+                tenant.clear();
             });
             config.routes.before(RequestIds::assign);
+            // a thread starts each request unbound, whatever an earlier request on it left
+            config.routes.before(ctx -> tenant.clear());
             config.routes.before(cors::handle);
             config.routes.before(BodyLimit::check);
             config.routes.before("/api/*", health::requireMigrated);

@@ -29,23 +29,26 @@ public final class Operations {
     private final String version;
     private final String commit;
     private final BooleanSupplier migrationsCurrent;
+    private final TenantBinding tenantBinding;
     private final Supplier<String> schedulerState;
 
     private Operations(PrometheusMeterRegistry registry, Optional<String> metricsToken, List<String> corsOrigins,
-            String version, String commit, BooleanSupplier migrationsCurrent, Supplier<String> schedulerState) {
+            String version, String commit, BooleanSupplier migrationsCurrent, TenantBinding tenantBinding,
+            Supplier<String> schedulerState) {
         this.registry = registry;
         this.metricsToken = metricsToken;
         this.corsOrigins = List.copyOf(corsOrigins);
         this.version = version;
         this.commit = commit;
         this.migrationsCurrent = migrationsCurrent;
+        this.tenantBinding = tenantBinding;
         this.schedulerState = schedulerState;
     }
 
     /** A fresh registry, {@code /metrics} open, no CORS origin, version "dev", migrations taken as current. */
     public static Operations defaults() {
         return new Operations(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), List.of(),
-                "dev", "unknown", () -> true, () -> "off");
+                "dev", "unknown", () -> true, TenantBinding.NONE, () -> "off");
     }
 
     /** The registry {@code /metrics} exposes (a Micrometer {@code MeterRegistry}). */
@@ -56,24 +59,31 @@ public final class Operations {
     /** {@code /metrics} then requires {@code Authorization: Bearer <token>}; blank means open. */
     public Operations withMetricsToken(String token) {
         Optional<String> t = token == null || token.isBlank() ? Optional.empty() : Optional.of(token);
-        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent, schedulerState);
+        return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent, tenantBinding,
+                schedulerState);
     }
 
     /** Origins (scheme://host[:port]) allowed to call from a browser; empty allows none. {@code *} allows any. */
     public Operations withCorsOrigins(List<String> origins) {
         return new Operations(registry, metricsToken, Objects.requireNonNull(origins), version, commit,
-                migrationsCurrent, schedulerState);
+                migrationsCurrent, tenantBinding, schedulerState);
     }
 
     public Operations withVersion(String newVersion, String newCommit) {
         return new Operations(registry, metricsToken, corsOrigins, Objects.requireNonNull(newVersion),
-                Objects.requireNonNull(newCommit), migrationsCurrent, schedulerState);
+                Objects.requireNonNull(newCommit), migrationsCurrent, tenantBinding, schedulerState);
     }
 
     /** Asked by {@code /health/ready} and, until it first answers true, before every API call. */
     public Operations withMigrationsCurrent(BooleanSupplier check) {
         return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check),
-                schedulerState);
+                tenantBinding, schedulerState);
+    }
+
+    /** Binds each authenticated request's work to the caller's organization (row-level security). */
+    public Operations withTenantBinding(TenantBinding binding) {
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent,
+                Objects.requireNonNull(binding), schedulerState);
     }
 
     /**
@@ -82,12 +92,16 @@ public final class Operations {
      * other instances run the jobs, so it never makes the instance unready.
      */
     public Operations withScheduler(Supplier<String> state) {
-        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent,
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent, tenantBinding,
                 Objects.requireNonNull(state));
     }
 
     Supplier<String> schedulerState() {
         return schedulerState;
+    }
+
+    TenantBinding tenantBinding() {
+        return tenantBinding;
     }
 
     Optional<String> metricsToken() {

@@ -542,7 +542,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             release(savepoint);
         } catch (DataAccessException e) {
             rollback(savepoint);
-            return Optional.of(culprit(rows, write, e));
+            return Optional.of(culprit(rows, id, write, e));
         }
         for (CatalogLoader.Located<T> row : rows) {
             if (!written.ids().contains(id.apply(row.row()))) {
@@ -561,8 +561,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         return Optional.empty();
     }
 
-    private <T> Problem culprit(List<CatalogLoader.Located<T>> rows, Function<List<T>, Written> write,
-            DataAccessException batchFailure) {
+    private <T> Problem culprit(List<CatalogLoader.Located<T>> rows, Function<T, UUID> id,
+            Function<List<T>, Written> write, DataAccessException batchFailure) {
         for (CatalogLoader.Located<T> row : rows) {
             Savepoint single = savepoint();
             try {
@@ -570,6 +570,11 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 rollback(single);
             } catch (DataAccessException e) {
                 rollback(single);
+                if (hiddenByRowLevelSecurity(e)) {
+                    // the upsert met a row this session may not see: it is another organization's
+                    return new Problem(row.path() + ".id", id.apply(row.row())
+                            + " already exists in another organization; it cannot be moved");
+                }
                 Meaning meaning = meaning(e);
                 return meaning != null ? new Problem(row.path() + meaning.field(), meaning.reason())
                         : new Problem(row.path(), describe(e));
@@ -590,6 +595,20 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             return CONSTRAINTS.get(p.getServerErrorMessage().getConstraint());
         }
         return null;
+    }
+
+    /**
+     * Under row-level security (the service role, migration V26) an upsert whose id is another
+     * organization's row does not reach its {@code WHERE organization_id = excluded.organization_id}:
+     * PostgreSQL refuses the hidden row first (42501, "... policy (USING expression) ...").
+     */
+    private static boolean hiddenByRowLevelSecurity(DataAccessException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof PSQLException)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof PSQLException p && "42501".equals(p.getSQLState()) && p.getMessage() != null
+                && p.getMessage().contains("row-level security policy (USING expression)");
     }
 
     /** PostgreSQL's reason in words. */

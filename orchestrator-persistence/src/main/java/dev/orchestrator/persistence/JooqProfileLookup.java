@@ -22,8 +22,11 @@ final class JooqProfileLookup implements ProfileLookup {
 
     @Override
     public Optional<Profile> findCaller(ProfileId id) {
-        return sql.selectFrom(PROFILES).where(PROFILES.ID.eq(id.value()))
-                .fetchOptional(r -> Rows.profile(r, PROFILES));
+        // Before the caller's organization is known: row-level security lets it see its own row only.
+        try (TenantScope.Binding ignored = TenantScope.bindCaller(id)) {
+            return sql.selectFrom(PROFILES).where(PROFILES.ID.eq(id.value()))
+                    .fetchOptional(r -> Rows.profile(r, PROFILES));
+        }
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.jooq.impl.DSL;
  * OutboundPorts ports = PostgresStore.create(pool).ports();
  * }</pre>
  * Every port call is one statement, or one transaction for a write with its event; each takes a
- * connection from the DataSource for its duration only. Thread-safe.
+ * connection from the DataSource for its duration only. Thread-safe. Each transaction carries the
+ * organization bound with {@link TenantScope} into the database's row-level security.
  */
 public final class PostgresStore {
 
@@ -38,8 +39,10 @@ public final class PostgresStore {
     private final JobRunLog jobRuns;
     private final JobLock jobLock;
 
-    private PostgresStore(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
+    private PostgresStore(DataSource pool) {
+        Objects.requireNonNull(pool, "dataSource");
+        // Every adapter takes its connections here, so each transaction carries the bound tenant.
+        DataSource dataSource = TenantConnections.over(pool);
         Settings settings = new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false);

@@ -36,13 +36,18 @@ public record PostgresServer(String source, String host, int port, String user, 
 
     /** A non-pooled DataSource on one database; short timeouts so a dead server fails fast. */
     public DataSource dataSource(String database) {
+        return dataSource(database, user, password);
+    }
+
+    /** A non-pooled DataSource on one database as another role ({@code password} null for none). */
+    public DataSource dataSource(String database, String role, String rolePassword) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {host});
         dataSource.setPortNumbers(new int[] {port});
         dataSource.setDatabaseName(database);
-        dataSource.setUser(user);
-        if (password != null) {
-            dataSource.setPassword(password);
+        dataSource.setUser(role);
+        if (rolePassword != null) {
+            dataSource.setPassword(rolePassword);
         }
         dataSource.setConnectTimeout(5);
         dataSource.setLoginTimeout(5);

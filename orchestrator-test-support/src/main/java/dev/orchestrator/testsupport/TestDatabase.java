@@ -16,6 +16,16 @@ import javax.sql.DataSource;
  */
 public record TestDatabase(String name, String jdbcUrl, String user, String password, DataSource dataSource) {
 
+    /**
+     * A non-pooled DataSource on this database as the service's kind of role: a login member of
+     * {@code orchestrator_service} that owns nothing and cannot bypass row-level security
+     * ({@link ServiceRole}). The server's own user (usually a superuser) bypasses it, so tests of
+     * tenant isolation must connect this way.
+     */
+    public DataSource serviceDataSource() {
+        return ServiceRole.dataSource(name);
+    }
+
     /** A new connection to this database; the caller closes it. */
     public Connection connection() throws SQLException {
         return dataSource.getConnection();

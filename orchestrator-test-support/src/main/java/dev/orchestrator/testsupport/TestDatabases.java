@@ -110,6 +110,11 @@ final class TestDatabases {
         return template;
     }
 
+    /** Migrates this run's template if no test did yet (it also creates the migrations' roles). */
+    void migratedTemplate() {
+        template();
+    }
+
     private String nextName() {
         return runPrefix + counter.incrementAndGet();
     }

@@ -40,6 +40,11 @@ final class Context {
             env.put("ORCHESTRATOR_DB_PASSWORD", pg.password());
         }
         env.put("ORCHESTRATOR_JWT_SECRET", tokens.secret());
+        if (options.serviceUser != null) {
+            // serve's API then runs under row-level security, as in production (docs/operations.md)
+            env.put("ORCHESTRATOR_DB_SERVICE_USER", options.serviceUser);
+            env.put("ORCHESTRATOR_DB_SERVICE_PASSWORD", options.serviceUser);
+        }
         return env;
     }
 

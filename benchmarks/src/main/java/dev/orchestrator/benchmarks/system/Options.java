@@ -45,6 +45,11 @@ final class Options {
     long seed = 42;
     /** Prefix of the databases the suite creates (and drops), so that two runs on one server never meet. */
     String dbPrefix = "orchbench";
+    /**
+     * The role serve's API connects as (row-level security applies to it, as in production); the suite
+     * creates it as a login member of orchestrator_service. {@code none}: the API connects as --db-user.
+     */
+    String serviceUser = "orchbench_service";
     /** The command line as given, for the report. */
     String commandLine = "";
 
@@ -100,6 +105,8 @@ final class Options {
                 case "--import-heap": o.importHeap = value; break;
                 case "--serve-jvm": o.serveJvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+")); break;
                 case "--seed": o.seed = Long.parseLong(value); break;
+                case "--service-user": o.serviceUser = value.equals("none") ? null
+                        : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"); break;
                 case "--db-prefix": o.dbPrefix = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_"); break;
                 default: throw new UsageException("unknown option " + arg + "\n" + usage());
             }
@@ -181,6 +188,8 @@ final class Options {
                 "                        benchmark databases orchbench_* are created beside it. Default: embedded PostgreSQL",
                 "  --db-user U / --db-password P   (default postgres / none)",
                 "  --db-prefix P         prefix of the databases created and dropped (default orchbench)",
+                "  --service-user R      role serve's API connects as, created as a login member of",
+                "                        orchestrator_service (default orchbench_service; none: the --db-user)",
                 "  --sizes 100k,1m       executions per data set (default 100k)",
                 "  --only S1,S2          sections, of " + ALL_SECTIONS + " (default all)",
                 "  --cli-jar PATH        orchestrator.jar (default orchestrator-cli/target/orchestrator.jar)",

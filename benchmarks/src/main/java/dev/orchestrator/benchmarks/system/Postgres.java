@@ -102,6 +102,26 @@ final class Postgres implements AutoCloseable {
                 .migrate();
     }
 
+    /**
+     * A login member of orchestrator_service (the migrations create that role) named {@code role}, its
+     * password its name. Roles are cluster-wide and other runs may share the server: created only if
+     * missing, a concurrent creation counts as success.
+     */
+    void ensureServiceRole(String role) throws SQLException {
+        try (Connection c = connect(maintenanceDb); Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$
+                    BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                            CREATE ROLE %1$s LOGIN PASSWORD '%1$s' NOSUPERUSER NOBYPASSRLS IN ROLE orchestrator_service;
+                        END IF;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                        NULL;
+                    END
+                    $$""".formatted(role));
+        }
+    }
+
     /** Version and the settings that matter for these figures. */
     List<String> settings() throws SQLException {
         List<String> lines = new ArrayList<>();

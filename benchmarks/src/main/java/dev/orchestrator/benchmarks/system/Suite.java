@@ -166,11 +166,17 @@ public final class Suite {
     static void prepareDatabase(Context ctx, String db, DataShape shape, String key) throws Exception {
         Report r = ctx.report;
         if (ctx.options.reuse && ctx.pg.exists(db)) {
+            if (ctx.options.serviceUser != null) {
+                ctx.pg.ensureServiceRole(ctx.options.serviceUser);
+            }
             r.paragraph("Data set `" + db + "` reused from an earlier run (--reuse): " + shape.describe() + ".");
             return;
         }
         ctx.pg.recreate(db);
         ctx.pg.migrate(db);
+        if (ctx.options.serviceUser != null) {
+            ctx.pg.ensureServiceRole(ctx.options.serviceUser);
+        }
         String load = Context.load();
         double seconds;
         String how;

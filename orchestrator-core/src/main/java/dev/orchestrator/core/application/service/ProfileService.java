@@ -65,7 +65,13 @@ public final class ProfileService implements ManageProfiles {
             Optional<Problem> refused = session.profiles(List.of(new CatalogLoader.Located<>("", profile)));
             if (refused.isPresent()) {
                 Problem p = refused.get();
-                return Result.err(CatalogFailures.invalid(new Problem(p.field().replaceFirst("^\\.", ""), p.reason())));
+                String field = p.field().replaceFirst("^\\.", "");
+                if (field.equals("id")) {
+                    // another organization's id that the lookup above could not see (a store under
+                    // row-level security shows the caller's organization only): still not ours
+                    return Result.err(new Failure.NotFound("no profile " + id));
+                }
+                return Result.err(CatalogFailures.invalid(new Problem(field, p.reason())));
             }
             session.commit();
         }

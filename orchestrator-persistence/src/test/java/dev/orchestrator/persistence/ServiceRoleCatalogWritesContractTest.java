@@ -1,0 +1,18 @@
+package dev.orchestrator.persistence;
+
+import dev.orchestrator.core.testing.CatalogWritesContract;
+import dev.orchestrator.core.testing.PortsFixture;
+import dev.orchestrator.persistence.testing.ServiceRolePostgresFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The CatalogWrites contract as the service runs it: connected as the service role, under row-level security. */
+class ServiceRoleCatalogWritesContractTest extends CatalogWritesContract {
+
+    @RegisterExtension
+    static final ServiceRolePostgresFixture DATABASE = new ServiceRolePostgresFixture();
+
+    @Override
+    protected PortsFixture newFixture() {
+        return DATABASE.newFixture();
+    }
+}
