@@ -112,6 +112,14 @@ final class JooqCatalogWrites implements CatalogWrites {
         }
         try (CatalogLoadSession session = loader.begin(scoring.now())) {
             DSLContext sql = session.sql();
+            if (patches.size() == 1) {
+                // One customer (a PATCH): every statement below reads by key, so its plan does not
+                // depend on the values; let each connection plan it once (a generic plan, replanned
+                // when ANALYZE changes the statistics) instead of on every request. Planning the
+                // re-scoring and interpretation statements was ~2 ms of a PATCH's ~3 ms of statements.
+                // A chunk of a batch keeps the session's custom plans (1 to 1,000 customers).
+                sql.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            }
             UUID[] ids = patches.keySet().stream().map(CustomerId::value).toArray(UUID[]::new);
             // The customers (locked: concurrent updates of one customer queue up) and their current signals.
             Map<CustomerId, CustomerSignals> current = new LinkedHashMap<>();
