@@ -220,8 +220,13 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 at)
                         .from(INSERTED));
 
-        return sql.resultQuery("WITH scored AS ({0}), candidates AS ({1}), inserted AS ({2}), events AS ({3})\n"
-                + select, scored, candidates, insert, events);
+        // Narrowed to some customers (a signal write): compute each customer's scores and each
+        // definition's thresholds once, not once per (customer, definition) pair of the join (inlined,
+        // both are re-evaluated per pair: ~35 % of a 1,000-customer chunk's statement). The daily
+        // statement is left as it was planned and measured.
+        String fence = scope.customers().isPresent() ? " MATERIALIZED" : "";
+        return sql.resultQuery("WITH scored AS" + fence + " ({0}), candidates AS" + fence
+                + " ({1}), inserted AS ({2}), events AS ({3})\n" + select, scored, candidates, insert, events);
     }
 
     /**
