@@ -220,30 +220,58 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     record SignalRow(UUID customer, UUID organization, SignalValues values) {
     }
 
-    /** Upserts the properties rows: every signal column is written (null where the values have none). */
+    /**
+     * Upserts the properties rows: every signal column is written (null where the values have none).
+     * The rows travel as one array per column ({@code INSERT ... SELECT FROM unnest(...)}): the
+     * statement's text is the same for any number of rows, so it is parsed and prepared once per
+     * connection, and binding a few arrays is far cheaper than thousands of single values (a
+     * 1,000-row VALUES list took ~30 ms to parse and bind on every signal batch chunk).
+     */
     void writeProperties(List<SignalRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
         List<Field<?>> columns = new ArrayList<>(List.of(CUSTOMER_PROPERTIES.CUSTOMER_ID,
-                CUSTOMER_PROPERTIES.ORGANIZATION_ID, CUSTOMER_PROPERTIES.UPDATED_AT));
+                CUSTOMER_PROPERTIES.ORGANIZATION_ID));
         for (SignalField signal : SignalField.values()) {
             columns.add(signalColumn(signal));
         }
-        var insert = sql.insertInto(CUSTOMER_PROPERTIES).columns(columns);
-        for (SignalRow row : rows) {
-            List<Object> values = new ArrayList<>(List.of(row.customer(), row.organization(), at));
-            for (SignalField signal : SignalField.values()) {
-                values.add(signalColumn(signal).getDataType().convert(row.values().valueOf(signal)));
-            }
-            insert = insert.values(values);
+        List<Field<?>> arrays = new ArrayList<>();
+        List<Field<?>> unnested = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            arrays.add(column(columns.get(i), rows, i));
+            unnested.add(DSL.field(DSL.name("u", "c" + i), columns.get(i).getDataType()));
         }
-        var upsert = insert.onConflict(CUSTOMER_PROPERTIES.CUSTOMER_ID).doUpdate()
+        unnested.add(DSL.val(at, CUSTOMER_PROPERTIES.UPDATED_AT));
+        columns.add(CUSTOMER_PROPERTIES.UPDATED_AT);
+        var from = DSL.table("unnest({0})", DSL.list(arrays.toArray(Field<?>[]::new)))
+                .as("u", java.util.stream.IntStream.range(0, arrays.size()).mapToObj(i -> "c" + i).toArray(String[]::new));
+        var upsert = sql.insertInto(CUSTOMER_PROPERTIES).columns(columns)
+                .select(DSL.select(unnested).from(from))
+                .onConflict(CUSTOMER_PROPERTIES.CUSTOMER_ID).doUpdate()
                 .set(CUSTOMER_PROPERTIES.UPDATED_AT, excluded(CUSTOMER_PROPERTIES.UPDATED_AT));
         for (SignalField signal : SignalField.values()) {
             upsert = setExcluded(upsert, signalColumn(signal));
         }
         wrote("customer_properties", upsert.execute());
+    }
+
+    /** Column {@code index} of the rows (customer, organization, then the signals in their order) as one typed array. */
+    private static <T> Field<T[]> column(Field<T> column, List<SignalRow> rows, int index) {
+        org.jooq.DataType<T> type = column.getDataType();
+        @SuppressWarnings("unchecked")
+        T[] values = (T[]) java.lang.reflect.Array.newInstance(type.getType(), rows.size());
+        SignalField[] signals = SignalField.values();
+        for (int r = 0; r < values.length; r++) {
+            SignalRow row = rows.get(r);
+            Object value = switch (index) {
+                case 0 -> row.customer();
+                case 1 -> row.organization();
+                default -> row.values().valueOf(signals[index - 2]);
+            };
+            values[r] = type.convert(value);
+        }
+        return DSL.val(values, type.getArrayDataType());
     }
 
     private static <R extends Record, T> org.jooq.InsertOnDuplicateSetMoreStep<R> setExcluded(

@@ -16,6 +16,7 @@ import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import dev.orchestrator.persistence.jooq.tables.records.WorkflowExecutionsRecord;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.UpdateConditionStep;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
@@ -79,6 +82,37 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
     /** The statement on another context (the one of an open transaction, for example). */
     static ResultQuery<Record2<Long, Long>> statement(DSLContext sql, WorkScope scope, PriorityPolicy policy,
             LocalDate today) {
+        var update = update(sql, scope, policy, today).returningResult(DSL.inline(1));
+        WorkflowExecutions all = WORKFLOW_EXECUTIONS;
+        var examined = DSL.select(DSL.count()).from(all)
+                .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
+                .and(inScope(scope, all));
+        return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
+                + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
+                .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
+    }
+
+    /**
+     * The same UPDATE answering each row it re-scored, in id order: id, customer, the score before
+     * and after. A write that must report what it changed reads it here instead of reading the open
+     * executions before and after (two more statements per write). The score before comes from a
+     * subquery in RETURNING, which sees the statement's snapshot, i.e. the row as it was.
+     */
+    static ResultQuery<Record4<UUID, UUID, Integer, Integer>> rescored(DSLContext sql, WorkScope scope,
+            PriorityPolicy policy, LocalDate today) {
+        WorkflowExecutions was = WORKFLOW_EXECUTIONS.as("was");
+        var update = update(sql, scope, policy, today).returningResult(E.ID, E.CUSTOMER_ID,
+                DSL.field(DSL.select(was.PRIORITY_SCORE).from(was).where(was.ID.eq(E.ID))).as("score_before"),
+                E.PRIORITY_SCORE.as("score_after"));
+        return sql.resultQuery("WITH changed AS ({0}) SELECT id, customer_id, score_before, score_after "
+                + "FROM changed ORDER BY id", update)
+                .coerce(DSL.field("id", UUID.class), DSL.field("customer_id", UUID.class),
+                        DSL.field("score_before", Integer.class), DSL.field("score_after", Integer.class));
+    }
+
+    /** The UPDATE both statements run: the active executions in scope whose score changes, re-scored. */
+    private static UpdateConditionStep<WorkflowExecutionsRecord> update(DSLContext sql, WorkScope scope,
+            PriorityPolicy policy, LocalDate today) {
         Field<Integer> score = PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(E.STATUS,
                 E.SNOOZE_UNTIL, D.WORKFLOW_TYPE, D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE,
                 P.USAGE_SCORE, E.DUE_AT));
@@ -88,7 +122,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
         // over the join, so without it customers and customer_properties are read for the whole
         // organization and hashed on every scoped write.
         Condition customersOfC = customersIn(scope, C.ID);
-        var update = sql.update(E)
+        return sql.update(E)
                 .set(E.PRIORITY_SCORE, score)
                 .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
                         .and(customersIn(scope, P.CUSTOMER_ID)))
@@ -96,15 +130,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
                 .and(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
                 .and(customersOfC)
                 .and(activeInScope)
-                .and(E.PRIORITY_SCORE.isDistinctFrom(score))
-                .returningResult(DSL.inline(1));
-        WorkflowExecutions all = WORKFLOW_EXECUTIONS;
-        var examined = DSL.select(DSL.count()).from(all)
-                .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
-                .and(inScope(scope, all));
-        return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
-                + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
-                .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
+                .and(E.PRIORITY_SCORE.isDistinctFrom(score));
     }
 
     /** {@code customer = ANY(scope's customers)}, or no condition when the scope has no customer list. */

@@ -41,6 +41,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
@@ -147,6 +148,33 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     /** The statement for a scope, on {@code sql} (the context of an open transaction, for example). */
     static ResultQuery<Record3<UUID, String, Long>> statement(DSLContext sql, WorkScope scope,
             SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+        return chain(sql, scope, signalPolicy, priorityPolicy, today, now, """
+                        SELECT i.workflow_definition_id, def.name, count(*)
+                        FROM inserted i
+                        JOIN workflow_definitions def
+                          ON def.organization_id = i.organization_id AND def.id = i.workflow_definition_id
+                        GROUP BY i.workflow_definition_id, def.name
+                        ORDER BY i.workflow_definition_id""")
+                .coerce(field("workflow_definition_id", SQLDataType.UUID), field("name", SQLDataType.VARCHAR),
+                        field("count", SQLDataType.BIGINT));
+    }
+
+    /**
+     * The same statement answering each execution it created, in id order: id, definition, customer,
+     * priority score (for a write that reports what it created, without reading the open executions
+     * before and after).
+     */
+    static ResultQuery<Record4<UUID, UUID, UUID, Integer>> created(DSLContext sql, WorkScope scope,
+            SignalPolicy signalPolicy, PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
+        return chain(sql, scope, signalPolicy, priorityPolicy, today, now,
+                "SELECT id, workflow_definition_id, customer_id, priority_score FROM inserted ORDER BY id")
+                .coerce(field("id", SQLDataType.UUID), field("workflow_definition_id", SQLDataType.UUID),
+                        field("customer_id", SQLDataType.UUID), field("priority_score", SQLDataType.INTEGER));
+    }
+
+    /** The CTE chain, then {@code select} over {@code inserted}. */
+    private static ResultQuery<org.jooq.Record> chain(DSLContext sql, WorkScope scope, SignalPolicy signalPolicy,
+            PriorityPolicy priorityPolicy, LocalDate today, Instant now, String select) {
         Optional<OrganizationId> organization = scope.organization();
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
@@ -200,7 +228,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
                 .where(W.STATUS.in(active))
                 .doNothing()
-                .returningResult(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID);
+                .returningResult(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.PRIORITY_SCORE);
 
         var events = sql.insertInto(WORKFLOW_EXECUTION_EVENTS, WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
                         WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTION,
@@ -211,16 +239,13 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 at)
                         .from(INSERTED));
 
-        return sql.resultQuery("""
-                        WITH scored AS ({0}), candidates AS ({1}), inserted AS ({2}), events AS ({3})
-                        SELECT i.workflow_definition_id, def.name, count(*)
-                        FROM inserted i
-                        JOIN workflow_definitions def
-                          ON def.organization_id = i.organization_id AND def.id = i.workflow_definition_id
-                        GROUP BY i.workflow_definition_id, def.name
-                        ORDER BY i.workflow_definition_id""", scored, candidates, insert, events)
-                .coerce(field("workflow_definition_id", SQLDataType.UUID), field("name", SQLDataType.VARCHAR),
-                        field("count", SQLDataType.BIGINT));
+        // Narrowed to some customers (a signal write): compute each customer's scores and each
+        // definition's thresholds once, not once per (customer, definition) pair of the join (inlined,
+        // both are re-evaluated per pair: ~35 % of a 1,000-customer chunk's statement). The daily
+        // statement is left as it was planned and measured.
+        String fence = scope.customers().isPresent() ? " MATERIALIZED" : "";
+        return sql.resultQuery("WITH scored AS" + fence + " ({0}), candidates AS" + fence
+                + " ({1}), inserted AS ({2}), events AS ({3})\n" + select, scored, candidates, insert, events);
     }
 
     /**

@@ -63,8 +63,11 @@ public abstract class CatalogWritesContract extends PortContract {
             assertThat(s.created()).isFalse();
             assertThat(s.changes().rescored()).singleElement().satisfies(r -> {
                 assertThat(r.execution()).isEqualTo(open.id());
-                assertThat(r.to()).isGreaterThan(r.from());
+                assertThat(r.from()).isEqualTo(900);
+                assertThat(r.to()).isGreaterThan(r.from())
+                        .isEqualTo(fixture.storedExecution(world.org, open.id()).orElseThrow().priorityScore());
             });
+            assertThat(s.changes().created()).isEmpty();
         });
         assertThat(fixture.storedExecution(world.org, done.id()).orElseThrow().priorityScore()).isEqualTo(900);
         assertThat(fixture.ports().catalogReads().definition(world.org, risk.id()).orElseThrow().value()
@@ -104,8 +107,13 @@ public abstract class CatalogWritesContract extends PortContract {
 
         assertThat(saved).isInstanceOfSatisfying(Outcome.Saved.class, s -> {
             assertThat(s.created()).isTrue();
-            assertThat(s.changes().created()).singleElement()
-                    .satisfies(c -> assertThat(c.definition()).isEqualTo(risk.id()));
+            assertThat(s.changes().created()).singleElement().satisfies(c -> {
+                assertThat(c.definition()).isEqualTo(risk.id());
+                assertThat(c.customer()).isEqualTo(entry.id());
+                assertThat(c.priorityScore()).isPositive()
+                        .isEqualTo(fixture.storedExecution(world.org, c.execution()).orElseThrow().priorityScore());
+            });
+            assertThat(s.changes().rescored()).isEmpty();
         });
         StoredCustomer stored = fixture.ports().catalogReads().customer(world.org, entry.id()).orElseThrow();
         assertThat(stored.entry().arr()).isEqualByComparingTo("420000.00");
@@ -154,10 +162,18 @@ public abstract class CatalogWritesContract extends PortContract {
 
         assertThat(outcomes).extracting(SignalOutcome::found).containsExactly(true, false, true);
         assertThat(outcomes.get(0).changes()).isEqualTo(CatalogWrites.WorkChanges.NONE);
-        assertThat(outcomes.get(2).changes().created()).singleElement()
-                .satisfies(c -> assertThat(c.definition()).isEqualTo(risk.id()));
-        assertThat(outcomes.get(2).changes().rescored()).singleElement()
-                .satisfies(r -> assertThat(r.execution()).isEqualTo(open.id()));
+        assertThat(outcomes.get(2).changes().created()).singleElement().satisfies(c -> {
+            assertThat(c.definition()).isEqualTo(risk.id());
+            assertThat(c.customer()).isEqualTo(customer.id());
+            assertThat(c.priorityScore()).isPositive()
+                    .isEqualTo(fixture.storedExecution(world.org, c.execution()).orElseThrow().priorityScore());
+        });
+        assertThat(outcomes.get(2).changes().rescored()).singleElement().satisfies(r -> {
+            assertThat(r.execution()).isEqualTo(open.id());
+            assertThat(r.from()).isZero();
+            assertThat(r.to()).isPositive()
+                    .isEqualTo(fixture.storedExecution(world.org, open.id()).orElseThrow().priorityScore());
+        });
         var signals = fixture.ports().customers().signalsOf(world.org, customer.id());
         assertThat(signals.churnRiskScore()).isEqualTo(10);
         assertThat(signals.usageScore()).isEqualTo(50);
