@@ -84,6 +84,21 @@ final class JooqExecutionViews implements ExecutionViews {
 
     @Override
     public List<HistoryEntry> history(OrganizationId organizationId, ExecutionId id, long afterSequence, int limit) {
+        return historyQuery(organizationId, id, afterSequence, limit)
+                .fetch(r -> new HistoryEntry(r.get(V.ID), new ExecutionEvent(
+                        ExecutionId.of(r.get(V.EXECUTION_ID)), OrganizationId.of(r.get(V.ORGANIZATION_ID)),
+                        profile(r.get(V.ACTOR_PROFILE_ID)), r.get(V.ACTION), r.get(V.FROM_STATUS), r.get(V.TO_STATUS),
+                        r.get(V.DAYS), r.get(V.REASON), profile(r.get(V.ESCALATION_USER_ID)),
+                        Codes.instant(r.get(V.OCCURRED_AT)), profile(r.get(V.FROM_CSM_ID)), profile(r.get(V.TO_CSM_ID))),
+                        person(r.get(V.ACTOR_PROFILE_ID), r.get(ACTOR.FULL_NAME)),
+                        person(r.get(V.ESCALATION_USER_ID), r.get(ESCALATED.FULL_NAME)),
+                        person(r.get(V.FROM_CSM_ID), r.get(FROM_CSM.FULL_NAME)),
+                        person(r.get(V.TO_CSM_ID), r.get(TO_CSM.FULL_NAME))));
+    }
+
+    /** The statement {@link #history} runs (for EXPLAIN tests). */
+    org.jooq.ResultQuery<Record> historyQuery(OrganizationId organizationId, ExecutionId id, long afterSequence,
+            int limit) {
         return sql.select(V.fields())
                 .select(ACTOR.FULL_NAME, ESCALATED.FULL_NAME, FROM_CSM.FULL_NAME, TO_CSM.FULL_NAME)
                 .from(V)
@@ -96,16 +111,7 @@ final class JooqExecutionViews implements ExecutionViews {
                 .and(V.EXECUTION_ID.eq(id.value()))
                 .and(V.ID.gt(afterSequence))
                 .orderBy(V.ID)
-                .limit(DSL.inline(limit))
-                .fetch(r -> new HistoryEntry(r.get(V.ID), new ExecutionEvent(
-                        ExecutionId.of(r.get(V.EXECUTION_ID)), OrganizationId.of(r.get(V.ORGANIZATION_ID)),
-                        profile(r.get(V.ACTOR_PROFILE_ID)), r.get(V.ACTION), r.get(V.FROM_STATUS), r.get(V.TO_STATUS),
-                        r.get(V.DAYS), r.get(V.REASON), profile(r.get(V.ESCALATION_USER_ID)),
-                        Codes.instant(r.get(V.OCCURRED_AT)), profile(r.get(V.FROM_CSM_ID)), profile(r.get(V.TO_CSM_ID))),
-                        person(r.get(V.ACTOR_PROFILE_ID), r.get(ACTOR.FULL_NAME)),
-                        person(r.get(V.ESCALATION_USER_ID), r.get(ESCALATED.FULL_NAME)),
-                        person(r.get(V.FROM_CSM_ID), r.get(FROM_CSM.FULL_NAME)),
-                        person(r.get(V.TO_CSM_ID), r.get(TO_CSM.FULL_NAME))));
+                .limit(DSL.inline(limit));
     }
 
     @Override
@@ -128,6 +134,12 @@ final class JooqExecutionViews implements ExecutionViews {
     @Override
     public long count(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
             PriorityPolicy.LabelThresholds labels) {
+        return countQuery(organizationId, visibility, filter, labels).fetchOne(0, Long.class);
+    }
+
+    /** The statement {@link #count} runs (for EXPLAIN tests). */
+    SelectQuery<Record> countQuery(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
+            PriorityPolicy.LabelThresholds labels) {
         SelectQuery<Record> query = sql.selectQuery();
         query.addSelect(DSL.count());
         query.addFrom(E);
@@ -139,7 +151,7 @@ final class JooqExecutionViews implements ExecutionViews {
             query.addJoin(C, JoinType.JOIN, C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID), C.ID.eq(E.CUSTOMER_ID));
         }
         query.addConditions(conditions(organizationId, visibility, filter, labels));
-        return query.fetchOne(0, Long.class);
+        return query;
     }
 
     @Override
@@ -188,9 +200,11 @@ final class JooqExecutionViews implements ExecutionViews {
         filter.customer().ifPresent(customer -> where.add(E.CUSTOMER_ID.eq(customer.value())));
         filter.csm().ifPresent(csm -> where.add(E.ASSIGNED_CSM_ID.eq(csm.value())));
         filter.definition().ifPresent(definition -> where.add(E.WORKFLOW_DEFINITION_ID.eq(definition.value())));
-        filter.dueAtOrBefore().ifPresent(due -> where.add(E.DUE_AT.le(Codes.timestamp(due))));
+        // On the sort keys (a missing date is 'infinity', after any bound): the same rows as due_at <= ? and
+        // snooze_until < ?, and a range of the due and snooze indexes.
+        filter.dueAtOrBefore().ifPresent(due -> where.add(DUE_KEY.le(Codes.timestamp(due))));
         filter.snoozedUntilBefore().ifPresent(until -> where.add(
-                E.STATUS.eq(DSL.inline(ExecutionStatus.SNOOZED, E.STATUS)).and(E.SNOOZE_UNTIL.lt(Codes.timestamp(until)))));
+                E.STATUS.eq(DSL.inline(ExecutionStatus.SNOOZED, E.STATUS)).and(SNOOZE_KEY.lt(Codes.timestamp(until)))));
         filter.text().ifPresent(text -> {
             Field<String> needle = DSL.lower(DSL.val(text));
             where.add(DSL.position(DSL.lower(C.NAME), needle).gt(0).or(DSL.position(DSL.lower(D.NAME), needle).gt(0)));
