@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 RecomputeCommand.class,
                 InterpretSignalsCommand.class,
                 JobsCommand.class,
+                HistoryCommand.class,
                 TokenCommand.class,
                 ServeCommand.class,
                 HelpCommand.class},

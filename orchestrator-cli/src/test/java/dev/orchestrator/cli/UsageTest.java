@@ -12,7 +12,7 @@ class UsageTest {
         Cli.Run help = Cli.withoutDatabase().run("--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("Usage: orchestrator").contains("migrate").contains("seed").contains("import")
-                .contains("recompute").contains("interpret-signals").contains("jobs").contains("token").contains("serve")
+                .contains("recompute").contains("interpret-signals").contains("jobs").contains("history").contains("token").contains("serve")
                 .contains("help").contains("completion");
 
         Cli.Run version = Cli.withoutDatabase().run("--version");
@@ -20,7 +20,7 @@ class UsageTest {
         assertThat(version.out()).startsWith("orchestrator ");
 
         for (String[] command : new String[][] {{"migrate"}, {"seed", "demo"}, {"seed", "synthetic"}, {"import"},
-                {"recompute"}, {"interpret-signals"}, {"jobs"}, {"jobs", "list"}, {"jobs", "run"}, {"token"}, {"serve"},
+                {"recompute"}, {"interpret-signals"}, {"jobs"}, {"jobs", "list"}, {"jobs", "run"}, {"history"}, {"token"}, {"serve"},
                 {"help"}, {"completion"}}) {
             String[] args = java.util.Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
@@ -91,7 +91,7 @@ class UsageTest {
         assertThat(completion.exitCode()).as(completion.toString()).isZero();
         assertThat(completion.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_orchestrator")
-                .contains("local commands=\"migrate seed import recompute interpret-signals jobs token serve help completion\"");
+                .contains("local commands=\"migrate seed import recompute interpret-signals jobs history token serve help completion\"");
 
         // The script as bash runs it: what TAB offers after "orchestrator se", "orchestrator serve --po", "orchestrator jobs ".
         java.nio.file.Path bash = java.nio.file.Path.of("/bin/bash");

@@ -59,6 +59,7 @@ public final class HttpApi {
                 new PriorityNow(orchestrator.priorityPolicy(), clock));
         ExecutionHandlers executions = new ExecutionHandlers(orchestrator.transitionExecution());
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
+        ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
         Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
@@ -99,6 +100,9 @@ public final class HttpApi {
             config.routes.get("/api/orchestrator/queue", queue::queue);
             config.routes.post("/api/orchestrator/demo/initialize", idempotency.wrap(demo::initialize));
             config.routes.get("/api/orchestrator/demo/status", demo::status);
+            config.routes.get("/api/orchestrator/executions", views::list);
+            config.routes.get("/api/orchestrator/executions/{id}", views::detail);
+            config.routes.get("/api/orchestrator/executions/{id}/events", views::events);
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
             config.routes.post("/api/orchestrator/executions/{id}/skip", idempotency.wrap(executions::skip));
             config.routes.post("/api/orchestrator/executions/{id}/escalate", idempotency.wrap(executions::escalate));

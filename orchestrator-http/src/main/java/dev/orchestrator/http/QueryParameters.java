@@ -58,14 +58,22 @@ final class QueryParameters {
         return ExecutionId.of(id);
     }
 
-    /** Refuses any query parameter not in {@code allowed} (a misspelt filter must not be ignored silently). */
+    /**
+     * Refuses any query parameter not in {@code allowed} (a misspelt filter must not be ignored silently),
+     * naming every unknown one.
+     */
     static void only(Context ctx, String... allowed) {
         List<String> known = List.of(allowed);
+        List<dev.orchestrator.core.application.Failure.FieldError> unknown = new java.util.ArrayList<>();
         for (String name : ctx.queryParamMap().keySet()) {
             if (!known.contains(name)) {
-                throw ApiProblem.invalid(name, known.isEmpty() ? "is not a query parameter of this route"
-                        : "is not a query parameter of this route (known: " + String.join(", ", known) + ")");
+                unknown.add(new dev.orchestrator.core.application.Failure.FieldError(name, known.isEmpty()
+                        ? "is not a query parameter of this route"
+                        : "is not a query parameter of this route (known: " + String.join(", ", known) + ")"));
             }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiProblem.invalid(unknown);
         }
     }
 

@@ -89,6 +89,15 @@ class OpenApiContractTest extends ApiTestBase {
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "covered elsewhere")), world.csm);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "again")), world.csm);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
+        String views = "/api/orchestrator/executions";
+        call("GET", views, views + "?status=skipped&limit=1", null, world.csm);
+        call("GET", views, views + "?escalated_to=me", null, world.manager);
+        call("GET", views, views + "?sort=name&stauts=x", null, world.csm);
+        call("GET", views + "/{id}", views + "/" + id, null, world.manager);
+        call("GET", views + "/{id}", views + "/" + id, null, world.outsider);
+        call("GET", views + "/{id}/events", views + "/" + id + "/events?limit=2", null, world.csm);
+        call("GET", views + "/{id}/events", views + "/" + id + "/events?cursor=x", null, world.csm);
+        call("GET", views + "/{id}/events", views + "/" + id + "/events", null, world.outsider);
         execution(world.csm, ExecutionStatus.UNDERWAY);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);

@@ -63,7 +63,8 @@ public final class PostgresStore {
                 loader,
                 new JooqCatalogReads(sql),
                 new JooqCatalogWrites(loader),
-                new JooqIdempotencyRecords(sql));
+                new JooqIdempotencyRecords(sql),
+                new JooqExecutionViews(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -125,14 +125,16 @@ public final class Suite {
         String db = databaseName(ctx, label);
         DataShape shape = DataShape.forExecutions(size);
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute")
-                || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest");
+                || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
+                || o.sections.contains("lists");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
         if (o.sections.contains("recompute")) {
             guard(ctx, "recompute " + label, () -> RecomputeSection.run(ctx, db, label));
         }
-        if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")) {
+        if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
+                || o.sections.contains("lists")) {
             guard(ctx, "serve " + label, () -> {
                 try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
                         "serve-" + label)) {
@@ -143,6 +145,9 @@ public final class Suite {
                     }
                     if (o.sections.contains("transitions")) {
                         guard(ctx, "transitions " + label, () -> TransitionsSection.run(ctx, db, label, serve));
+                    }
+                    if (o.sections.contains("lists")) {
+                        guard(ctx, "lists " + label, () -> ListsSection.run(ctx, db, label, serve));
                     }
                     if (o.sections.contains("ingest")) {
                         // last on this data set: it changes signals and creates executions

@@ -14,9 +14,11 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.in.TransitionExecution;
 import dev.orchestrator.core.application.port.in.ViewDemoProgress;
+import dev.orchestrator.core.application.port.in.ViewExecutions;
 import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
+import dev.orchestrator.core.application.service.ExecutionViewService;
 import dev.orchestrator.core.application.service.AnswerService;
 import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
@@ -59,6 +61,7 @@ public final class Orchestrator {
     private final SignalService signals;
     private final ProfileService profiles;
     private final AnswerService answers;
+    private final ExecutionViewService executionViews;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -96,6 +99,7 @@ public final class Orchestrator {
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
+        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, utc);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -114,6 +118,7 @@ public final class Orchestrator {
     public IngestSignals ingestSignals() { return signals; }
     public ManageProfiles manageProfiles() { return profiles; }
     public RememberAnswers rememberAnswers() { return answers; }
+    public ViewExecutions viewExecutions() { return executionViews; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -7,6 +7,7 @@ import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
+import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
@@ -33,7 +34,8 @@ public record OutboundPorts(
         CatalogLoader catalogLoader,
         CatalogReads catalogReads,
         CatalogWrites catalogWrites,
-        IdempotencyRecords idempotency) {
+        IdempotencyRecords idempotency,
+        ExecutionViews views) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -51,23 +53,24 @@ public record OutboundPorts(
         Objects.requireNonNull(catalogReads, "catalogReads");
         Objects.requireNonNull(catalogWrites, "catalogWrites");
         Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(views, "views");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
-                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
     }
 }

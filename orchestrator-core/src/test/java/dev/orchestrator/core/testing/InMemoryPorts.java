@@ -10,6 +10,7 @@ import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
+import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
@@ -53,6 +54,12 @@ import dev.orchestrator.core.domain.signals.TriggeredWorkflow;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.domain.views.ExecutionFilter;
+import dev.orchestrator.core.domain.views.ExecutionView;
+import dev.orchestrator.core.domain.views.HistoryEntry;
+import dev.orchestrator.core.domain.views.ListSort;
+import dev.orchestrator.core.domain.views.Person;
+import dev.orchestrator.core.domain.views.Visibility;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,7 +82,7 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
-        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords {
+        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -91,6 +98,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
     private Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
     private List<ExecutionEvent> events = new ArrayList<>();
+    /** Executions' due dates ({@code due_at}), which {@link WorkflowExecution} does not carry. */
+    private Map<ExecutionId, Instant> dueAts = new HashMap<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -99,7 +108,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this);
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -730,6 +739,81 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .filter(e -> !e.status().isTerminal() && scope.covers(e.organizationId(), e.customerId(), e.definitionId()))
                 .map(e -> new OpenExecution(e.id(), e.definitionId(), e.customerId(), e.priorityScore()))
                 .toList();
+    }
+
+    // ---- work views ----------------------------------------------------------------------------
+
+    @Override
+    public synchronized void givenDueAt(OrganizationId organizationId, ExecutionId id, Instant dueAt) {
+        if (storedExecution(organizationId, id).isEmpty()) {
+            throw new IllegalArgumentException("no execution " + id);
+        }
+        dueAts.put(id, dueAt);
+    }
+
+    @Override
+    public synchronized Optional<ExecutionView> view(OrganizationId organizationId, ExecutionId id) {
+        return storedExecution(organizationId, id).map(e -> {
+            Instant escalatedAt = events.stream()
+                    .filter(ev -> ev.executionId().equals(id) && ev.action() == dev.orchestrator.core.domain.lifecycle.Action.ESCALATE)
+                    .map(ExecutionEvent::occurredAt).max(Comparator.naturalOrder()).orElse(null);
+            ExecutionView listed = view(e);
+            return new ExecutionView(listed.entry(), listed.dueAt(), listed.assignedCsm(), listed.escalationUser(),
+                    escalatedAt);
+        });
+    }
+
+    private ExecutionView view(WorkflowExecution e) {
+        return new ExecutionView(entry(e), dueAts.get(e.id()), person(e.assignedCsmId()), person(e.escalationUserId()),
+                null);
+    }
+
+    private Person person(ProfileId id) {
+        return id == null ? null : new Person(id, profiles.get(id).fullName());
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(OrganizationId organizationId, ExecutionId id, long afterSequence,
+            int limit) {
+        List<HistoryEntry> history = new ArrayList<>();
+        for (int i = (int) Math.max(0, afterSequence); i < events.size() && history.size() < limit; i++) {
+            ExecutionEvent e = events.get(i);
+            if (e.organizationId().equals(organizationId) && e.executionId().equals(id)) {
+                history.add(new HistoryEntry(i + 1, e, person(e.actor()), person(e.escalationUserId()),
+                        person(e.fromCsmId()), person(e.toCsmId())));
+            }
+        }
+        return history;
+    }
+
+    @Override
+    public synchronized List<ExecutionView> list(OrganizationId organizationId, Visibility visibility,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, ListSort sort,
+            Optional<ListSort.Position> after, int limit) {
+        return listed(organizationId, visibility, filter, labels)
+                .filter(v -> after.map(p -> sort.positions().compare(sort.position(v), p) > 0).orElse(true))
+                .sorted(sort.comparator())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long count(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
+            PriorityPolicy.LabelThresholds labels) {
+        return listed(organizationId, visibility, filter, labels).count();
+    }
+
+    private java.util.stream.Stream<ExecutionView> listed(OrganizationId organizationId, Visibility visibility,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels) {
+        return executions.values().stream()
+                .filter(e -> e.organizationId().equals(organizationId) && visibility.covers(e))
+                .map(this::view)
+                .filter(v -> filter.matches(v, labels));
+    }
+
+    @Override
+    public synchronized Optional<OrganizationId> organizationOf(ExecutionId id) {
+        return Optional.ofNullable(executions.get(id)).map(WorkflowExecution::organizationId);
     }
 
     // ---- idempotency ----------------------------------------------------------------------------

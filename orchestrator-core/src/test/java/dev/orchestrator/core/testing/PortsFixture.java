@@ -35,6 +35,9 @@ public interface PortsFixture {
 
     void givenExecution(WorkflowExecution execution);
 
+    /** Sets an execution's due date ({@code due_at}; null: none), which {@link WorkflowExecution} does not carry. */
+    void givenDueAt(OrganizationId organizationId, ExecutionId id, java.time.Instant dueAt);
+
     /** The stored execution as it is now, read directly (not through a port under test). */
     Optional<WorkflowExecution> storedExecution(OrganizationId organizationId, ExecutionId id);
 

@@ -213,6 +213,17 @@ public class PostgresFixture implements PortsFixture {
                 .execute();
     }
 
+    @Override
+    public void givenDueAt(OrganizationId organizationId, ExecutionId id, Instant dueAt) {
+        int updated = sql.update(WORKFLOW_EXECUTIONS).set(WORKFLOW_EXECUTIONS.DUE_AT, time(dueAt))
+                .where(WORKFLOW_EXECUTIONS.ORGANIZATION_ID.eq(organizationId.value()))
+                .and(WORKFLOW_EXECUTIONS.ID.eq(id.value()))
+                .execute();
+        if (updated != 1) {
+            throw new IllegalArgumentException("no execution " + id);
+        }
+    }
+
     // ---- reading back, with plain JDBC -----------------------------------------------------------
 
     @Override
