@@ -39,6 +39,7 @@ final class ConfigFile {
         keys.put("data-dir", DatabaseOptions.DATA_DIR_VARIABLE);
         keys.put("jwt-secret", JwtOptions.SECRET_VARIABLE);
         keys.put("jwt-key-id", ServiceOptions.JWT_KEY_ID_VARIABLE);
+        keys.put("db-pool-size", ServiceOptions.POOL_SIZE_VARIABLE);
         keys.put("jwks-url", IdentityOptions.JWKS_URL_VARIABLE);
         keys.put("jwt-issuer", IdentityOptions.ISSUER_VARIABLE);
         keys.put("jwt-audience", IdentityOptions.AUDIENCE_VARIABLE);

@@ -119,11 +119,19 @@ public final class Database implements AutoCloseable {
      * database's {@code orchestrator_service}, or for another database this database's own user.
      */
     public synchronized Orchestrator serviceOrchestrator(PoolTimeouts timeouts, Object meterRegistry, ServiceRole role) {
+        return serviceOrchestrator(timeouts, meterRegistry, role, ConnectionPool.MAXIMUM_POOL_SIZE);
+    }
+
+    /** As {@link #serviceOrchestrator(PoolTimeouts, Object, ServiceRole)}, with {@code poolSize} connections. */
+    public synchronized Orchestrator serviceOrchestrator(PoolTimeouts timeouts, Object meterRegistry, ServiceRole role,
+            int poolSize) {
         if (servicePool == null) {
             ServiceRole connectAs = role != null ? role : embedded != null ? EMBEDDED_SERVICE_ROLE : null;
             servicePool = connectAs == null ? ConnectionPool.create(url, user, password, timeouts, SERVICE_POOL_NAME)
                     : ConnectionPool.create(withoutCredentials(url), connectAs.user(), connectAs.password(), timeouts,
                             SERVICE_POOL_NAME);
+            // The pool starts sealed at construction; its size stays adjustable through the MXBean.
+            servicePool.getHikariConfigMXBean().setMaximumPoolSize(poolSize);
             if (meterRegistry != null) {
                 pool.setMetricRegistry(meterRegistry);
                 servicePool.setMetricRegistry(meterRegistry);

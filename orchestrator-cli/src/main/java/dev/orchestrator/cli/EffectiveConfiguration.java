@@ -43,6 +43,7 @@ final class EffectiveConfiguration {
         lines.put("cors origins", service.corsOrigins().isEmpty() ? "(none)" : String.join(", ", service.corsOrigins()));
         lines.put("metrics token", service.metricsToken() == null ? "(none: /metrics is open)" : MASK);
         lines.put("log format", service.jsonLogs() ? "json" : "text");
+        lines.put("db pool size", String.valueOf(service.poolSize()));
         lines.put("db connection timeout", seconds(service.timeouts().connection()));
         lines.put("db statement timeout", seconds(service.timeouts().statement()));
         lines.put("db socket timeout", seconds(service.timeouts().socket()));

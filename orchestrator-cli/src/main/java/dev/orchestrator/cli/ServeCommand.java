@@ -140,7 +140,7 @@ final class ServeCommand extends DatabaseCommand {
             // The daily job runs on the pool without the API's statement timeout: a recompute takes minutes.
             Jobs jobs = JobsWiring.jobs(database, database.orchestrator(), jobSettings.settings());
             HttpApi api = new HttpApi(database.serviceOrchestrator(service.timeouts(), operations.meterRegistry(),
-                            service.serviceRole()),
+                            service.serviceRole(), service.poolSize()),
                     jobs.viewJobs(), settings, Clock.systemUTC(),
                     operations.withMigrationsCurrent(database::migrationsCurrent));
             // Bind first: a port in use fails before anything touches the schema; until the migrations

@@ -16,6 +16,9 @@ public final class ServiceOptions {
     public static final String STATEMENT_TIMEOUT_VARIABLE = "ORCHESTRATOR_DB_STATEMENT_TIMEOUT";
     public static final String CONNECTION_TIMEOUT_VARIABLE = "ORCHESTRATOR_DB_CONNECTION_TIMEOUT";
     public static final String JWT_KEY_ID_VARIABLE = "ORCHESTRATOR_JWT_KEY_ID";
+    public static final String POOL_SIZE_VARIABLE = "ORCHESTRATOR_DB_POOL_SIZE";
+    static final int DEFAULT_POOL_SIZE = dev.orchestrator.persistence.ConnectionPool.MAXIMUM_POOL_SIZE;
+    static final int MAX_POOL_SIZE = 500;
     public static final String SERVICE_USER_VARIABLE = "ORCHESTRATOR_DB_SERVICE_USER";
     public static final String SERVICE_PASSWORD_VARIABLE = "ORCHESTRATOR_DB_SERVICE_PASSWORD";
     static final Duration DEFAULT_STATEMENT_TIMEOUT = PoolTimeouts.SERVICE.statement();
@@ -45,6 +48,11 @@ public final class ServiceOptions {
                     + "default 3s).")
     String connectionTimeout;
 
+    @Option(names = "--db-pool-size", paramLabel = "N",
+            description = "Connections of the API's pool (env ORCHESTRATOR_DB_POOL_SIZE; default 10; 1 to 500). "
+                    + "Batch work (the daily job, migrations) has its own pool.")
+    String poolSize;
+
     @Option(names = "--jwt-key-id", paramLabel = "KID",
             description = "Key id of the HS256 secret: an HS256 token with a kid header must name it "
                     + "(env ORCHESTRATOR_JWT_KEY_ID; default: a kid is ignored).")
@@ -62,12 +70,12 @@ public final class ServiceOptions {
 
     /** The resolved options; secrets kept, never printed by {@link Resolved#toString()}. */
     public record Resolved(String metricsToken, List<String> corsOrigins, boolean jsonLogs, PoolTimeouts timeouts,
-            String jwtKeyId, Database.ServiceRole serviceRole) {
+            String jwtKeyId, Database.ServiceRole serviceRole, int poolSize) {
         @Override
         public String toString() {
             return "ServiceOptions[metricsToken=" + (metricsToken == null ? "(none)" : "****") + ", corsOrigins="
                     + corsOrigins + ", jsonLogs=" + jsonLogs + ", timeouts=" + timeouts + ", jwtKeyId=" + jwtKeyId
-                    + ", serviceRole=" + serviceRole + "]";
+                    + ", serviceRole=" + serviceRole + ", poolSize=" + poolSize + "]";
         }
     }
 
@@ -112,7 +120,25 @@ public final class ServiceOptions {
         }
         return new Resolved(env.flagOrVariable(metricsToken, METRICS_TOKEN_VARIABLE), originList, json, timeouts,
                 env.flagOrVariable(jwtKeyId, JWT_KEY_ID_VARIABLE),
-                role == null ? null : new Database.ServiceRole(role.strip(), rolePassword));
+                role == null ? null : new Database.ServiceRole(role.strip(), rolePassword), poolSize(env));
+    }
+
+    private int poolSize(Env env) {
+        String value = env.flagOrVariable(poolSize, POOL_SIZE_VARIABLE);
+        if (value == null) {
+            return DEFAULT_POOL_SIZE;
+        }
+        String problem = "--db-pool-size (" + POOL_SIZE_VARIABLE + "): must be a whole number from 1 to " + MAX_POOL_SIZE
+                + ", got '" + value + "'";
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size < 1 || size > MAX_POOL_SIZE) {
+                throw CliFailure.usage(problem);
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw CliFailure.usage(problem);
+        }
     }
 
     private static Duration duration(Env env, String flag, String variable, String option, Duration fallback) {

@@ -78,6 +78,11 @@ class ServeCommandTest {
         assertThat(badJwks.exitCode()).as(badJwks.toString()).isEqualTo(2);
         assertThat(badJwks.err()).contains("--jwks-url (ORCHESTRATOR_JWKS_URL): must be an absolute http or https URL");
 
+        Cli.Run badPool = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
+                .run("serve", "--db-url", unreachable, "--port", "0", "--db-pool-size", "0");
+        assertThat(badPool.exitCode()).as(badPool.toString()).isEqualTo(2);
+        assertThat(badPool.err()).contains("--db-pool-size (ORCHESTRATOR_DB_POOL_SIZE): must be a whole number from 1 to 500");
+
         Cli.Run controlInAudience = Cli.withoutDatabase().env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET)
                 .run("serve", "--db-url", unreachable, "--port", "0", "--jwt-audience", "api\u0000");
         assertThat(controlInAudience.exitCode()).as(controlInAudience.toString()).isEqualTo(2);
@@ -131,7 +136,8 @@ class ServeCommandTest {
                 .env("ORCHESTRATOR_DB_PASSWORD", "db-password-secret")
                 .env("ORCHESTRATOR_METRICS_TOKEN", metricsToken)
                 .env("ORCHESTRATOR_CORS_ORIGINS", "https://app.example.com, https://admin.example.com")
-                .env("ORCHESTRATOR_DB_STATEMENT_TIMEOUT", "2s");
+                .env("ORCHESTRATOR_DB_STATEMENT_TIMEOUT", "2s")
+                .env("ORCHESTRATOR_DB_POOL_SIZE", "4");
         CompletableFuture<Cli.Run> serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--port", "0"));
         ServeCommand.Running running = awaitRunning(serving);
         String printed = cli.outSoFar();
@@ -152,10 +158,11 @@ class ServeCommandTest {
                 .containsPattern("metrics token +\\*\\*\\*\\*")
                 .containsPattern("cors origins +https://app.example.com, https://admin.example.com")
                 .containsPattern("db statement timeout +2s").containsPattern("db socket timeout +3s")
-                .containsPattern("db connection timeout +3s")
+                .containsPattern("db connection timeout +3s").containsPattern("db pool size +4\\n")
                 .doesNotContain(TokenCommandTest.SECRET, metricsToken, "db-password-secret");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("hikaricp_connections{pool=\"orchestrator-api\"")
+        assertThat(metrics.body()).containsPattern("hikaricp_connections_max\\{pool=\"orchestrator-api\"\\} 4\\.0")
+                .contains("hikaricp_connections{pool=\"orchestrator-api\"")
                 .contains("hikaricp_connections{pool=\"orchestrator-db\"").contains("jvm_memory_used_bytes");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("\"version\":\"0.1.0").contains("\"commit\":");
