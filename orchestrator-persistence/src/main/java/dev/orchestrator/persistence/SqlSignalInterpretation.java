@@ -54,7 +54,8 @@ import org.jooq.impl.SQLDataType;
  * {@code trigger_conditions} ({@link TriggerSql}: a number, or a string that is a plain decimal;
  * anything else is "not named");</li>
  * <li>{@code inserted}: INSERT ... SELECT of every (customer, definition) where the definition
- * names a threshold and every named one is met, and no non-terminal execution exists,
+ * names a threshold and every named one is met, and no non-terminal execution exists, nor a
+ * completed or skipped one still in its cooldown ({@code cooldown_days}, {@link LifecycleRuleSql}),
  * {@code ON CONFLICT ... DO NOTHING} on the one-active-per-customer-and-definition index,
  * RETURNING the new rows;</li>
  * <li>{@code events}: a 'create' event (no actor) for each returned row;</li>
@@ -91,6 +92,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<Integer> D_WEIGHT = field(name("d", "priority_weight"), SQLDataType.INTEGER);
     private static final Field<BigDecimal> D_OPPORTUNITY_MIN = field(name("d", "opportunity_min"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> D_RISK_MIN = field(name("d", "risk_min"), SQLDataType.NUMERIC);
+    private static final Field<Integer> D_COOLDOWN_DAYS = field(name("d", "cooldown_days"), SQLDataType.INTEGER);
+    private static final WorkflowExecutions Y = WORKFLOW_EXECUTIONS.as("y");
 
     private static final Table<?> INSERTED = table(name("inserted"));
     private static final Field<UUID> I_ID = field(name("inserted", "id"), SQLDataType.UUID);
@@ -157,7 +160,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
         var candidates = DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
                         TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
-                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"))
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
+                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"))
                 .from(DEF)
                 .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
@@ -166,16 +170,19 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         Field<Integer> priority = PrioritySql.activeScore(priorityPolicy,
                 new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE));
         var insert = sql.insertInto(W, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.ASSIGNED_CSM_ID,
-                        W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT)
+                        W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT,
+                        W.CREATED_BY_SIGNALS)
                 .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
                                 inline(ExecutionStatus.NOT_STARTED, W.STATUS), priority,
-                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at)
+                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at,
+                                inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
                         .where(triggers())
                         .andNotExists(DSL.selectOne().from(X)
                                 .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
                                 .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
+                        .andNotExists(cooling(at))
                         // One key order for every run: concurrent runs queue up instead of deadlocking.
                         .orderBy(S_ORG, S_CUSTOMER, D_ID))
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
@@ -202,6 +209,22 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         ORDER BY i.workflow_definition_id""", scored, candidates, insert, events)
                 .coerce(field("workflow_definition_id", SQLDataType.UUID), field("name", SQLDataType.VARCHAR),
                         field("count", SQLDataType.BIGINT));
+    }
+
+    /**
+     * {@link dev.orchestrator.core.domain.signals.CooldownRule}: a completed or skipped execution of the
+     * pair closed less than the definition's cooldown ago (served by
+     * workflow_executions_closed_by_customer_definition).
+     */
+    private static org.jooq.Select<?> cooling(Field<OffsetDateTime> now) {
+        Field<OffsetDateTime> closedAt = DSL.when(Y.STATUS.eq(inline(ExecutionStatus.COMPLETED, Y.STATUS)), Y.COMPLETED_AT)
+                .otherwise(Y.SKIPPED_AT);
+        return DSL.selectOne().from(Y)
+                .where(Y.ORGANIZATION_ID.eq(S_ORG)).and(Y.CUSTOMER_ID.eq(S_CUSTOMER))
+                .and(Y.WORKFLOW_DEFINITION_ID.eq(D_ID))
+                .and(Y.STATUS.in(Codes.inlineStatuses(Y.STATUS,
+                        java.util.EnumSet.of(ExecutionStatus.COMPLETED, ExecutionStatus.SKIPPED))))
+                .and(LifecycleRuleSql.cooling(closedAt, D_COOLDOWN_DAYS, now));
     }
 
     /**

@@ -78,7 +78,8 @@ public final class Orchestrator {
         this.queues = new QueueService(ports.queues(), ports.profiles(), evaluator, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
-        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator, utc);
+        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator,
+                new SignalScorer(signalPolicy), utc);
         this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
         this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());

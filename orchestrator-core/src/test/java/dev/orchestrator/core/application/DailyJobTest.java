@@ -16,6 +16,14 @@ import dev.orchestrator.core.testing.InMemoryPorts;
 import dev.orchestrator.core.testing.MutableClock;
 import dev.orchestrator.core.testing.SequentialIds;
 import dev.orchestrator.core.testing.World;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
+import dev.orchestrator.core.domain.lifecycle.Transition;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +54,7 @@ class DailyJobTest {
     }
 
     private Jobs jobsOn(OutboundPorts ports) {
-        return new Jobs(new Orchestrator(ports, clock), new Jobs.Ports(jobPorts, jobPorts, jobPorts, ports.ids()), clock);
+        return new Jobs(new Orchestrator(ports, clock), new Jobs.Ports(jobPorts, jobPorts, jobPorts, ports.ids(), store), clock);
     }
 
     private RunDailyJob.Outcome run(String instance) {
@@ -79,6 +87,73 @@ class DailyJobTest {
         assertThat(second.count("interpret_signals", "created")).isZero();
         assertThat(second.count("recompute_priorities", "changed")).isZero();
         assertThat(store.storedExecutions(world.org)).isEqualTo(before);
+    }
+
+    @Test
+    void theLifecycleStepClosesClearedWorkWakesWorsenedWorkAndASkippedItemStaysGone() {
+        WorkflowDefinition watched = world.definition(WorkflowType.CUSTOM, 500, Map.of("risk_score_min", 5,
+                "auto_close", Map.of("margin", 1, "after_runs", 2), "wake_on_risk_increase", 2), false);
+        Customer clearing = world.customer(world.csm, World.signals(5, 8, 40));
+        Customer worsening = world.customer(world.csm, World.signals(5, 5, 40));
+        run("a:1");
+        WorkflowExecution toClose = openOf(watched, clearing);
+        WorkflowExecution toWake = openOf(watched, worsening);
+        Orchestrator orchestrator = new Orchestrator(store.ports(), clock);
+        assertThat(orchestrator.transitionExecution().transition(world.csm, toWake.id(), new Transition.Snooze(30), null))
+                .isInstanceOf(Result.Ok.class);
+
+        store.changeSignals(clearing, World.signals(5, 2, 40));
+        store.changeSignals(worsening, World.signals(5, 9, 40));
+        clock.advance(Duration.ofDays(1));
+        JobRun second = ((RunDailyJob.Ran) run("a:1")).run();
+        clock.advance(Duration.ofDays(1));
+        JobRun third = ((RunDailyJob.Ran) run("a:1")).run();
+        clock.advance(Duration.ofHours(2));
+        JobRun again = ((RunDailyJob.Ran) run("b:2")).run();
+
+        String step = "apply_lifecycle_rules";
+        assertThat(second.count(step, "woken_early")).isEqualTo(1);
+        assertThat(second.count(step, "auto_close_counted")).isEqualTo(1);
+        assertThat(second.count(step, "auto_closed")).isZero();
+        assertThat(third.count(step, "auto_close_counted")).isEqualTo(1);
+        assertThat(third.count(step, "auto_closed")).isEqualTo(1);
+        assertThat(again.steps()).allSatisfy(s -> assertThat(s.counts().entrySet())
+                .filteredOn(c -> !c.getKey().equals("examined")).allSatisfy(c -> assertThat(c.getValue()).isZero()));
+
+        WorkflowExecution closed = store.storedExecution(world.org, toClose.id()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(ExecutionStatus.SKIPPED);
+        assertThat(closed.skipReason()).isEqualTo("condition cleared: risk score 3, at or below 5 − 1, for 2 daily runs");
+        assertThat(last(closed)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.SKIP);
+            assertThat(e.actor()).isNull();
+        });
+        WorkflowExecution woken = store.storedExecution(world.org, toWake.id()).orElseThrow();
+        assertThat(woken.status()).isEqualTo(ExecutionStatus.NOT_STARTED);
+        assertThat(last(woken)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.WAKE);
+            assertThat(e.actor()).isNull();
+            assertThat(e.reason()).isEqualTo("signal_worsened: risk score 6 at snooze, 10 now");
+        });
+
+        // The signals come back: the skipped item stays gone for the cooldown (30 days by default).
+        store.changeSignals(clearing, World.signals(5, 8, 40));
+        clock.advance(Duration.ofDays(29));
+        run("a:1");
+        assertThat(store.storedExecutions(world.org)).filteredOn(e -> e.customerId().equals(clearing.id())
+                && e.definitionId().equals(watched.id())).singleElement().isEqualTo(closed);
+        clock.advance(Duration.ofDays(1));
+        run("a:1");
+        assertThat(openOf(watched, clearing).id()).isNotEqualTo(closed.id());
+    }
+
+    private WorkflowExecution openOf(WorkflowDefinition definition, Customer customer) {
+        return store.storedExecutions(world.org).stream().filter(e -> e.definitionId().equals(definition.id())
+                && e.customerId().equals(customer.id()) && !e.status().isTerminal()).findFirst().orElseThrow();
+    }
+
+    private ExecutionEvent last(WorkflowExecution execution) {
+        List<ExecutionEvent> events = store.eventsOf(world.org, execution.id());
+        return events.get(events.size() - 1);
     }
 
     @Test
@@ -122,7 +197,7 @@ class DailyJobTest {
         JobRun run = ((RunDailyJob.Ran) run("a:1")).run();
 
         assertThat(run.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(run.steps()).extracting(StepReport::name).containsExactly("interpret_signals");
+        assertThat(run.steps()).extracting(StepReport::name).containsExactly("interpret_signals", "apply_lifecycle_rules");
         assertThat(run.error()).isEqualTo("recompute_priorities: database went away");
         assertThat(jobPorts.latest(RunDailyJob.NAME, 1)).containsExactly(run);
         assertThat(jobPorts.tryLock(RunDailyJob.NAME)).isPresent();

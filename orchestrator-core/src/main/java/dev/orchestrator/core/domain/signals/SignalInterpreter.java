@@ -4,7 +4,9 @@ import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,18 @@ public final class SignalInterpreter {
                 .filter(d -> !alreadyActive.contains(d.id()))
                 .filter(d -> triggers(d.triggerConditions(), scores))
                 .toList();
+    }
+
+    /**
+     * {@link #definitionsToTrigger(SignalScores, List, Set)}, also leaving out every definition still
+     * cooling down ({@link CooldownRule}) after the customer's latest completed or skipped execution of it,
+     * whose closing times {@code lastClosed} holds by definition.
+     */
+    public static List<WorkflowDefinition> definitionsToTrigger(SignalScores scores, List<WorkflowDefinition> definitions,
+            Set<DefinitionId> alreadyActive, Map<DefinitionId, Instant> lastClosed, Instant now) {
+        return definitionsToTrigger(scores, definitions.stream()
+                .filter(d -> !CooldownRule.cooling(d.triggerConditions(), lastClosed.get(d.id()), now))
+                .toList(), alreadyActive);
     }
 
     public static boolean triggers(TriggerConditions conditions, SignalScores scores) {
