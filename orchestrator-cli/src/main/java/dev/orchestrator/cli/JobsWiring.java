@@ -15,7 +15,6 @@ final class JobsWiring {
     static Jobs jobs(Database database, Orchestrator orchestrator, SchedulerSettings settings) {
         PostgresStore store = PostgresStore.create(database.dataSource());
         return new Jobs(orchestrator, new Jobs.Ports(store.jobRuns(), store.jobLock(),
-                JobScheduler.calendar(database.dataSource(), settings), store.ports().ids(), store.signalLifecycle()),
-                Clock.systemUTC());
+                JobScheduler.calendar(database.dataSource(), settings), store.ports().ids()), Clock.systemUTC());
     }
 }

@@ -43,8 +43,7 @@ final class TestBackend implements AutoCloseable {
         PostgresStore store = PostgresStore.create(pool);
         InMemoryJobs calendar = new InMemoryJobs();
         calendar.plan(RunDailyJob.NAME, new JobCalendar.Planned("daily at 00:05 UTC", Optional.of(NEXT_DAILY)));
-        return new Jobs(orchestrator, new Jobs.Ports(store.jobRuns(), store.jobLock(), calendar, store.ports().ids(),
-                store.signalLifecycle()),
+        return new Jobs(orchestrator, new Jobs.Ports(store.jobRuns(), store.jobLock(), calendar, store.ports().ids()),
                 clock);
     }
 

@@ -3,7 +3,6 @@ package dev.orchestrator.persistence;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.port.out.JobLock;
 import dev.orchestrator.core.application.port.out.JobRunLog;
-import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -38,7 +37,6 @@ public final class PostgresStore {
     private final OutboundPorts ports;
     private final JobRunLog jobRuns;
     private final JobLock jobLock;
-    private final SignalLifecycle signalLifecycle;
 
     private PostgresStore(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -62,10 +60,10 @@ public final class PostgresStore {
                 loader,
                 new JooqCatalogReads(sql),
                 new JooqCatalogWrites(loader),
-                new JooqIdempotencyRecords(sql));
+                new JooqIdempotencyRecords(sql),
+                new SqlSignalLifecycle(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
-        this.signalLifecycle = new SqlSignalLifecycle(sql);
     }
 
     public static PostgresStore create(DataSource dataSource) {
@@ -75,11 +73,6 @@ public final class PostgresStore {
     /** Every outbound port, backed by this store. */
     public OutboundPorts ports() {
         return ports;
-    }
-
-    /** The daily job's bulk lifecycle rules: auto-close and early wake. */
-    public SignalLifecycle signalLifecycle() {
-        return signalLifecycle;
     }
 
     /** The history of job runs ({@code job_runs}). */

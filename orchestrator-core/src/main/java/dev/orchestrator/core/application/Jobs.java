@@ -6,9 +6,7 @@ import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.JobCalendar;
 import dev.orchestrator.core.application.port.out.JobLock;
 import dev.orchestrator.core.application.port.out.JobRunLog;
-import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.service.DailyJobService;
-import dev.orchestrator.core.application.service.LifecycleRulesStep;
 import dev.orchestrator.core.application.service.JobsService;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,24 +15,22 @@ import java.util.Objects;
 
 /**
  * The orchestrator's jobs, wired on an {@link Orchestrator} (whose use cases are the jobs' steps) and the
- * ports jobs need: the run history, the job lock, the scheduler's calendar, and the bulk lifecycle rules.
+ * ports jobs need: the run history, the job lock, and the scheduler's calendar.
  *
  * <pre>{@code
- * Jobs jobs = new Jobs(orchestrator, new Jobs.Ports(runLog, jobLock, calendar, ids, lifecycle), clock);
+ * Jobs jobs = new Jobs(orchestrator, new Jobs.Ports(runLog, jobLock, calendar, ids), clock);
  * jobs.runDailyJob().run(new RunDailyJob.Request(Optional.empty(), "host-1", JobTrigger.MANUAL));
  * }</pre>
  */
 public final class Jobs {
 
     /** What the jobs need from the outside world. */
-    public record Ports(JobRunLog runs, JobLock lock, JobCalendar calendar, IdGenerator ids,
-            SignalLifecycle lifecycle) {
+    public record Ports(JobRunLog runs, JobLock lock, JobCalendar calendar, IdGenerator ids) {
         public Ports {
             Objects.requireNonNull(runs, "runs");
             Objects.requireNonNull(lock, "lock");
             Objects.requireNonNull(calendar, "calendar");
             Objects.requireNonNull(ids, "ids");
-            Objects.requireNonNull(lifecycle, "lifecycle");
         }
     }
 
@@ -45,8 +41,7 @@ public final class Jobs {
     public Jobs(Orchestrator orchestrator, Ports ports, Clock clock) {
         Objects.requireNonNull(orchestrator, "orchestrator");
         Clock utc = Clock.tick(clock.withZone(ZoneOffset.UTC), Duration.ofNanos(1_000));
-        this.daily = new DailyJobService(orchestrator.interpretSignals(),
-                new LifecycleRulesStep(ports.lifecycle(), orchestrator.signalPolicy(), utc),
+        this.daily = new DailyJobService(orchestrator.interpretSignals(), orchestrator.applyLifecycleRules(),
                 orchestrator.recomputePriorities(), ports.runs(), ports.lock(), ports.ids(), utc);
         this.view = new JobsService(ports.runs(), ports.calendar());
     }

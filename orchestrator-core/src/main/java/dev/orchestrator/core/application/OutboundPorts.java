@@ -14,6 +14,7 @@ import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.port.out.StoreHealth;
 import java.util.Objects;
 
@@ -33,7 +34,8 @@ public record OutboundPorts(
         CatalogLoader catalogLoader,
         CatalogReads catalogReads,
         CatalogWrites catalogWrites,
-        IdempotencyRecords idempotency) {
+        IdempotencyRecords idempotency,
+        SignalLifecycle lifecycle) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -51,23 +53,27 @@ public record OutboundPorts(
         Objects.requireNonNull(catalogReads, "catalogReads");
         Objects.requireNonNull(catalogWrites, "catalogWrites");
         Objects.requireNonNull(idempotency, "idempotency");
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency,
+                lifecycle);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
-                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency,
+                lifecycle);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency,
+                lifecycle);
     }
 }

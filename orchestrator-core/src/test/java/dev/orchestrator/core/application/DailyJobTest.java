@@ -16,7 +16,10 @@ import dev.orchestrator.core.testing.InMemoryPorts;
 import dev.orchestrator.core.testing.MutableClock;
 import dev.orchestrator.core.testing.SequentialIds;
 import dev.orchestrator.core.testing.World;
+import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.explain.Contribution;
+import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.lifecycle.Action;
@@ -54,7 +57,7 @@ class DailyJobTest {
     }
 
     private Jobs jobsOn(OutboundPorts ports) {
-        return new Jobs(new Orchestrator(ports, clock), new Jobs.Ports(jobPorts, jobPorts, jobPorts, ports.ids(), store), clock);
+        return new Jobs(new Orchestrator(ports, clock), new Jobs.Ports(jobPorts, jobPorts, jobPorts, ports.ids()), clock);
     }
 
     private RunDailyJob.Outcome run(String instance) {
@@ -134,6 +137,17 @@ class DailyJobTest {
             assertThat(e.actor()).isNull();
             assertThat(e.reason()).isEqualTo("signal_worsened: risk score 6 at snooze, 10 now");
         });
+        // The queue says why it is back (0 points: the explanation still sums to the score), until it moves on.
+        Contribution why = new Contribution("woken_early", 0, "back early from snooze: the risk score rose from 6 to 10");
+        assertThat(explanationOf(orchestrator, woken)).contains(why);
+        assertThat(explanationOf(orchestrator, woken).stream().mapToInt(Contribution::points).sum())
+                .isEqualTo(store.storedExecution(world.org, woken.id()).orElseThrow().priorityScore());
+        assertThat(orchestrator.viewQueue().queue(world.csm, new ViewQueue.Query(Optional.empty(), QueueMode.PRODUCTION,
+                50)).orElseThrow()).filteredOn(item -> item.priority().explanation().stream()
+                        .anyMatch(c -> c.rule().equals("woken_early")))
+                .extracting(item -> item.entry().execution().id()).containsExactly(woken.id());
+        orchestrator.transitionExecution().transition(world.csm, woken.id(), new Transition.Start(), null).orElseThrow();
+        assertThat(explanationOf(orchestrator, woken)).doesNotContain(why);
 
         // The signals come back: the skipped item stays gone for the cooldown (30 days by default).
         store.changeSignals(clearing, World.signals(5, 8, 40));
@@ -144,6 +158,12 @@ class DailyJobTest {
         clock.advance(Duration.ofDays(1));
         run("a:1");
         assertThat(openOf(watched, clearing).id()).isNotEqualTo(closed.id());
+    }
+
+    private List<Contribution> explanationOf(Orchestrator orchestrator, WorkflowExecution execution) {
+        return orchestrator.viewQueue().queue(world.csm, new ViewQueue.Query(Optional.empty(), QueueMode.PRODUCTION, 50))
+                .orElseThrow().stream().filter(item -> item.entry().execution().id().equals(execution.id()))
+                .findFirst().orElseThrow().priority().explanation();
     }
 
     private WorkflowExecution openOf(WorkflowDefinition definition, Customer customer) {

@@ -101,12 +101,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this);
-    }
-
-    @Override
-    public SignalLifecycle signalLifecycle() {
-        return this;
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this,
+                this);
     }
 
     public void setReachable(boolean reachable) {

@@ -20,9 +20,6 @@ public interface PortsFixture {
 
     OutboundPorts ports();
 
-    /** The daily job's bulk lifecycle rules on this store (not one of {@link OutboundPorts}: only jobs use it). */
-    dev.orchestrator.core.application.port.out.SignalLifecycle signalLifecycle();
-
     void givenOrganization(OrganizationId id, String name);
 
     void givenProfile(Profile profile);

@@ -61,8 +61,7 @@ public abstract class ScoreAgreementContract extends PortContract {
                 .plus(Duration.ofMinutes(random.nextInt(24 * 60))));
         Orchestrator orchestrator = new Orchestrator(fixture.ports(), clock);
         InMemoryJobs calendar = new InMemoryJobs();
-        Jobs jobs = new Jobs(orchestrator, new Jobs.Ports(jobRuns(), jobLock(), calendar, fixture.ports().ids(),
-                fixture.signalLifecycle()), clock);
+        Jobs jobs = new Jobs(orchestrator, new Jobs.Ports(jobRuns(), jobLock(), calendar, fixture.ports().ids()), clock);
 
         world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 5), false);
         world.definition(WorkflowType.OPPORTUNITY, 800, Map.of("opportunity_score_min", 4), false);

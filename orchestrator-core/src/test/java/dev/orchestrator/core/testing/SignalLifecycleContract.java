@@ -72,7 +72,7 @@ public abstract class SignalLifecycleContract extends PortContract {
         Random random = new Random(seed);
         RandomSignals randomSignals = new RandomSignals(random);
         SignalScorer scorer = new SignalScorer(SignalPolicy.STANDARD);
-        SignalLifecycle lifecycle = fixture.signalLifecycle();
+        SignalLifecycle lifecycle = fixture.ports().lifecycle();
         ExecutionWriter writer = fixture.ports().writer();
 
         List<WorkflowDefinition> definitions = List.of(

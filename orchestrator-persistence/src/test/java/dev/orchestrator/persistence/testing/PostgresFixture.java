@@ -69,14 +69,11 @@ public class PostgresFixture implements PortsFixture {
     private final DataSource dataSource;
     private final DSLContext sql;
     private final OutboundPorts ports;
-    private final dev.orchestrator.core.application.port.out.SignalLifecycle signalLifecycle;
 
     public PostgresFixture(DataSource dataSource) {
         this.dataSource = dataSource;
         this.sql = DSL.using(dataSource, SQLDialect.POSTGRES);
-        PostgresStore store = PostgresStore.create(dataSource);
-        this.ports = store.ports();
-        this.signalLifecycle = store.signalLifecycle();
+        this.ports = PostgresStore.create(dataSource).ports();
     }
 
     public DataSource dataSource() {
@@ -91,11 +88,6 @@ public class PostgresFixture implements PortsFixture {
     @Override
     public OutboundPorts ports() {
         return ports;
-    }
-
-    @Override
-    public dev.orchestrator.core.application.port.out.SignalLifecycle signalLifecycle() {
-        return signalLifecycle;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application.service;
 
+import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.in.RunDailyJob;
@@ -39,7 +40,7 @@ public final class DailyJobService implements RunDailyJob {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public DailyJobService(InterpretSignals interpret, LifecycleRulesStep lifecycle, RecomputePriorities recompute,
+    public DailyJobService(InterpretSignals interpret, ApplyLifecycleRules lifecycle, RecomputePriorities recompute,
             JobRunLog log, JobLock lock, IdGenerator ids, Clock clock) {
         this.log = log;
         this.lock = lock;
@@ -47,7 +48,7 @@ public final class DailyJobService implements RunDailyJob {
         this.clock = clock;
         this.steps = List.of(
                 new Step(STEPS.get(0), organization -> counts("created", interpret.interpret(organization).total())),
-                new Step(STEPS.get(1), lifecycle::apply),
+                new Step(STEPS.get(1), organization -> lifecycle.apply(organization).counts()),
                 new Step(STEPS.get(2), organization -> {
                     RecomputePriorities.Report report = recompute.recompute(organization);
                     return counts("examined", report.examined(), "changed", report.changed());

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class EarlyWakeRule {
 
+    /** The rule name of the queue explanation's line about an early wake (0 points). */
+    public static final String EXPLANATION_RULE = "woken_early";
+
     /** The event reason's first word, for programs reading the event table. */
     public static final String REASON = "signal_worsened";
 
