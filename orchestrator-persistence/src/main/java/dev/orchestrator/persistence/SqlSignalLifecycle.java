@@ -91,39 +91,70 @@ final class SqlSignalLifecycle implements SignalLifecycle {
         return found;
     }
 
-    /** The auto-close statement (package-private for plan tests and the benchmark). */
+    // The columns of the CTEs below, by name.
+    private static final Field<UUID> A_ORG = DSL.field(name("a", "organization_id"), SQLDataType.UUID);
+    private static final Field<UUID> A_ID = DSL.field(name("a", "id"), SQLDataType.UUID);
+    private static final Field<Long> A_AFTER_RUNS = DSL.field(name("a", "after_runs"), SQLDataType.BIGINT);
+    private static final Field<BigDecimal> S_OPPORTUNITY_MIN = DSL.field(name("s", "opportunity_min"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> S_RISK_MIN = DSL.field(name("s", "risk_min"), SQLDataType.NUMERIC);
+    private static final Field<Long> S_MARGIN = DSL.field(name("s", "margin"), SQLDataType.BIGINT);
+    private static final Field<Long> S_AFTER_RUNS = DSL.field(name("s", "after_runs"), SQLDataType.BIGINT);
+    private static final Field<Integer> S_OPPORTUNITY = DSL.field(name("s", "opportunity"), SQLDataType.INTEGER);
+    private static final Field<Integer> S_RISK = DSL.field(name("s", "risk"), SQLDataType.INTEGER);
+    private static final Field<Integer> S_RUNS = DSL.field(name("s", "auto_close_runs"), SQLDataType.INTEGER);
+    private static final Field<LocalDate> S_COUNTED_ON =
+            DSL.field(name("s", "auto_close_counted_on"), SQLDataType.LOCALDATE);
+
+    /**
+     * The auto-close statement (package-private for plan tests and the benchmark): {@code a}, each
+     * definition's thresholds and auto-close settings read out of its JSON once; {@code s}, the candidates
+     * with their customers' scores; then the decision, the UPDATE and the events. Both CTEs are
+     * MATERIALIZED: inlined, PostgreSQL would re-read the JSON and re-score the customer for every row
+     * and every use (41 s instead of seconds for 337k candidates at 1M executions, docs/performance.md).
+     */
     ResultQuery<Record3<Long, Long, Long>> autoCloseStatement(Optional<OrganizationId> organization,
             SignalPolicy policy, LocalDate today, Instant now) {
         SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(E.ORGANIZATION_ID, E.CUSTOMER_ID));
-        Field<Integer> opportunity = signals.opportunity(policy);
-        Field<Integer> risk = signals.risk(policy);
         Field<JSONB> conditions = D.TRIGGER_CONDITIONS;
-        Field<BigDecimal> opportunityMin = TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN);
-        Field<BigDecimal> riskMin = TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN);
-        Field<Long> margin = LifecycleRuleSql.margin(conditions);
-        Field<Long> afterRuns = LifecycleRuleSql.afterRuns(conditions);
-        Field<LocalDate> day = DSL.val(today, W.AUTO_CLOSE_COUNTED_ON);
-        Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.UPDATED_AT);
-
-        Condition cleared = LifecycleRuleSql.cleared(opportunity, opportunityMin, risk, riskMin, margin, afterRuns);
-        Condition counts = LifecycleRuleSql.counts(cleared, E.AUTO_CLOSE_COUNTED_ON, day);
-        Field<Long> runsAfter = E.AUTO_CLOSE_RUNS.cast(SQLDataType.BIGINT).plus(inline(1L));
-        Condition closes = counts.and(runsAfter.ge(afterRuns));
-        var rows = DSL.select(E.ORGANIZATION_ID, E.ID, E.VERSION, DSL.field(cleared).as("cleared"),
-                        DSL.field(closes).as("closes"),
-                        LifecycleRuleSql.reason(opportunity, opportunityMin, risk, riskMin, margin, runsAfter)
-                                .as("reason"))
+        var settings = DSL.select(D.ORGANIZATION_ID, D.ID,
+                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
+                        LifecycleRuleSql.margin(conditions).as("margin"),
+                        LifecycleRuleSql.afterRuns(conditions).as("after_runs"))
+                .from(D)
+                .where(organization.map(o -> D.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+        var scored = DSL.select(E.ORGANIZATION_ID, E.ID, E.VERSION, E.AUTO_CLOSE_RUNS, E.AUTO_CLOSE_COUNTED_ON,
+                        DSL.field(name("a", "opportunity_min")), DSL.field(name("a", "risk_min")),
+                        DSL.field(name("a", "margin")), A_AFTER_RUNS,
+                        signals.opportunity(policy).as("opportunity"), signals.risk(policy).as("risk"))
                 .from(E)
-                .join(D).on(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
+                .join(DSL.table(name("a"))).on(A_ORG.eq(E.ORGANIZATION_ID)).and(A_ID.eq(E.WORKFLOW_DEFINITION_ID))
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID))
                 // The literals match the partial index workflow_executions_auto_close_candidates.
                 .where(E.STATUS.eq(inline(ExecutionStatus.NOT_STARTED, E.STATUS)))
                 .and(E.CREATED_BY_SIGNALS.eq(inline(true))).and(E.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> E.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
-                .and(counts.or(DSL.not(cleared).and(E.AUTO_CLOSE_RUNS.gt(inline(0)))));
+                // Rows of definitions without auto-close only matter when they still hold a count to reset.
+                .and(A_AFTER_RUNS.isNotNull().or(E.AUTO_CLOSE_RUNS.gt(inline(0))));
+
+        Field<LocalDate> day = DSL.val(today, W.AUTO_CLOSE_COUNTED_ON);
+        Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.UPDATED_AT);
+        Condition cleared = LifecycleRuleSql.cleared(S_OPPORTUNITY, S_OPPORTUNITY_MIN, S_RISK, S_RISK_MIN, S_MARGIN,
+                S_AFTER_RUNS);
+        Condition counts = LifecycleRuleSql.counts(cleared, S_COUNTED_ON, day);
+        Field<Long> runsAfter = S_RUNS.cast(SQLDataType.BIGINT).plus(inline(1L));
+        Condition closes = counts.and(runsAfter.ge(S_AFTER_RUNS));
+        var rows = DSL.select(DSL.field(name("s", "organization_id")), DSL.field(name("s", "id")),
+                        DSL.field(name("s", "version")), DSL.field(cleared).as("cleared"), DSL.field(closes).as("closes"),
+                        LifecycleRuleSql.reason(S_OPPORTUNITY, S_OPPORTUNITY_MIN, S_RISK, S_RISK_MIN, S_MARGIN, runsAfter)
+                                .as("reason"))
+                .from(DSL.table(name("s")))
+                .where(counts.or(DSL.not(cleared).and(S_RUNS.gt(inline(0)))));
 
         return sql.resultQuery("""
-                        WITH r AS ({0}),
+                        WITH a AS MATERIALIZED ({6}),
+                        s AS MATERIALIZED ({7}),
+                        r AS ({0}),
                         updated AS (
                           UPDATE workflow_executions w SET
                             auto_close_runs = CASE WHEN r.cleared THEN w.auto_close_runs + 1 ELSE 0 END,
@@ -146,7 +177,7 @@ final class SqlSignalLifecycle implements SignalLifecycle {
                         FROM updated""",
                         rows, day, inline(ExecutionStatus.SKIPPED, W.STATUS), at,
                         inline(ExecutionStatus.NOT_STARTED, W.STATUS),
-                        inline(Action.SKIP, WORKFLOW_EXECUTION_EVENTS.ACTION))
+                        inline(Action.SKIP, WORKFLOW_EXECUTION_EVENTS.ACTION), settings, scored)
                 .coerce(DSL.field(name("counted"), SQLDataType.BIGINT), DSL.field(name("reset"), SQLDataType.BIGINT),
                         DSL.field(name("closed"), SQLDataType.BIGINT));
     }
@@ -156,11 +187,15 @@ final class SqlSignalLifecycle implements SignalLifecycle {
             Instant now) {
         SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(E.ORGANIZATION_ID, E.CUSTOMER_ID));
         Field<Integer> risk = signals.risk(policy);
-        Field<Long> threshold = LifecycleRuleSql.wakeOnRiskIncrease(D.TRIGGER_CONDITIONS);
+        Field<Long> threshold = DSL.field(name("a", "wake_on_risk_increase"), SQLDataType.BIGINT);
+        var settings = DSL.select(D.ORGANIZATION_ID, D.ID,
+                        LifecycleRuleSql.wakeOnRiskIncrease(D.TRIGGER_CONDITIONS).as("wake_on_risk_increase"))
+                .from(D)
+                .where(organization.map(o -> D.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.UPDATED_AT);
         var rows = DSL.select(E.ORGANIZATION_ID, E.ID, E.VERSION, risk.as("risk"))
                 .from(E)
-                .join(D).on(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
+                .join(DSL.table(name("a"))).on(A_ORG.eq(E.ORGANIZATION_ID)).and(A_ID.eq(E.WORKFLOW_DEFINITION_ID))
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID))
                 // The literal matches the partial index workflow_executions_snoozed_until.
                 .where(E.STATUS.eq(inline(ExecutionStatus.SNOOZED, E.STATUS)))
@@ -169,7 +204,8 @@ final class SqlSignalLifecycle implements SignalLifecycle {
         Field<Integer> before = DSL.field(name("snooze_risk_score"), SQLDataType.INTEGER);
         Field<Integer> after = DSL.field(name("woken_risk_score"), SQLDataType.INTEGER);
         return sql.resultQuery("""
-                        WITH r AS ({0}),
+                        WITH a AS MATERIALIZED ({6}),
+                        r AS ({0}),
                         updated AS (
                           UPDATE workflow_executions w SET
                             status = {1}, snooze_until = NULL, snooze_days = NULL, snoozed_at = NULL,
@@ -186,7 +222,7 @@ final class SqlSignalLifecycle implements SignalLifecycle {
                         SELECT count(*) FROM updated""",
                         rows, inline(ExecutionStatus.NOT_STARTED, W.STATUS), at,
                         inline(ExecutionStatus.SNOOZED, W.STATUS), inline(Action.WAKE, WORKFLOW_EXECUTION_EVENTS.ACTION),
-                        LifecycleRuleSql.wakeReason(before, after))
+                        LifecycleRuleSql.wakeReason(before, after), settings)
                 .coerce(DSL.field(name("woken"), SQLDataType.BIGINT));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 final class Options {
 
     static final List<String> ALL_SECTIONS =
-            List.of("seed", "recompute", "queue", "transitions", "ingest", "signals", "import", "core");
+            List.of("seed", "recompute", "daily", "queue", "transitions", "ingest", "signals", "import", "core");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;
