@@ -127,4 +127,22 @@ class DefinitionRoutesTest extends ApiTestBase {
         assertThat(get(path, other.admin).json().path("name").asText()).isEqualTo(theirs.name());
         assertInvalid(get(DEFINITIONS + "/not-a-uuid", world.admin), "id");
     }
+
+    @Test
+    void theLifecycleKeysAreStoredWhenValidAndRefusedNamingThePartWhenNot() {
+        assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("risk_score_min", 6, "cooldown_days", 400)),
+                world.admin), "trigger_conditions.cooldown_days");
+        assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("risk_score_min", 6, "auto_close",
+                map("margin", "one"))), world.admin), "trigger_conditions.auto_close.margin",
+                "trigger_conditions.auto_close.after_runs");
+        assertInvalid(post(DEFINITIONS, body("trigger_conditions", map("risk_score_min", 6, "wake_on_risk_increase", 0)),
+                world.admin), "trigger_conditions.wake_on_risk_increase");
+        assertThat(count()).isZero();
+
+        ApiResponse created = post(DEFINITIONS, body("trigger_conditions", map("risk_score_min", 6, "cooldown_days", 90,
+                "auto_close", map("margin", 1, "after_runs", 2), "wake_on_risk_increase", 3)), world.admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("trigger_conditions").path("auto_close").path("after_runs").asInt()).isEqualTo(2);
+        assertThat(created.json().path("trigger_conditions").path("cooldown_days").asInt()).isEqualTo(90);
+    }
 }

@@ -38,9 +38,11 @@ class JobRoutesTest extends ApiTestBase {
         assertThat(latest.path("organization_id").asText()).isEqualTo(world.org.toString());
         assertThat(latest.path("steps").get(0).path("name").asText()).isEqualTo("interpret_signals");
         assertThat(latest.path("steps").get(0).path("counts").path("created").asLong()).isZero();
-        assertThat(latest.path("steps").get(1).path("name").asText()).isEqualTo("recompute_priorities");
-        assertThat(latest.path("steps").get(1).path("counts").path("examined").asLong()).isEqualTo(1);
-        assertThat(latest.path("steps").get(1).path("seconds").isNumber()).isTrue();
+        assertThat(latest.path("steps").get(1).path("name").asText()).isEqualTo("apply_lifecycle_rules");
+        assertThat(latest.path("steps").get(1).path("counts").path("auto_closed").asLong()).isZero();
+        assertThat(latest.path("steps").get(2).path("name").asText()).isEqualTo("recompute_priorities");
+        assertThat(latest.path("steps").get(2).path("counts").path("examined").asLong()).isEqualTo(1);
+        assertThat(latest.path("steps").get(2).path("seconds").isNumber()).isTrue();
         JsonNode earlier = daily.path("last_runs").get(1);
         assertThat(earlier.path("instance").asText()).isEqualTo("host-a:1");
         assertThat(earlier.path("steps").get(0).path("counts").path("created").asLong()).isEqualTo(1);

@@ -8,6 +8,7 @@ import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
 import dev.orchestrator.core.domain.lifecycle.Lifecycle;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
@@ -54,7 +55,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
 
     @Override
     public SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
-            ExecutionEvent event) {
+            ExecutionEvent event, Integer riskScore) {
         checkConsistent(next, expectedStatus, event);
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -72,6 +73,12 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .set(W.EXECUTION_DATA, JsonbCodec.write(next.executionData()))
                     .set(W.UPDATED_AT, timestamp(next.updatedAt()))
                     .set(W.VERSION, W.VERSION.plus(DSL.inline(1L)))
+                    // The signal-aware lifecycle's state (V24): a snooze keeps the risk score it was
+                    // snoozed at; every transition restarts the auto-close count and ends an early wake.
+                    .set(W.SNOOZE_RISK_SCORE, event.action() == Action.SNOOZE ? riskScore : null)
+                    .set(W.WOKEN_RISK_SCORE, (Integer) null)
+                    .set(W.AUTO_CLOSE_RUNS, DSL.inline(0))
+                    .set(W.AUTO_CLOSE_COUNTED_ON, (java.time.LocalDate) null)
                     .where(W.ORGANIZATION_ID.eq(next.organizationId().value()))
                     .and(W.ID.eq(next.id().value()))
                     .and(W.VERSION.eq(expectedVersion))

@@ -57,7 +57,8 @@ import org.jooq.impl.SQLDataType;
  * {@code trigger_conditions} ({@link TriggerSql}: a number, or a string that is a plain decimal;
  * anything else is "not named");</li>
  * <li>{@code inserted}: INSERT ... SELECT of every (customer, definition) where the definition
- * names a threshold and every named one is met, and no non-terminal execution exists,
+ * names a threshold and every named one is met, and no non-terminal execution exists, nor a
+ * completed or skipped one still in its cooldown ({@code cooldown_days}, {@link LifecycleRuleSql}),
  * {@code ON CONFLICT ... DO NOTHING} on the one-active-per-customer-and-definition index,
  * RETURNING the new rows;</li>
  * <li>{@code events}: a 'create' event (no actor) for each returned row;</li>
@@ -103,6 +104,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<BigDecimal> D_RISK_MIN = field(name("d", "risk_min"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> D_RENEWAL_WITHIN = field(name("d", "renewal_within"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> D_REVIEW_WITHIN = field(name("d", "review_within"), SQLDataType.NUMERIC);
+    private static final Field<Integer> D_COOLDOWN_DAYS = field(name("d", "cooldown_days"), SQLDataType.INTEGER);
+    private static final WorkflowExecutions Y = WORKFLOW_EXECUTIONS.as("y");
 
     private static final Table<?> INSERTED = table(name("inserted"));
     private static final Field<UUID> I_ID = field(name("inserted", "id"), SQLDataType.UUID);
@@ -201,7 +204,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
                         TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
                         TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
-                                .as("review_within"))
+                                .as("review_within"),
+                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"))
                 .from(DEF)
                 .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
@@ -212,10 +216,11 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE, dueAt));
         var insert = sql.insertInto(W, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID, W.CUSTOMER_ID, W.ASSIGNED_CSM_ID,
                         W.STATUS, W.PRIORITY_SCORE, W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT,
-                        W.DUE_AT)
+                        W.DUE_AT, W.CREATED_BY_SIGNALS)
                 .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
                                 inline(ExecutionStatus.NOT_STARTED, W.STATUS), priority,
-                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at, dueAt)
+                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at, dueAt,
+                                inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
                         .where(triggers())
@@ -223,6 +228,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         .andNotExists(DSL.selectOne().from(X)
                                 .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
                                 .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
+                        .andNotExists(cooling(at))
                         // One key order for every run: concurrent runs queue up instead of deadlocking.
                         .orderBy(S_ORG, S_CUSTOMER, D_ID))
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
@@ -246,6 +252,22 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         String fence = scope.customers().isPresent() ? " MATERIALIZED" : "";
         return sql.resultQuery("WITH scored AS" + fence + " ({0}), candidates AS" + fence
                 + " ({1}), inserted AS ({2}), events AS ({3})\n" + select, scored, candidates, insert, events);
+    }
+
+    /**
+     * {@link dev.orchestrator.core.domain.signals.CooldownRule}: a completed or skipped execution of the
+     * pair closed less than the definition's cooldown ago (served by
+     * workflow_executions_closed_by_customer_definition).
+     */
+    private static org.jooq.Select<?> cooling(Field<OffsetDateTime> now) {
+        Field<OffsetDateTime> closedAt = DSL.when(Y.STATUS.eq(inline(ExecutionStatus.COMPLETED, Y.STATUS)), Y.COMPLETED_AT)
+                .otherwise(Y.SKIPPED_AT);
+        return DSL.selectOne().from(Y)
+                .where(Y.ORGANIZATION_ID.eq(S_ORG)).and(Y.CUSTOMER_ID.eq(S_CUSTOMER))
+                .and(Y.WORKFLOW_DEFINITION_ID.eq(D_ID))
+                .and(Y.STATUS.in(Codes.inlineStatuses(Y.STATUS,
+                        java.util.EnumSet.of(ExecutionStatus.COMPLETED, ExecutionStatus.SKIPPED))))
+                .and(LifecycleRuleSql.cooling(closedAt, D_COOLDOWN_DAYS, now));
     }
 
     /**

@@ -17,6 +17,10 @@ import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalRule;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import dev.orchestrator.core.domain.signals.SignalScores;
+import dev.orchestrator.core.domain.signals.AutoCloseRule;
+import dev.orchestrator.core.domain.signals.EarlyWakeRule;
+import dev.orchestrator.core.domain.workflow.AutoClose;
+import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import dev.orchestrator.core.testing.RandomSignals;
 import dev.orchestrator.core.testing.World;
@@ -216,6 +220,169 @@ class SqlTranslationTest {
             SignalScores expected = scorer.score(signals.get(row.value1()));
             assertThat(row.value2()).as("opportunity of %s", row.value1()).isEqualTo(expected.opportunity().value());
             assertThat(row.value3()).as("risk of %s", row.value1()).isEqualTo(expected.risk().value());
+        }
+    }
+    // ---- the signal-aware lifecycle rules (LifecycleRuleSql) ------------------------------------
+
+    /** Every shape of value a trigger key can hold, as in {@link #triggerThresholdsAreReadAsJavaReadsThem}. */
+    private static List<Object> shapes() {
+        List<Object> shapes = new ArrayList<>(java.util.Arrays.asList(0, 1, 2, 7, 30, 365, 366, 9999, -4, 2.5, 3.0,
+                12345678901234L, 1e3, "7", " 3 ", "2.5", "-1", "1e3", "5 days", "", true, null, List.of(1),
+                Map.of("a", 1)));
+        return shapes;
+    }
+
+    private static JsonObject json(Object... keysAndValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new JsonObject(values);
+    }
+
+    @Test
+    void lifecycleKeysAreReadAsJavaReadsThem() {
+        List<Object> shapes = shapes();
+        List<Field<?>> expressions = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
+        for (Object value : shapes) {
+            JsonObject cooldown = json(TriggerConditions.COOLDOWN_DAYS, value);
+            expressions.add(LifecycleRuleSql.cooldownDays(DSL.inline(JsonbCodec.write(cooldown))));
+            expected.add(new TriggerConditions(cooldown).cooldownDays());
+            JsonObject wake = json(TriggerConditions.WAKE_ON_RISK_INCREASE, value);
+            expressions.add(LifecycleRuleSql.wakeOnRiskIncrease(DSL.inline(JsonbCodec.write(wake))));
+            expected.add(new TriggerConditions(wake).wakeOnRiskIncrease().orElse(null));
+            for (Object other : List.of(1, 2)) {
+                for (JsonObject autoClose : List.of(
+                        json(TriggerConditions.AUTO_CLOSE, json(AutoClose.MARGIN, value, AutoClose.AFTER_RUNS, other).values()),
+                        json(TriggerConditions.AUTO_CLOSE, json(AutoClose.MARGIN, other, AutoClose.AFTER_RUNS, value).values()),
+                        json(TriggerConditions.AUTO_CLOSE, json(AutoClose.MARGIN, value).values()),
+                        json(TriggerConditions.AUTO_CLOSE, value))) {
+                    Field<JSONB> column = DSL.inline(JsonbCodec.write(autoClose));
+                    Optional<AutoClose> java = new TriggerConditions(autoClose).autoClose();
+                    expressions.add(DSL.when(LifecycleRuleSql.margin(column).isNotNull()
+                                    .and(LifecycleRuleSql.afterRuns(column).isNotNull()),
+                            DSL.concat(LifecycleRuleSql.margin(column).cast(String.class), DSL.inline("/"),
+                                    LifecycleRuleSql.afterRuns(column).cast(String.class))));
+                    expected.add(java.map(a -> a.margin() + "/" + a.afterRuns()).orElse(null));
+                }
+            }
+        }
+        var row = sql.select(expressions).fetchOne();
+        for (int i = 0; i < expressions.size(); i++) {
+            Object actual = row.get(i) instanceof Number n ? (Object) n.longValue() : row.get(i);
+            Object wanted = expected.get(i) instanceof Number n ? (Object) n.longValue() : expected.get(i);
+            assertThat(actual).as("expression %d: %s", i, expressions.get(i)).isEqualTo(wanted);
+        }
+    }
+
+    @Test
+    void autoCloseEvidenceAndReasonEqualTheRule() {
+        Random random = new Random(8);
+        List<Object> thresholds = java.util.Arrays.asList(null, 0, 3, 5, 6, 10, 4.5, "6", " 2.50 ", "x", 7.25);
+        List<Object> margins = java.util.Arrays.asList(1, 2, 3, "1", 0, -1, 1.5, null);
+        List<Field<?>> expressions = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Map<String, Object> conditions = new LinkedHashMap<>();
+            Object opportunityMin = thresholds.get(random.nextInt(thresholds.size()));
+            Object riskMin = thresholds.get(random.nextInt(thresholds.size()));
+            if (opportunityMin != null) {
+                conditions.put(TriggerConditions.OPPORTUNITY_SCORE_MIN, opportunityMin);
+            }
+            if (riskMin != null) {
+                conditions.put(TriggerConditions.RISK_SCORE_MIN, riskMin);
+            }
+            Map<String, Object> autoClose = new LinkedHashMap<>();
+            autoClose.put(AutoClose.MARGIN, margins.get(random.nextInt(margins.size())));
+            autoClose.put(AutoClose.AFTER_RUNS, random.nextInt(8) == 0 ? "none" : 1 + random.nextInt(3));
+            conditions.put(TriggerConditions.AUTO_CLOSE, autoClose);
+            TriggerConditions java = new TriggerConditions(new JsonObject(conditions));
+            int opportunity = random.nextInt(11);
+            int risk = random.nextInt(11);
+            long runs = 1 + random.nextInt(3);
+            SignalScores scores = new SignalScores(new dev.orchestrator.core.domain.signals.SignalScore(opportunity,
+                    List.of()), new dev.orchestrator.core.domain.signals.SignalScore(risk, List.of()));
+            expected.add(AutoCloseRule.evidence(java, scores).map(e -> AutoCloseRule.reason(e, runs)).orElse(null));
+
+            Field<JSONB> column = DSL.inline(JsonbCodec.write(java.json()));
+            Field<java.math.BigDecimal> oMin = TriggerSql.decimal(column, TriggerConditions.OPPORTUNITY_SCORE_MIN);
+            Field<java.math.BigDecimal> rMin = TriggerSql.decimal(column, TriggerConditions.RISK_SCORE_MIN);
+            Field<Long> margin = LifecycleRuleSql.margin(column);
+            Field<Integer> o = DSL.inline(opportunity);
+            Field<Integer> r = DSL.inline(risk);
+            expressions.add(DSL.when(LifecycleRuleSql.cleared(o, oMin, r, rMin, margin, LifecycleRuleSql.afterRuns(column)),
+                    LifecycleRuleSql.reason(o, oMin, r, rMin, margin, DSL.inline(runs))));
+        }
+        var row = sql.select(expressions).fetchOne();
+        List<Object> actual = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            actual.add(row.get(i));
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(expected).filteredOn(java.util.Objects::nonNull).hasSizeGreaterThan(40)
+                .anySatisfy(reason -> assertThat(reason).contains("opportunity score"))
+                .anySatisfy(reason -> assertThat(reason).contains("risk score"))
+                .anySatisfy(reason -> assertThat(reason).endsWith(" 1 daily run"));
+    }
+
+    @Test
+    void earlyWakeEqualsTheRule() {
+        Random random = new Random(9);
+        List<Object> increases = java.util.Arrays.asList(null, 1, 2, 3, "2", 0, -1, 2.5, "x");
+        List<Field<?>> expressions = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Object increase = increases.get(random.nextInt(increases.size()));
+            JsonObject json = increase == null ? JsonObject.EMPTY : json(TriggerConditions.WAKE_ON_RISK_INCREASE, increase);
+            Integer atSnooze = random.nextInt(6) == 0 ? null : random.nextInt(11);
+            int now = random.nextInt(11);
+            expected.add(EarlyWakeRule.wakes(new TriggerConditions(json), atSnooze, now)
+                    ? EarlyWakeRule.reason(atSnooze, now) : null);
+            Field<Integer> before = DSL.inline(atSnooze, Integer.class);
+            Field<Integer> after = DSL.inline(now);
+            expressions.add(DSL.when(LifecycleRuleSql.wakes(LifecycleRuleSql.wakeOnRiskIncrease(
+                    DSL.inline(JsonbCodec.write(json))), before, after), LifecycleRuleSql.wakeReason(before, after)));
+        }
+        var row = sql.select(expressions).fetchOne();
+        List<Object> actual = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            actual.add(row.get(i));
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(expected).filteredOn(java.util.Objects::nonNull).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void coolingEqualsTheRuleAcrossDaylightSavingAndBoundaries() {
+        Random random = new Random(10);
+        Instant now = Instant.parse("2026-03-29T01:30:00Z"); // a DST change in Europe, for sessions in such zones
+        List<Field<?>> expressions = new ArrayList<>();
+        List<Boolean> expected = new ArrayList<>();
+        {
+            for (int i = 0; i < 300; i++) {
+                Object days = shapes().get(random.nextInt(shapes().size()));
+                JsonObject json = json(TriggerConditions.COOLDOWN_DAYS, days);
+                int cooldown = new TriggerConditions(json).cooldownDays();
+                Instant closedAt = random.nextBoolean() ? now.minus(Duration.ofHours(24L * cooldown))
+                        : now.minus(Duration.ofMinutes(random.nextInt(40 * 24 * 60)));
+                expected.add(dev.orchestrator.core.domain.signals.CooldownRule.cooling(new TriggerConditions(json),
+                        closedAt, now));
+                expressions.add(DSL.field(LifecycleRuleSql.cooling(DSL.inline(Codes.timestamp(closedAt)),
+                        LifecycleRuleSql.cooldownDays(DSL.inline(JsonbCodec.write(json))),
+                        DSL.inline(Codes.timestamp(now)))));
+            }
+            // One transaction, so that the session's zone is the one the expressions run in.
+            var row = sql.transactionResult(tx -> {
+                tx.dsl().execute("SET LOCAL TIME ZONE 'Europe/Berlin'");
+                return tx.dsl().select(expressions).fetchOne();
+            });
+            List<Object> actual = new ArrayList<>();
+            for (int i = 0; i < expressions.size(); i++) {
+                actual.add(row.get(i));
+            }
+            assertThat(actual).isEqualTo(expected);
+            assertThat(expected).contains(true, false);
         }
     }
 }

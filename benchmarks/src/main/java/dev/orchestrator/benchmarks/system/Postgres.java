@@ -86,6 +86,16 @@ final class Postgres implements AutoCloseable {
         }
     }
 
+    /** {@code target} as a copy of {@code source} (a file copy: PostgreSQL's CREATE DATABASE ... TEMPLATE). */
+    void copy(String source, String target) throws SQLException {
+        drop(target);
+        try (Connection c = connect(maintenanceDb); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + source + "'"
+                    + " AND pid <> pg_backend_pid()");
+            s.execute("CREATE DATABASE " + target + " TEMPLATE " + source);
+        }
+    }
+
     void drop(String database) throws SQLException {
         try (Connection c = connect(maintenanceDb); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * For each size it creates a database {@code orchbench_<size>} (migrated with the product's
  * migrations, seeded with {@code orchestrator.jar seed synthetic}), then measures the priority
- * recompute, the queue read and serve's footprint, the state transitions and the signal ingestion
+ * recompute, the daily job against interpret-signals + recompute, the queue read and serve's footprint,
+ * the state transitions and the signal ingestion
  * API (batch and single PATCH); signal
  * interpretation gets its own database of {@code <size>} customers; import and the core's JMH
  * benchmark run once. Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
@@ -124,7 +125,7 @@ public final class Suite {
         ctx.report.heading(2, label + " executions");
         String db = databaseName(ctx, label);
         DataShape shape = DataShape.forExecutions(size);
-        boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute")
+        boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute") || o.sections.contains("daily")
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists");
         if (needsData) {
@@ -132,6 +133,10 @@ public final class Suite {
         }
         if (o.sections.contains("recompute")) {
             guard(ctx, "recompute " + label, () -> RecomputeSection.run(ctx, db, label));
+        }
+        if (o.sections.contains("daily")) {
+            // on two copies of the data set: the sections after it see the data unchanged
+            guard(ctx, "daily " + label, () -> DailySection.run(ctx, db, label));
         }
         if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists")) {

@@ -41,8 +41,8 @@ public final class Jobs {
     public Jobs(Orchestrator orchestrator, Ports ports, Clock clock) {
         Objects.requireNonNull(orchestrator, "orchestrator");
         Clock utc = Clock.tick(clock.withZone(ZoneOffset.UTC), Duration.ofNanos(1_000));
-        this.daily = new DailyJobService(orchestrator.interpretSignals(), orchestrator.recomputePriorities(),
-                ports.runs(), ports.lock(), ports.ids(), utc);
+        this.daily = new DailyJobService(orchestrator.interpretSignals(), orchestrator.applyLifecycleRules(),
+                orchestrator.recomputePriorities(), ports.runs(), ports.lock(), ports.ids(), utc);
         this.view = new JobsService(ports.runs(), ports.calendar());
     }
 

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application;
 
+import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
 import dev.orchestrator.core.application.port.in.ImportCatalog;
@@ -26,6 +27,7 @@ import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.ProfileService;
 import dev.orchestrator.core.application.service.SignalService;
 import dev.orchestrator.core.application.service.InterpretService;
+import dev.orchestrator.core.application.service.LifecycleRulesService;
 import dev.orchestrator.core.application.service.QueueService;
 import dev.orchestrator.core.application.service.RecomputeService;
 import dev.orchestrator.core.application.service.TransitionService;
@@ -54,6 +56,7 @@ public final class Orchestrator {
     private final TransitionService transitions;
     private final RecomputeService recompute;
     private final InterpretService interpret;
+    private final LifecycleRulesService lifecycleRules;
     private final CatalogReader catalogReader;
     private final ImportService imports;
     private final DefinitionService definitions;
@@ -78,12 +81,14 @@ public final class Orchestrator {
         this.priorityPolicy = priorityPolicy;
         this.signalPolicy = signalPolicy;
         this.callers = new CallerService(ports.profiles(), ports.health());
-        this.queues = new QueueService(ports.queues(), ports.profiles(), evaluator, utc);
+        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), evaluator, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
-        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator, utc);
+        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator,
+                new SignalScorer(signalPolicy), utc);
         this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
         this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
+        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), signalPolicy, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
@@ -112,6 +117,7 @@ public final class Orchestrator {
     public TransitionExecution transitionExecution() { return transitions; }
     public RecomputePriorities recomputePriorities() { return recompute; }
     public InterpretSignals interpretSignals() { return interpret; }
+    public ApplyLifecycleRules applyLifecycleRules() { return lifecycleRules; }
     public ImportCatalog importCatalog() { return imports; }
     public ManageDefinitions manageDefinitions() { return definitions; }
     public ManageCustomers manageCustomers() { return customers; }

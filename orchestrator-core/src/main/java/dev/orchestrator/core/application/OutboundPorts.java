@@ -15,6 +15,7 @@ import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.port.out.StoreHealth;
 import java.util.Objects;
 
@@ -35,7 +36,8 @@ public record OutboundPorts(
         CatalogReads catalogReads,
         CatalogWrites catalogWrites,
         IdempotencyRecords idempotency,
-        ExecutionViews views) {
+        ExecutionViews views,
+        SignalLifecycle lifecycle) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -54,23 +56,27 @@ public record OutboundPorts(
         Objects.requireNonNull(catalogWrites, "catalogWrites");
         Objects.requireNonNull(idempotency, "idempotency");
         Objects.requireNonNull(views, "views");
+        Objects.requireNonNull(lifecycle, "lifecycle");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
+                lifecycle);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
-                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
+                interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
+                lifecycle);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
-                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views);
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
+                lifecycle);
     }
 }

@@ -16,6 +16,17 @@ import dev.orchestrator.core.testing.InMemoryPorts;
 import dev.orchestrator.core.testing.MutableClock;
 import dev.orchestrator.core.testing.SequentialIds;
 import dev.orchestrator.core.testing.World;
+import dev.orchestrator.core.application.port.in.ViewQueue;
+import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.explain.Contribution;
+import dev.orchestrator.core.domain.queue.QueueMode;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.lifecycle.Action;
+import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
+import dev.orchestrator.core.domain.lifecycle.Transition;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +93,90 @@ class DailyJobTest {
     }
 
     @Test
+    void theLifecycleStepClosesClearedWorkWakesWorsenedWorkAndASkippedItemStaysGone() {
+        WorkflowDefinition watched = world.definition(WorkflowType.CUSTOM, 500, Map.of("risk_score_min", 5,
+                "auto_close", Map.of("margin", 1, "after_runs", 2), "wake_on_risk_increase", 2), false);
+        Customer clearing = world.customer(world.csm, World.signals(5, 8, 40));
+        Customer worsening = world.customer(world.csm, World.signals(5, 5, 40));
+        run("a:1");
+        WorkflowExecution toClose = openOf(watched, clearing);
+        WorkflowExecution toWake = openOf(watched, worsening);
+        Orchestrator orchestrator = new Orchestrator(store.ports(), clock);
+        assertThat(orchestrator.transitionExecution().transition(world.csm, toWake.id(), new Transition.Snooze(30), null))
+                .isInstanceOf(Result.Ok.class);
+
+        store.changeSignals(clearing, World.signals(5, 2, 40));
+        store.changeSignals(worsening, World.signals(5, 9, 40));
+        clock.advance(Duration.ofDays(1));
+        JobRun second = ((RunDailyJob.Ran) run("a:1")).run();
+        clock.advance(Duration.ofDays(1));
+        JobRun third = ((RunDailyJob.Ran) run("a:1")).run();
+        clock.advance(Duration.ofHours(2));
+        JobRun again = ((RunDailyJob.Ran) run("b:2")).run();
+
+        String step = "apply_lifecycle_rules";
+        assertThat(second.count(step, "woken_early")).isEqualTo(1);
+        assertThat(second.count(step, "auto_close_counted")).isEqualTo(1);
+        assertThat(second.count(step, "auto_closed")).isZero();
+        assertThat(third.count(step, "auto_close_counted")).isEqualTo(1);
+        assertThat(third.count(step, "auto_closed")).isEqualTo(1);
+        assertThat(again.steps()).allSatisfy(s -> assertThat(s.counts().entrySet())
+                .filteredOn(c -> !c.getKey().equals("examined")).allSatisfy(c -> assertThat(c.getValue()).isZero()));
+
+        WorkflowExecution closed = store.storedExecution(world.org, toClose.id()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(ExecutionStatus.SKIPPED);
+        assertThat(closed.skipReason()).isEqualTo("condition cleared: risk score 3, at or below 5 − 1, for 2 daily runs");
+        assertThat(last(closed)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.SKIP);
+            assertThat(e.actor()).isNull();
+        });
+        WorkflowExecution woken = store.storedExecution(world.org, toWake.id()).orElseThrow();
+        assertThat(woken.status()).isEqualTo(ExecutionStatus.NOT_STARTED);
+        assertThat(last(woken)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.WAKE);
+            assertThat(e.actor()).isNull();
+            assertThat(e.reason()).isEqualTo("signal_worsened: risk score 6 at snooze, 10 now");
+        });
+        // The queue says why it is back (0 points: the explanation still sums to the score), until it moves on.
+        Contribution why = new Contribution("woken_early", 0, "back early from snooze: the risk score rose from 6 to 10");
+        assertThat(explanationOf(orchestrator, woken)).contains(why);
+        assertThat(explanationOf(orchestrator, woken).stream().mapToInt(Contribution::points).sum())
+                .isEqualTo(store.storedExecution(world.org, woken.id()).orElseThrow().priorityScore());
+        assertThat(orchestrator.viewQueue().queue(world.csm, new ViewQueue.Query(Optional.empty(), QueueMode.PRODUCTION,
+                50)).orElseThrow()).filteredOn(item -> item.priority().explanation().stream()
+                        .anyMatch(c -> c.rule().equals("woken_early")))
+                .extracting(item -> item.entry().execution().id()).containsExactly(woken.id());
+        orchestrator.transitionExecution().transition(world.csm, woken.id(), new Transition.Start(), null).orElseThrow();
+        assertThat(explanationOf(orchestrator, woken)).doesNotContain(why);
+
+        // The signals come back: the skipped item stays gone for the cooldown (30 days by default).
+        store.changeSignals(clearing, World.signals(5, 8, 40));
+        clock.advance(Duration.ofDays(29));
+        run("a:1");
+        assertThat(store.storedExecutions(world.org)).filteredOn(e -> e.customerId().equals(clearing.id())
+                && e.definitionId().equals(watched.id())).singleElement().isEqualTo(closed);
+        clock.advance(Duration.ofDays(1));
+        run("a:1");
+        assertThat(openOf(watched, clearing).id()).isNotEqualTo(closed.id());
+    }
+
+    private List<Contribution> explanationOf(Orchestrator orchestrator, WorkflowExecution execution) {
+        return orchestrator.viewQueue().queue(world.csm, new ViewQueue.Query(Optional.empty(), QueueMode.PRODUCTION, 50))
+                .orElseThrow().stream().filter(item -> item.entry().execution().id().equals(execution.id()))
+                .findFirst().orElseThrow().priority().explanation();
+    }
+
+    private WorkflowExecution openOf(WorkflowDefinition definition, Customer customer) {
+        return store.storedExecutions(world.org).stream().filter(e -> e.definitionId().equals(definition.id())
+                && e.customerId().equals(customer.id()) && !e.status().isTerminal()).findFirst().orElseThrow();
+    }
+
+    private ExecutionEvent last(WorkflowExecution execution) {
+        List<ExecutionEvent> events = store.eventsOf(world.org, execution.id());
+        return events.get(events.size() - 1);
+    }
+
+    @Test
     void aRunInProgressElsewhereIsReportedAndNothingRuns() {
         JobLock.Held elsewhere = jobPorts.tryLock(RunDailyJob.NAME).orElseThrow();
         JobRun theirs = JobRun.started(new SequentialIds(99).newId(), RunDailyJob.NAME, "other:9", Optional.empty(),
@@ -122,7 +217,7 @@ class DailyJobTest {
         JobRun run = ((RunDailyJob.Ran) run("a:1")).run();
 
         assertThat(run.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(run.steps()).extracting(StepReport::name).containsExactly("interpret_signals");
+        assertThat(run.steps()).extracting(StepReport::name).containsExactly("interpret_signals", "apply_lifecycle_rules");
         assertThat(run.error()).isEqualTo("recompute_priorities: database went away");
         assertThat(jobPorts.latest(RunDailyJob.NAME, 1)).containsExactly(run);
         assertThat(jobPorts.tryLock(RunDailyJob.NAME)).isPresent();

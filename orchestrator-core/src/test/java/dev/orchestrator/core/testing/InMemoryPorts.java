@@ -18,6 +18,7 @@ import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
+import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.port.out.StoreHealth;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
@@ -82,7 +83,8 @@ import java.util.stream.Collectors;
  */
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
-        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews {
+        CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
+        SignalLifecycle {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -100,6 +102,11 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private List<ExecutionEvent> events = new ArrayList<>();
     /** Executions' due dates ({@code due_at}), which {@link WorkflowExecution} does not carry. */
     private Map<ExecutionId, Instant> dueAts = new HashMap<>();
+    /** The signal-aware lifecycle's per-execution state (the columns V24 adds to workflow_executions). */
+    private final Set<ExecutionId> createdBySignals = new java.util.HashSet<>();
+    private final Map<ExecutionId, AutoCloseCount> autoCloseCounts = new HashMap<>();
+    private final Map<ExecutionId, Integer> snoozeRiskScores = new HashMap<>();
+    private final Map<ExecutionId, Integer> wokenRiskScores = new HashMap<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -108,7 +115,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     public OutboundPorts ports() {
-        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this);
+        return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
+                this);
     }
 
     public void setReachable(boolean reachable) {
@@ -259,7 +267,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     @Override
     public synchronized SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus,
-            long expectedVersion, ExecutionEvent event) {
+            long expectedVersion, ExecutionEvent event, Integer riskScore) {
         WorkflowExecution stored = storedExecution(next.organizationId(), next.id()).orElse(null);
         if (stored == null) {
             return new SaveResult.Conflict(Optional.empty());
@@ -274,6 +282,13 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 next.createdAt(), next.updatedAt(), next.dueAt());
         executions.put(saved.id(), saved);
         events.add(event);
+        autoCloseCounts.remove(saved.id());
+        wokenRiskScores.remove(saved.id());
+        if (event.action() == dev.orchestrator.core.domain.lifecycle.Action.SNOOZE && riskScore != null) {
+            snoozeRiskScores.put(saved.id(), riskScore);
+        } else {
+            snoozeRiskScores.remove(saved.id());
+        }
         return new SaveResult.Saved(saved);
     }
 
@@ -334,18 +349,20 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(e -> e.customerId().equals(customer.id()) && !e.status().isTerminal())
                     .map(WorkflowExecution::definitionId)
                     .collect(Collectors.toSet());
+            Map<DefinitionId, Instant> lastClosed = lastClosed(customer.id());
             List<WorkflowDefinition> candidates = definitions.values().stream()
                     .filter(d -> d.organizationId().equals(customer.organizationId()))
                     .filter(d -> scope.definition().map(d.id()::equals).orElse(true))
                     .toList();
             for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
-                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active)) {
+                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active, lastClosed, now)) {
                 WorkflowDefinition definition = triggered.definition();
                 ExecutionId id = ExecutionId.of(ids.newId());
                 WorkflowExecution draft = WorkflowExecution.create(id, customer.organizationId(), definition.id(),
                         customer.id(), customer.csmId(), false, 0, now, triggered.dueAt());
                 int score = evaluator.evaluate(PriorityInput.of(draft, definition, customerSignals), today).value();
                 executions.put(id, draft.withPriorityScore(score));
+                createdBySignals.add(id);
                 events.add(ExecutionEvent.created(id, customer.organizationId(), null, now));
                 created.merge(definition.id(), 1L, Long::sum);
             }
@@ -353,6 +370,102 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         return new InterpretSignals.Report(created.entrySet().stream()
                 .map(e -> new InterpretSignals.Created(e.getKey(), definitions.get(e.getKey()).name(), e.getValue()))
                 .toList());
+    }
+
+    /** When the customer's executions of each definition last closed (completed or skipped). */
+    private Map<DefinitionId, Instant> lastClosed(CustomerId customer) {
+        Map<DefinitionId, Instant> closed = new HashMap<>();
+        for (WorkflowExecution e : executions.values()) {
+            Instant at = e.status() == ExecutionStatus.COMPLETED ? e.completedAt()
+                    : e.status() == ExecutionStatus.SKIPPED ? e.skippedAt() : null;
+            if (e.customerId().equals(customer) && at != null) {
+                closed.merge(e.definitionId(), at, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return closed;
+    }
+
+    // ---- the signal-aware lifecycle rules, row by row ---------------------------------------------
+
+    private record AutoCloseCount(long runs, LocalDate countedOn) {
+    }
+
+    @Override
+    public synchronized AutoCloseReport autoClose(Optional<OrganizationId> organization, SignalPolicy policy,
+            LocalDate today, Instant now) {
+        SignalScorer scorer = new SignalScorer(policy);
+        long counted = 0;
+        long reset = 0;
+        long closed = 0;
+        for (WorkflowExecution e : List.copyOf(executions.values())) {
+            if (!WorkScope.of(organization).covers(e.organizationId(), e.customerId(), e.definitionId())
+                    || e.status() != ExecutionStatus.NOT_STARTED || e.demo() || !createdBySignals.contains(e.id())) {
+                continue;
+            }
+            WorkflowDefinition definition = definitions.get(e.definitionId());
+            AutoCloseCount before = autoCloseCounts.getOrDefault(e.id(), new AutoCloseCount(0, null));
+            dev.orchestrator.core.domain.signals.AutoCloseRule.Decision decision =
+                    dev.orchestrator.core.domain.signals.AutoCloseRule.decide(definition.triggerConditions(),
+                            scorer.score(signals.getOrDefault(e.customerId(), CustomerSignals.NONE)),
+                            before.runs(), before.countedOn(), today);
+            if (decision.runs() > before.runs()) {
+                counted++;
+            } else if (decision.runs() < before.runs()) {
+                reset++;
+            }
+            autoCloseCounts.put(e.id(), new AutoCloseCount(decision.runs(), decision.countedOn()));
+            if (decision.closeReason().isPresent()) {
+                String reason = decision.closeReason().get();
+                WorkflowExecution skipped = e.change().status(ExecutionStatus.SKIPPED).skipped(now, reason).at(now);
+                executions.put(e.id(), skipped);
+                events.add(new ExecutionEvent(e.id(), e.organizationId(), null,
+                        dev.orchestrator.core.domain.lifecycle.Action.SKIP, ExecutionStatus.NOT_STARTED,
+                        ExecutionStatus.SKIPPED, null, reason, null, now));
+                closed++;
+            }
+        }
+        return new AutoCloseReport(counted, reset, closed);
+    }
+
+    @Override
+    public synchronized long wakeEarly(Optional<OrganizationId> organization, SignalPolicy policy, Instant now) {
+        SignalScorer scorer = new SignalScorer(policy);
+        long woken = 0;
+        for (WorkflowExecution e : List.copyOf(executions.values())) {
+            if (!WorkScope.of(organization).covers(e.organizationId(), e.customerId(), e.definitionId())
+                    || e.status() != ExecutionStatus.SNOOZED) {
+                continue;
+            }
+            Integer before = snoozeRiskScores.get(e.id());
+            int risk = scorer.score(signals.getOrDefault(e.customerId(), CustomerSignals.NONE)).risk().value();
+            if (!dev.orchestrator.core.domain.signals.EarlyWakeRule.wakes(
+                    definitions.get(e.definitionId()).triggerConditions(), before, risk)) {
+                continue;
+            }
+            executions.put(e.id(), e.change().status(ExecutionStatus.NOT_STARTED).snooze(null, null, null).at(now));
+            events.add(new ExecutionEvent(e.id(), e.organizationId(), null,
+                    dev.orchestrator.core.domain.lifecycle.Action.WAKE, ExecutionStatus.SNOOZED,
+                    ExecutionStatus.NOT_STARTED, null,
+                    dev.orchestrator.core.domain.signals.EarlyWakeRule.reason(before, risk), null, now));
+            wokenRiskScores.put(e.id(), risk);
+            autoCloseCounts.remove(e.id());
+            woken++;
+        }
+        return woken;
+    }
+
+    @Override
+    public synchronized Map<ExecutionId, WokenEarly> wokenEarly(OrganizationId organization,
+            Collection<ExecutionId> ids) {
+        Map<ExecutionId, WokenEarly> found = new HashMap<>();
+        for (ExecutionId id : ids) {
+            WorkflowExecution e = executions.get(id);
+            if (e != null && e.organizationId().equals(organization) && e.status() == ExecutionStatus.NOT_STARTED
+                    && wokenRiskScores.containsKey(id) && snoozeRiskScores.containsKey(id)) {
+                found.put(id, new WokenEarly(snoozeRiskScores.get(id), wokenRiskScores.get(id)));
+            }
+        }
+        return found;
     }
 
     @Override

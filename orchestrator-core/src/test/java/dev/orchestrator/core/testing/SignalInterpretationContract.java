@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * the Java {@code SignalInterpreter} calls for, assigned to each customer's CSM, scored by the
  * evaluator, with a creation event each; a second run creates nothing. Renewal and review windows
  * are part of it: random dates around today, executions due by the date their window watched.
+ * Cooldown: on random closing times and {@code cooldown_days} of every shape, it leaves out exactly
+ * the pairs {@code CooldownRule} says are still cooling down.
  */
 public abstract class SignalInterpretationContract extends PortContract {
 
@@ -69,7 +71,14 @@ public abstract class SignalInterpretationContract extends PortContract {
                 world.definition(WorkflowType.OPPORTUNITY, 800, Map.of("opportunity_score_min", 5), false),
                 world.definition(WorkflowType.CUSTOM, 500, Map.of("opportunity_score_min", 3, "risk_score_min", 3), false),
                 world.definition(WorkflowType.STRATEGIC, 700, Map.of("workflow_id", "no-threshold"), false),
-                world.definition(WorkflowType.STRATEGIC, 700, Map.of("order", 1, "risk_score_min", 0), true));
+                world.definition(WorkflowType.STRATEGIC, 700, Map.of("order", 1, "risk_score_min", 0), true),
+                world.definition(WorkflowType.RISK, 600, Map.of("risk_score_min", 1, "cooldown_days", 0), false),
+                world.definition(WorkflowType.CUSTOM, 400, Map.of("risk_score_min", 0, "cooldown_days", 7), false),
+                world.definition(WorkflowType.OPPORTUNITY, 300, Map.of("opportunity_score_min", 0,
+                        "cooldown_days", " 3 "), false),
+                world.definition(WorkflowType.CUSTOM, 200, Map.of("risk_score_min", 0, "cooldown_days", 2.5), false),
+                world.definition(WorkflowType.CUSTOM, 250, Map.of("opportunity_score_min", 0, "cooldown_days", 9999), false),
+                world.definition(WorkflowType.CUSTOM, 260, Map.of("risk_score_min", 0, "cooldown_days", -4), false));
         WorkflowDefinition inactive = new WorkflowDefinition(DefinitionId.of(world.nextUuid()), world.org,
                 "inactive", WorkflowType.RISK, null, null, 900, false, false);
         fixture.givenDefinition(inactive);
@@ -80,6 +89,7 @@ public abstract class SignalInterpretationContract extends PortContract {
         Map<CustomerId, CustomerDates> datesById = new HashMap<>();
         Map<CustomerId, Customer> customers = new HashMap<>();
         Set<String> alreadyActive = new HashSet<>();
+        Map<String, Instant> lastClosed = new HashMap<>();
         for (int i = 0; i < customerCount(); i++) {
             CustomerSignals signals = randomSignals.next();
             CustomerDates dates = new CustomerDates(randomDate(random, today), randomDate(random, today));
@@ -93,26 +103,56 @@ public abstract class SignalInterpretationContract extends PortContract {
                 world.execution(definition, customer, world.csm, status, 0, World.T0);
                 if (!status.isTerminal()) {
                     alreadyActive.add(customer.id() + "/" + definition.id());
+                } else {
+                    lastClosed.merge(customer.id() + "/" + definition.id(), World.T0, (a, b) -> a.isAfter(b) ? a : b);
                 }
+            }
+            // Closed executions of the cooling definitions, some exactly on a whole number of days ago.
+            for (int k = random.nextInt(3); k > 0; k--) {
+                WorkflowDefinition definition = definitions.get(1 + random.nextInt(definitions.size() - 1));
+                Instant closedAt = random.nextBoolean()
+                        ? now.minus(java.time.Duration.ofDays(random.nextInt(40)))
+                        : now.minus(java.time.Duration.ofMinutes(random.nextInt(40 * 24 * 60)));
+                world.execution(definition, customer, world.csm,
+                        random.nextBoolean() ? ExecutionStatus.COMPLETED : ExecutionStatus.SKIPPED, 0, closedAt);
+                lastClosed.merge(customer.id() + "/" + definition.id(), closedAt, (a, b) -> a.isAfter(b) ? a : b);
             }
         }
         Set<String> existing = fixture.storedExecutions(world.org).stream().map(e -> e.id().toString())
                 .collect(Collectors.toSet());
 
         Map<DefinitionId, Long> expectedCounts = new HashMap<>();
+        long withoutCooldown = 0;
         Set<String> expectedPairs = new HashSet<>();
         Map<String, Instant> expectedDue = new HashMap<>();
         for (Customer customer : customers.values()) {
             Set<DefinitionId> active = definitions.stream()
                     .filter(d -> alreadyActive.contains(customer.id() + "/" + d.id()))
                     .map(WorkflowDefinition::id).collect(Collectors.toSet());
+            Map<DefinitionId, Instant> closed = new HashMap<>();
+            definitions.forEach(d -> {
+                Instant at = lastClosed.get(customer.id() + "/" + d.id());
+                if (at != null) {
+                    closed.put(d.id(), at);
+                }
+            });
             for (TriggeredWorkflow t : SignalInterpreter.triggered(scorer.score(signalsById.get(customer.id())),
-                    datesById.get(customer.id()), today, definitions, active)) {
+                    datesById.get(customer.id()), today, definitions, active, closed, now)) {
                 expectedCounts.merge(t.definition().id(), 1L, Long::sum);
                 expectedPairs.add(customer.id() + "/" + t.definition().id());
                 expectedDue.put(customer.id() + "/" + t.definition().id(), t.dueAt());
             }
         }
+
+        for (Customer customer : customers.values()) {
+            Set<DefinitionId> active = definitions.stream()
+                    .filter(d -> alreadyActive.contains(customer.id() + "/" + d.id()))
+                    .map(WorkflowDefinition::id).collect(Collectors.toSet());
+            withoutCooldown += SignalInterpreter.triggered(scorer.score(signalsById.get(customer.id())),
+                    datesById.get(customer.id()), today, definitions, active).size();
+        }
+        // The random closings must make the cooldown leave some pairs out, or this would prove nothing.
+        assertThat(withoutCooldown).isGreaterThan(expectedPairs.size());
 
         InterpretSignals.Report first = fixture.ports().interpretation()
                 .interpret(Optional.of(world.org), SignalPolicy.STANDARD, policy, today, now);

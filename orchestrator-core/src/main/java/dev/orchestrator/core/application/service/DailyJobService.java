@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application.service;
 
+import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.in.RunDailyJob;
@@ -39,15 +40,16 @@ public final class DailyJobService implements RunDailyJob {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public DailyJobService(InterpretSignals interpret, RecomputePriorities recompute, JobRunLog log, JobLock lock,
-            IdGenerator ids, Clock clock) {
+    public DailyJobService(InterpretSignals interpret, ApplyLifecycleRules lifecycle, RecomputePriorities recompute,
+            JobRunLog log, JobLock lock, IdGenerator ids, Clock clock) {
         this.log = log;
         this.lock = lock;
         this.ids = ids;
         this.clock = clock;
         this.steps = List.of(
                 new Step(STEPS.get(0), organization -> counts("created", interpret.interpret(organization).total())),
-                new Step(STEPS.get(1), organization -> {
+                new Step(STEPS.get(1), organization -> lifecycle.apply(organization).counts()),
+                new Step(STEPS.get(2), organization -> {
                     RecomputePriorities.Report report = recompute.recompute(organization);
                     return counts("examined", report.examined(), "changed", report.changed());
                 }));

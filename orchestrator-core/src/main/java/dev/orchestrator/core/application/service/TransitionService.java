@@ -20,6 +20,7 @@ import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.QueueEntry;
+import dev.orchestrator.core.domain.signals.SignalScorer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,14 +35,16 @@ public final class TransitionService implements TransitionExecution {
     private final ExecutionWriter writer;
     private final ProfileLookup profiles;
     private final PriorityEvaluator evaluator;
+    private final SignalScorer scorer;
     private final Clock clock;
 
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
-            PriorityEvaluator evaluator, Clock clock) {
+            PriorityEvaluator evaluator, SignalScorer scorer, Clock clock) {
         this.executions = executions;
         this.writer = writer;
         this.profiles = profiles;
         this.evaluator = evaluator;
+        this.scorer = scorer;
         this.clock = clock;
     }
 
@@ -114,7 +117,10 @@ public final class TransitionService implements TransitionExecution {
         PriorityScore priority = evaluator.evaluate(
                 PriorityInput.of(applied.execution(), entry.definition(), entry.signals()), LocalDate.now(clock));
         WorkflowExecution next = applied.execution().withPriorityScore(priority.value());
-        ExecutionWriter.SaveResult saved = writer.saveTransition(next, current.status(), current.version(), applied.event());
+        // The risk score now: kept with a snooze, so that the daily job can wake it early if risk rises.
+        int risk = scorer.score(entry.signals()).risk().value();
+        ExecutionWriter.SaveResult saved = writer.saveTransition(next, current.status(), current.version(),
+                applied.event(), risk);
         if (saved instanceof ExecutionWriter.SaveResult.Saved ok) {
             return Result.ok(new Outcome(ok.execution(), priority));
         }

@@ -5,9 +5,11 @@ import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,6 +41,18 @@ public final class SignalInterpreter {
                 .toList();
     }
 
+    /**
+     * {@link #definitionsToTrigger(SignalScores, List, Set)}, also leaving out every definition still
+     * cooling down ({@link CooldownRule}) after the customer's latest completed or skipped execution of it,
+     * whose closing times {@code lastClosed} holds by definition.
+     */
+    public static List<WorkflowDefinition> definitionsToTrigger(SignalScores scores, List<WorkflowDefinition> definitions,
+            Set<DefinitionId> alreadyActive, Map<DefinitionId, Instant> lastClosed, Instant now) {
+        return definitionsToTrigger(scores, definitions.stream()
+                .filter(d -> !CooldownRule.cooling(d.triggerConditions(), lastClosed.get(d.id()), now))
+                .toList(), alreadyActive);
+    }
+
     public static boolean triggers(TriggerConditions conditions, SignalScores scores) {
         Optional<BigDecimal> opportunityMin = conditions.opportunityScoreMin();
         Optional<BigDecimal> riskMin = conditions.riskScoreMin();
@@ -64,6 +78,19 @@ public final class SignalInterpreter {
                 .filter(d -> triggers(d.triggerConditions(), scores, dates, today))
                 .map(d -> new TriggeredWorkflow(d, dueDate(d.triggerConditions(), dates)))
                 .toList();
+    }
+
+    /**
+     * {@link #triggered(SignalScores, CustomerDates, LocalDate, List, Set)}, also leaving out every
+     * definition still cooling down ({@link CooldownRule}) after the customer's latest completed or
+     * skipped execution of it, whose closing times {@code lastClosed} holds by definition.
+     */
+    public static List<TriggeredWorkflow> triggered(SignalScores scores, CustomerDates dates, LocalDate today,
+            List<WorkflowDefinition> definitions, Set<DefinitionId> alreadyActive, Map<DefinitionId, Instant> lastClosed,
+            Instant now) {
+        return triggered(scores, dates, today, definitions.stream()
+                .filter(d -> !CooldownRule.cooling(d.triggerConditions(), lastClosed.get(d.id()), now))
+                .toList(), alreadyActive);
     }
 
     /** Whether {@code conditions} fire: at least one threshold or window named, and every named one holds. */

@@ -15,7 +15,8 @@ import java.util.Optional;
  * workflow configuration), {@value #OPPORTUNITY_SCORE_MIN} and {@value #RISK_SCORE_MIN} (signal
  * thresholds), {@value #TRIGGER_TYPE} (a label), {@value #RENEWAL_WITHIN_DAYS} and
  * {@value #ANNUAL_REVIEW_WITHIN_DAYS} (date windows, {@value #MIN_WINDOW_DAYS}..{@value #MAX_WINDOW_DAYS}
- * days around the customer's renewal or annual review date). {@link #problems} refuses any other key and
+ * days around the customer's renewal or annual review date), and the lifecycle rules' {@value #COOLDOWN_DAYS},
+ * {@value #AUTO_CLOSE} and {@value #WAKE_ON_RISK_INCREASE}. {@link #problems} refuses any other key and
  * any value of the wrong type or range, so that a typo in a template is an error, not a rule that
  * silently never fires.
  */
@@ -32,6 +33,16 @@ public record TriggerConditions(JsonObject json) {
     /** The range of a date window in days: at least a day, at most a year. */
     public static final int MIN_WINDOW_DAYS = 1;
     public static final int MAX_WINDOW_DAYS = 365;
+
+    /** Days after a completed or skipped execution during which interpretation creates no new one. */
+    public static final String COOLDOWN_DAYS = "cooldown_days";
+    /** {@code {margin, after_runs}}: the daily job closes signal-created work whose condition has cleared. */
+    public static final String AUTO_CLOSE = "auto_close";
+    /** Risk points above the score at snooze time at which the daily job wakes a snoozed execution. */
+    public static final String WAKE_ON_RISK_INCREASE = "wake_on_risk_increase";
+
+    public static final int DEFAULT_COOLDOWN_DAYS = 30;
+    public static final int MAX_COOLDOWN_DAYS = 365;
 
     /** The keys the core understands, each with the rule for its value. */
     private static final Map<String, KeyRule> KEYS = keys();
@@ -76,6 +87,26 @@ public record TriggerConditions(JsonObject json) {
         return json.wholeNumber(ANNUAL_REVIEW_WITHIN_DAYS);
     }
 
+    /**
+     * Days of cooldown after a completed or skipped execution: the value when it is a whole number
+     * (held to 0..{@value #MAX_COOLDOWN_DAYS}), {@value #DEFAULT_COOLDOWN_DAYS} when the key is absent
+     * or not a whole number. The SQL adapter reads it the same way (proven by the translation tests).
+     */
+    public int cooldownDays() {
+        return json.wholeNumber(COOLDOWN_DAYS).map(d -> (int) Math.max(0, Math.min(MAX_COOLDOWN_DAYS, d)))
+                .orElse(DEFAULT_COOLDOWN_DAYS);
+    }
+
+    /** The auto-close settings, when both parts are named as whole numbers of at least 1; off otherwise. */
+    public Optional<AutoClose> autoClose() {
+        return AutoClose.read(json.values().get(AUTO_CLOSE));
+    }
+
+    /** The early-wake threshold, when it is a whole number of at least 1; off otherwise. */
+    public Optional<Long> wakeOnRiskIncrease() {
+        return json.wholeNumber(WAKE_ON_RISK_INCREASE).filter(n -> n >= 1);
+    }
+
     /** The known keys, in the order they are documented. */
     public static List<String> knownKeys() {
         return List.copyOf(KEYS.keySet());
@@ -94,6 +125,11 @@ public record TriggerConditions(JsonObject json) {
                         + ")"));
                 return;
             }
+            if (key.equals(AUTO_CLOSE)) {
+                // An object: its parts are named in the problems ("auto_close.margin").
+                found.addAll(AutoClose.problems(value, maxScore));
+                return;
+            }
             rule.problem(value, maxScore).ifPresent(reason -> found.add(Map.entry(key, reason)));
         });
         return found;
@@ -110,6 +146,9 @@ public record TriggerConditions(JsonObject json) {
         keys.put(TRIGGER_TYPE, TriggerConditions::label);
         keys.put(RENEWAL_WITHIN_DAYS, TriggerConditions::windowDays);
         keys.put(ANNUAL_REVIEW_WITHIN_DAYS, TriggerConditions::windowDays);
+        keys.put(COOLDOWN_DAYS, (value, max) -> wholeIn(value, 0, MAX_COOLDOWN_DAYS));
+        keys.put(AUTO_CLOSE, (value, max) -> Optional.empty()); // checked part by part, see problems()
+        keys.put(WAKE_ON_RISK_INCREASE, (value, max) -> wholeIn(value, 1, max));
         return keys;
     }
 
@@ -142,6 +181,13 @@ public record TriggerConditions(JsonObject json) {
         return days.compareTo(BigDecimal.valueOf(MIN_WINDOW_DAYS)) < 0 || days.compareTo(BigDecimal.valueOf(MAX_WINDOW_DAYS)) > 0
                 ? Optional.of("must be from " + MIN_WINDOW_DAYS + " to " + MAX_WINDOW_DAYS + " days")
                 : Optional.empty();
+    }
+
+    /** A whole JSON number from {@code min} to {@code max} (strings are refused: these are counts, not scores). */
+    static Optional<String> wholeIn(Object value, long min, long max) {
+        boolean ok = value instanceof Number n && isWhole(n) && new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(min)) >= 0
+                && new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(max)) <= 0;
+        return ok ? Optional.empty() : Optional.of("must be a whole number from " + min + " to " + max);
     }
 
     private static boolean isWhole(Number n) {

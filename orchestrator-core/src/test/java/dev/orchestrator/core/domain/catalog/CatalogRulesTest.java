@@ -282,4 +282,32 @@ class CatalogRulesTest {
         assertThat(problems.count()).isEqualTo(Problems.KEEP + 10);
         assertThat(problems.kept()).hasSize(Problems.KEEP);
     }
+
+    @Test
+    void theLifecycleKeysAreCheckedForTypeAndRangeNamingThePart() {
+        assertThat(definitionProblems("trigger_conditions", Map.of("risk_score_min", 6, "cooldown_days", 0,
+                "auto_close", Map.of("margin", 1, "after_runs", 2), "wake_on_risk_increase", 10))).isEmpty();
+        assertThat(definitionProblems("trigger_conditions", Map.of("cooldown_days", 365, "auto_close",
+                Map.of("margin", 10, "after_runs", 90), "wake_on_risk_increase", 1))).isEmpty();
+        for (Object bad : List.of(366, -1, 2.5, "30", true)) {
+            assertThat(definitionProblems("trigger_conditions", Map.of("cooldown_days", bad))).as("cooldown %s", bad)
+                    .containsExactly("trigger_conditions.cooldown_days");
+        }
+        for (Object bad : List.of(0, 11, 1.5, "3")) {
+            assertThat(definitionProblems("trigger_conditions", Map.of("wake_on_risk_increase", bad)))
+                    .as("wake %s", bad).containsExactly("trigger_conditions.wake_on_risk_increase");
+        }
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", Map.of("margin", 1))))
+                .containsExactly("trigger_conditions.auto_close.after_runs");
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", Map.of())))
+                .containsExactly("trigger_conditions.auto_close.margin", "trigger_conditions.auto_close.after_runs");
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", Map.of("margin", 0, "after_runs", 91))))
+                .containsExactly("trigger_conditions.auto_close.margin", "trigger_conditions.auto_close.after_runs");
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", Map.of("margin", 11, "after_runs", "2"))))
+                .containsExactly("trigger_conditions.auto_close.margin", "trigger_conditions.auto_close.after_runs");
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", Map.of("margin", 1, "after_runs", 2,
+                "after", 3)))).containsExactly("trigger_conditions.auto_close.after");
+        assertThat(definitionProblems("trigger_conditions", Map.of("auto_close", 2)))
+                .containsExactly("trigger_conditions.auto_close");
+    }
 }

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The orchestrator's day as one job, {@value #NAME}: ordered steps (interpret signals, then recompute
- * priorities), each recording its counts and duration, under the job's lock (one run at a time across
+ * The orchestrator's day as one job, {@value #NAME}: ordered steps (interpret signals, apply the
+ * auto-close and early-wake rules, then recompute priorities), each recording its counts and duration, under the job's lock (one run at a time across
  * instances) and recorded in the run history. Idempotent: a second run the same day creates nothing and
  * changes nothing. Scheduled runs and manual ones go through this same use case.
  */
@@ -18,7 +18,7 @@ public interface RunDailyJob {
     String NAME = "daily";
 
     /** The steps, in the order they run. */
-    List<String> STEPS = List.of("interpret_signals", "recompute_priorities");
+    List<String> STEPS = List.of("interpret_signals", "apply_lifecycle_rules", "recompute_priorities");
 
     Outcome run(Request request);
 

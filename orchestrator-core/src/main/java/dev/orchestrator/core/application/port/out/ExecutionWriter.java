@@ -14,8 +14,19 @@ public interface ExecutionWriter {
      * {@code expectedVersion} (optimistic concurrency), and appends {@code event} in the same
      * transaction. Never overwrites a concurrent change silently.
      */
+    default SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
+            ExecutionEvent event) {
+        return saveTransition(next, expectedStatus, expectedVersion, event, null);
+    }
+
+    /**
+     * {@link #saveTransition(WorkflowExecution, ExecutionStatus, long, ExecutionEvent)}, keeping what the
+     * signal-aware lifecycle rules need: for a snooze, {@code riskScore} (the customer's risk score now,
+     * null when unknown) is kept as the score at snooze time, which early wake compares with; any
+     * transition resets the auto-close run count and forgets an earlier early wake.
+     */
     SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
-            ExecutionEvent event);
+            ExecutionEvent event, Integer riskScore);
 
     /**
      * Inserts new executions with their creation events, skipping any that would give a customer a
