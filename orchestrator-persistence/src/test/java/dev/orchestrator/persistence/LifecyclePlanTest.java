@@ -117,7 +117,7 @@ class LifecyclePlanTest {
         var scope = dev.orchestrator.core.domain.scope.WorkScope.customers(
                 dev.orchestrator.core.domain.ids.OrganizationId.of(organization), customers);
         JsonNode plan = explain(sql.renderInlined(SqlSignalInterpretation.statement(sql, scope, SignalPolicy.STANDARD,
-                PriorityPolicy.STANDARD, NOW)));
+                PriorityPolicy.STANDARD, java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC), NOW)));
 
         assertThat(indexesOn(plan)).as("plan: %s", plan).contains("workflow_executions_closed_by_customer_definition");
         assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan).doesNotContain("workflow_executions");

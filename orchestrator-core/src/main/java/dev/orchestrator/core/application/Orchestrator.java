@@ -104,7 +104,8 @@ public final class Orchestrator {
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
-        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, utc);
+        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, ports.lifecycle(),
+                utc);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }

@@ -146,6 +146,9 @@ class DailyJobTest {
                 50)).orElseThrow()).filteredOn(item -> item.priority().explanation().stream()
                         .anyMatch(c -> c.rule().equals("woken_early")))
                 .extracting(item -> item.entry().execution().id()).containsExactly(woken.id());
+        // ... and so does the execution on its own: one explanation wherever it is shown.
+        assertThat(orchestrator.viewExecutions().execution(world.csm, woken.id()).orElseThrow().priority().explanation())
+                .contains(why);
         orchestrator.transitionExecution().transition(world.csm, woken.id(), new Transition.Start(), null).orElseThrow();
         assertThat(explanationOf(orchestrator, woken)).doesNotContain(why);
 

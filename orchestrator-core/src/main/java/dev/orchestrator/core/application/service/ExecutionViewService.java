@@ -5,6 +5,7 @@ import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.ViewExecutions;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
@@ -38,19 +39,22 @@ public final class ExecutionViewService implements ViewExecutions {
     private final ExecutionViews views;
     private final ProfileLookup profiles;
     private final PriorityEvaluator evaluator;
+    private final ExplainedPriorities explained;
     private final Clock clock;
 
-    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, PriorityEvaluator evaluator, Clock clock) {
+    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, PriorityEvaluator evaluator,
+            SignalLifecycle lifecycle, Clock clock) {
         this.views = views;
         this.profiles = profiles;
         this.evaluator = evaluator;
+        this.explained = new ExplainedPriorities(evaluator, lifecycle);
         this.clock = clock;
     }
 
     @Override
     public Result<Detail> execution(Profile caller, ExecutionId id) {
         return visible(caller, id).map(view -> new Detail(view,
-                evaluator.evaluate(view.entry().priorityInput(), LocalDate.now(clock))));
+                explained.of(caller.organizationId(), view.entry(), LocalDate.now(clock))));
     }
 
     @Override
@@ -107,10 +111,13 @@ public final class ExecutionViewService implements ViewExecutions {
                 ? Optional.of(PageCursor.encode(query.fingerprint(), query.sort().position(page.get(page.size() - 1))))
                 : Optional.empty();
         LocalDate today = LocalDate.now(clock);
-        List<ListItem> items = page.stream()
-                .map(view -> new ListItem(view, evaluator.evaluate(view.entry().priorityInput(), today)))
-                .toList();
-        return Result.ok(new ListPage(items, next, views.count(caller.organizationId(), visibility, filter, labels)));
+        List<dev.orchestrator.core.domain.priority.PriorityScore> priorities = explained.of(caller.organizationId(),
+                page.stream().map(ExecutionView::entry).toList(), today);
+        List<ListItem> items = new java.util.ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            items.add(new ListItem(page.get(i), priorities.get(i)));
+        }
+        return Result.ok(new ListPage(List.copyOf(items), next, views.count(caller.organizationId(), visibility, filter, labels)));
     }
 
     @Override

@@ -1,0 +1,63 @@
+package dev.orchestrator.core.application.service;
+
+import dev.orchestrator.core.application.port.out.SignalLifecycle;
+import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.explain.Contribution;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityScore;
+import dev.orchestrator.core.domain.queue.QueueEntry;
+import dev.orchestrator.core.domain.signals.EarlyWakeRule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The explained priority a person sees next to an execution, wherever it is shown (queue, one
+ * execution, lists): the evaluator's score and lines, plus a 0-point line saying why it is back when
+ * the daily job woke it early from snooze. One place, so every view explains the same execution alike.
+ */
+final class ExplainedPriorities {
+
+    private final PriorityEvaluator evaluator;
+    private final SignalLifecycle lifecycle;
+
+    ExplainedPriorities(PriorityEvaluator evaluator, SignalLifecycle lifecycle) {
+        this.evaluator = evaluator;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Each entry's explained priority on {@code today}, in the entries' order. */
+    List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today) {
+        Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
+        return entries.stream()
+                .map(entry -> explained(evaluator.evaluate(entry.priorityInput(), today),
+                        woken.get(entry.execution().id())))
+                .toList();
+    }
+
+    PriorityScore of(OrganizationId organization, QueueEntry entry, LocalDate today) {
+        return of(organization, List.of(entry), today).get(0);
+    }
+
+    /** Which of the entries are back from snooze early, and why (only not-started work can be). */
+    private Map<ExecutionId, SignalLifecycle.WokenEarly> wokenEarly(OrganizationId organization, List<QueueEntry> entries) {
+        List<ExecutionId> notStarted = entries.stream().map(QueueEntry::execution)
+                .filter(e -> e.status() == ExecutionStatus.NOT_STARTED).map(WorkflowExecution::id).toList();
+        return notStarted.isEmpty() ? Map.of() : lifecycle.wokenEarly(organization, notStarted);
+    }
+
+    /** The score with a 0-point line saying why the execution is back, when it was woken early. */
+    private static PriorityScore explained(PriorityScore score, SignalLifecycle.WokenEarly woken) {
+        if (woken == null) {
+            return score;
+        }
+        List<Contribution> lines = new ArrayList<>(score.explanation());
+        lines.add(new Contribution(EarlyWakeRule.EXPLANATION_RULE, 0,
+                EarlyWakeRule.explanation(woken.riskAtSnooze(), woken.riskAtWake())));
+        return new PriorityScore(score.value(), score.label(), lines);
+    }
+}
