@@ -9,9 +9,13 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The job lock as a PostgreSQL session-level advisory lock, held on a connection of its own for the
- * whole run. PostgreSQL releases it when that session ends, so a killed instance cannot keep it: the
- * next run elsewhere gets it as soon as the server notices the dead connection. Keys are
+ * The job lock as a PostgreSQL transaction-level advisory lock, held by a transaction kept open on a
+ * connection of its own for the whole run. PostgreSQL releases it when that transaction ends (rolled
+ * back on release) or its session dies, so a killed instance cannot keep it: the next run elsewhere
+ * gets it as soon as the server notices the dead connection. Transaction-level rather than
+ * session-level so that it also holds through PgBouncer's transaction pooling, which pins a server
+ * connection to a client only for the length of a transaction (docs/scaling.md); the transaction
+ * takes no other lock and writes nothing, so holding it open blocks nobody. Keys are
  * ({@value #NAMESPACE}, the job name's {@code String.hashCode()}), the two-int form, so that they cannot
  * collide with single-key advisory locks other code might take.
  */
@@ -31,8 +35,9 @@ final class AdvisoryJobLock implements JobLock {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-            if (!call(connection, "SELECT pg_try_advisory_lock(?, ?)", job)) {
+            connection.setAutoCommit(false);
+            if (!call(connection, "SELECT pg_try_advisory_xact_lock(?, ?)", job)) {
+                connection.rollback();
                 connection.close();
                 return Optional.empty();
             }
@@ -80,7 +85,8 @@ final class AdvisoryJobLock implements JobLock {
             }
             released = true;
             try {
-                call(connection, "SELECT pg_advisory_unlock(?, ?)", job);
+                connection.rollback(); // ends the transaction, and with it the lock
+                connection.setAutoCommit(true);
                 connection.close();
             } catch (SQLException e) {
                 // The session may be broken; ending it releases the lock for sure.

@@ -46,7 +46,10 @@ public final class ConnectionPool {
         config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
         config.addDataSourceProperty("loginTimeout", String.valueOf(connectSeconds));
         config.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.socket().toSeconds()));
-        config.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis());
+        // A SET when each connection opens, not the startup parameter "options": PgBouncer (1.18, Debian's)
+        // refuses startup parameters it does not know, so "options" would keep the service from
+        // connecting through it at all (docs/scaling.md says how PgBouncer's own connections get it).
+        config.setConnectionInitSql("SET statement_timeout = " + timeouts.statement().toMillis());
         return new HikariDataSource(config);
     }
 

@@ -1,6 +1,8 @@
 package dev.orchestrator.testsupport;
 
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -32,9 +34,34 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       class's test methods and dropped when the class is done. Tests in one class therefore
  *       see each other's rows: use fresh ids per test.</li>
  *   <li>{@link EmptyDatabase @EmptyDatabase} parameters get a new database without any schema.</li>
+ *   <li>{@code ORCHESTRATOR_TEST_DB_POOLER=pgbouncer} puts a transaction-pooling PgBouncer between the
+ *       code under test and the server ({@link PgBouncerFront}). Where none is installed the tests are
+ *       skipped with one line saying how to install it, except under {@code CI=true}, where that is a
+ *       failure.</li>
  * </ul>
  */
-public final class PostgresExtension implements ParameterResolver {
+public final class PostgresExtension implements ParameterResolver, ExecutionCondition {
+
+    private static boolean toldMissingPooler;
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!PgBouncerFront.requested() || PgBouncerFront.binary().isPresent()) {
+            return ConditionEvaluationResult.enabled("no pooler asked for, or it is installed");
+        }
+        String why = PgBouncerFront.POOLER + "=pgbouncer but no pgbouncer binary was found: install it"
+                + " (apt-get install pgbouncer) or name it with " + PgBouncerFront.BINARY + " to run these tests through it";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(why + " (under CI=true a missing PgBouncer is a failure, not a skip)");
+        }
+        synchronized (PostgresExtension.class) {
+            if (!toldMissingPooler) {
+                toldMissingPooler = true;
+                System.err.println("[orchestrator-tests] skipped: " + why);
+            }
+        }
+        return ConditionEvaluationResult.disabled(why);
+    }
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
     private static final String CLASS_DATABASE = "classDatabase";

@@ -10,7 +10,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A PostgreSQL server the tests may create databases on: how to reach it, and how to stop it
  * if this JVM started it (embedded, container).
  *
- * @param source   short name of where it came from: {@code url}, {@code local}, {@code testcontainers}, {@code embedded}
+ * @param source   short name of where it came from: {@code url}, {@code local}, {@code testcontainers}, {@code embedded},
+ *                 or {@code pgbouncer} for a PgBouncer in front of one ({@link PgBouncerFront})
  * @param host     host name or address
  * @param port     TCP port
  * @param user     a user allowed to CREATE DATABASE
@@ -29,9 +30,18 @@ public record PostgresServer(String source, String host, int port, String user, 
         Objects.requireNonNull(stopper, "stopper");
     }
 
-    /** JDBC URL of one database on this server (no credentials in it). */
+    /**
+     * JDBC URL of one database on this server (no credentials in it). Through PgBouncer's transaction
+     * pooling it asks for unnamed statements only ({@code prepareThreshold=0}): a named server-side
+     * prepared statement lives in one server session, which the next transaction may not get.
+     */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + (pooled() ? "?prepareThreshold=0" : "");
+    }
+
+    /** Whether this is a transaction-pooling PgBouncer in front of the real server. */
+    public boolean pooled() {
+        return source.equals("pgbouncer");
     }
 
     /** A non-pooled DataSource on one database; short timeouts so a dead server fails fast. */
@@ -52,6 +62,9 @@ public record PostgresServer(String source, String host, int port, String user, 
         dataSource.setConnectTimeout(5);
         dataSource.setLoginTimeout(5);
         dataSource.setApplicationName("orchestrator-tests");
+        if (pooled()) {
+            dataSource.setPrepareThreshold(0);
+        }
         return dataSource;
     }
 

@@ -28,7 +28,7 @@ public final class ServiceRole {
     static DataSource dataSource(String database) {
         TestDatabases databases = TestDatabases.get();
         ensure(databases);
-        return databases.server().dataSource(database, NAME, PASSWORD);
+        return databases.clients().dataSource(database, NAME, PASSWORD);
     }
 
     private static synchronized void ensure(TestDatabases databases) {

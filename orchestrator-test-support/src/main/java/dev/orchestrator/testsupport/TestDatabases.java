@@ -35,6 +35,8 @@ final class TestDatabases {
     private static TestDatabases instance;
 
     private final PostgresServer server;
+    /** What code under test connects to: the server, or a PgBouncer in front of it. */
+    private PostgresServer clients;
     private final String runPrefix;
     private final AtomicInteger counter = new AtomicInteger();
     private final Set<String> created = ConcurrentHashMap.newKeySet();
@@ -42,6 +44,7 @@ final class TestDatabases {
 
     private TestDatabases(PostgresServer server) {
         this.server = server;
+        this.clients = server;
         byte[] runId = new byte[3];
         new SecureRandom().nextBytes(runId);
         this.runPrefix = PREFIX + LocalDateTime.now().format(STAMP) + "_" + HexFormat.of().formatHex(runId) + "_";
@@ -54,14 +57,25 @@ final class TestDatabases {
             System.err.println("[orchestrator-tests] using " + choice.server() + " (" + choice.reason() + ")");
             TestDatabases databases = new TestDatabases(choice.server());
             databases.dropAbandoned();
+            if (PgBouncerFront.requested()) {
+                // PostgresExtension has already skipped (or failed, under CI) the tests when it is missing
+                databases.clients = PgBouncerFront.start(choice.server(), PgBouncerFront.binary().orElseThrow(
+                        () -> new IllegalStateException(PgBouncerFront.POOLER + "=pgbouncer but no pgbouncer is installed")));
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(databases::shutdown, "orchestrator-test-databases"));
             instance = databases;
         }
         return instance;
     }
 
+    /** The server itself: for creating, migrating and dropping databases. */
     PostgresServer server() {
         return server;
+    }
+
+    /** What code under test connects to: the server, or the PgBouncer in front of it. */
+    PostgresServer clients() {
+        return clients;
     }
 
     /** A fresh database with the full schema, cloned from this run's migrated template. */
@@ -120,7 +134,7 @@ final class TestDatabases {
     }
 
     private TestDatabase describe(String name) {
-        return new TestDatabase(name, server.jdbcUrl(name), server.user(), server.password(), server.dataSource(name));
+        return new TestDatabase(name, clients.jdbcUrl(name), clients.user(), clients.password(), clients.dataSource(name));
     }
 
     /** Drops databases left by runs that were killed before their shutdown hook ran. */
@@ -148,6 +162,9 @@ final class TestDatabases {
     }
 
     private void shutdown() {
+        if (clients != server) {
+            clients.stop(); // first, so that it holds no connection to the databases dropped next
+        }
         new ArrayList<>(created).forEach(this::dropQuietly);
         server.stop();
     }
