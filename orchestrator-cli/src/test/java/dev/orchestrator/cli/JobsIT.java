@@ -6,6 +6,10 @@ import dev.orchestrator.testsupport.EmptyDatabase;
 import dev.orchestrator.testsupport.TestDatabase;
 import dev.orchestrator.testsupport.WithPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,13 +112,53 @@ class JobsIT {
         assertThat(executions(db)).isEqualTo(executions(reference));
         assertThat(Sql.count(db, "SELECT count(*) FROM job_runs WHERE status = 'running'")).isZero();
 
-        // 3. What the survivors saw is in the jobs list.
+        // 3. Stateless instances: the same request gets the same answer from either, and a write through one
+        //    is what the other serves next (no instance keeps state of its own; docs/scaling.md).
+        String csm = Sql.value(db, "SELECT assigned_csm_id::text FROM workflow_executions WHERE status = 'not_started'"
+                + " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+        Result token = run(db, "token", "--profile", csm);
+        assertThat(token.exitCode).as(token.output).isZero();
+        String bearer = token.output.strip();
+        String queueOfSurvivor = get(survivor, "/api/orchestrator/queue?limit=20", bearer);
+        assertThat(queueOfSurvivor).contains("\"id\"");
+        assertThat(get("it-c", "/api/orchestrator/queue?limit=20", bearer)).isEqualTo(queueOfSurvivor);
+        String top = queueOfSurvivor.replaceFirst("(?s)^\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(top).hasSize(36);
+        HttpResponse<String> snoozed = http().send(HttpRequest.newBuilder(URI.create(base(survivor)
+                        + "/api/orchestrator/executions/" + top + "/snooze"))
+                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"days\":30}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(snoozed.statusCode()).as(snoozed.body()).isEqualTo(200);
+        String queueOfC = get("it-c", "/api/orchestrator/queue?limit=20", bearer);
+        assertThat(queueOfC).as("the snooze made through the survivor, as it-c serves it").isNotEqualTo(queueOfSurvivor);
+        assertThat(get(survivor, "/api/orchestrator/queue?limit=20", bearer)).isEqualTo(queueOfC);
+
+        // 4. What the survivors saw is in the jobs list.
         Result list = run(db, "jobs", "list", "--limit", "10");
         assertThat(list.exitCode).as(list.output).isZero();
         assertThat(list.output).contains("abandoned").contains(killed).contains(survivor);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    private static HttpClient http() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The instance's URL, from the line serve prints when it listens (it was started with --port 0). */
+    private static String base(String instance) {
+        Matcher m = Pattern.compile("Serving the HTTP API on http://\\S+:(\\d+)").matcher(log(instance));
+        assertThat(m.find()).as(instance + " printed where it listens").isTrue();
+        return "http://127.0.0.1:" + m.group(1);
+    }
+
+    private static String get(String instance, String path, String bearer) throws Exception {
+        HttpResponse<String> response = http().send(HttpRequest.newBuilder(URI.create(base(instance) + path))
+                .header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(instance + " " + path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
 
     private long count(String where) {
         return Sql.count(db, "SELECT count(*) FROM job_runs WHERE job = 'daily' AND " + where);
@@ -182,7 +228,6 @@ class JobsIT {
         Files.deleteIfExists(logOf(instance));
         ProcessBuilder builder = command(db, "serve", "--port", "0", "--instance", instance,
                 "--jobs-heartbeat", "1s", "--jobs-poll", "1s", "--jobs-retry", "2s");
-        builder.environment().put("ORCHESTRATOR_JWT_SECRET", SECRET);
         builder.redirectErrorStream(true).redirectOutput(logOf(instance).toFile());
         serving.put(instance, builder.start());
     }
@@ -203,6 +248,7 @@ class JobsIT {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("ORCHESTRATOR_DB_URL", database.jdbcUrl());
+        builder.environment().put("ORCHESTRATOR_JWT_SECRET", SECRET);
         builder.environment().put("ORCHESTRATOR_DB_USER", database.user());
         if (database.password() != null) {
             builder.environment().put("ORCHESTRATOR_DB_PASSWORD", database.password());
