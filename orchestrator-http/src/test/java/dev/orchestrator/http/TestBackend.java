@@ -1,5 +1,7 @@
 package dev.orchestrator.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.orchestrator.core.application.Jobs;
 import dev.orchestrator.core.application.Orchestrator;
@@ -10,10 +12,16 @@ import dev.orchestrator.core.testing.PortsFixture;
 import dev.orchestrator.persistence.PostgresStore;
 import dev.orchestrator.persistence.testing.PostgresFixture;
 import dev.orchestrator.persistence.testing.TestPools;
+import dev.orchestrator.testsupport.StatementRecorder;
+import dev.orchestrator.testsupport.TenantPredicates;
 import dev.orchestrator.testsupport.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place that chooses the store the HTTP tests run on: the PostgreSQL adapter on a real
@@ -22,16 +30,31 @@ import java.util.Optional;
  */
 final class TestBackend implements AutoCloseable {
 
+    /**
+     * Adapter methods that ask across organizations on purpose; docs/scaling.md ("Citus on paper") says
+     * how each would run on a cluster distributed by organization.
+     */
+    static final Set<String> CROSS_ORGANIZATION = Set.of(
+            "JooqCatalogOwners#organizationsOf", // ids are global: is this id already another organization's?
+            "JooqCatalogWrites#lock",            // the same question for one upsert, with the row locked
+            "JooqProfileLookup#findCaller");     // authentication: the caller's profile by id, before its organization is known
+    /** Tables with an organization_id that would stay on the coordinator, not distributed: the jobs' run log. */
+    static final Set<String> LOCAL_TABLES = Set.of("job_runs");
+
+    private final TestDatabase database;
+    private final StatementRecorder recorder;
     private final HikariDataSource pool;
     private final PortsFixture fixture;
 
-    private TestBackend(HikariDataSource pool) {
-        this.pool = pool;
+    private TestBackend(TestDatabase database) {
+        this.database = database;
+        this.recorder = StatementRecorder.over(database.dataSource());
+        this.pool = TestPools.pool(recorder);
         this.fixture = new PostgresFixture(pool);
     }
 
     static TestBackend on(TestDatabase database) {
-        return new TestBackend(TestPools.pool(database.dataSource()));
+        return new TestBackend(database);
     }
 
     PortsFixture fixture() {
@@ -49,8 +72,17 @@ final class TestBackend implements AutoCloseable {
 
     static final Instant NEXT_DAILY = Instant.parse("2026-03-03T00:05:00Z");
 
+    /**
+     * Closes the pool, then fails the class if an adapter sent a statement on a tenant table that
+     * does not name the organization (Citus-readiness, docs/scaling.md).
+     */
     @Override
     public void close() {
         pool.close();
+        Set<String> distributed = new TreeSet<>(TenantPredicates.tenantTables(database.dataSource()));
+        distributed.removeAll(LOCAL_TABLES);
+        Map<String, List<String>> violations = TenantPredicates.violations(recorder.recorded(), distributed,
+                CROSS_ORGANIZATION);
+        assertThat(violations).as("adapter statements on tenant tables without an organization_id predicate").isEmpty();
     }
 }

@@ -82,6 +82,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     private final OffsetDateTime at;
     private final Map<String, CatalogLoader.Counts> counts = new LinkedHashMap<>();
     private final Map<UUID, UUID> pendingManagers = new LinkedHashMap<>();
+    /** The organizations of the profiles in {@link #pendingManagers}: their update names them (docs/scaling.md). */
+    private final Set<UUID> pendingManagerOrganizations = new HashSet<>();
     /** Rows written per table in this session, to refresh stale statistics after the commit. */
     private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
     private boolean committed;
@@ -147,6 +149,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     .returningResult(PROFILES.ID, INSERTED).fetch());
         });
         if (refused.isEmpty()) {
+            rows.forEach(l -> pendingManagerOrganizations.add(l.row().organizationId().value()));
             rows.forEach(l -> pendingManagers.put(l.row().id().value(),
                     l.row().managerId() == null ? null : l.row().managerId().value()));
         }
@@ -163,13 +166,16 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         pendingManagers.forEach((id, manager) -> pairs.add(DSL.row(DSL.val(id, SQLDataType.UUID),
                 DSL.val(manager, SQLDataType.UUID))));
         pendingManagers.clear();
+        List<UUID> organizations = List.copyOf(pendingManagerOrganizations);
+        pendingManagerOrganizations.clear();
         var m = DSL.values(pairs.toArray(Row2[]::new)).as("m", "id", "manager_id");
         Field<UUID> mId = m.field("id", UUID.class);
         Field<UUID> mManager = m.field("manager_id", UUID.class);
         sql.update(PROFILES)
                 .set(PROFILES.MANAGER_ID, mManager)
                 .from(m)
-                .where(PROFILES.ID.eq(mId))
+                .where(PROFILES.ORGANIZATION_ID.in(organizations))
+                .and(PROFILES.ID.eq(mId))
                 .and(PROFILES.MANAGER_ID.isDistinctFrom(mManager))
                 .execute();
     }
@@ -186,7 +192,10 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         // of binds, not "= any(cast(? as uuid[]))": PostgreSQL parses such an array again for every
         // row a sequential scan reads, which made each batch cost O(table size x batch size).
         Map<UUID, UUID> csmBefore = new HashMap<>();
-        sql.select(CUSTOMERS.ID, CUSTOMERS.CSM_ID).from(CUSTOMERS).where(CUSTOMERS.ID.in(ids)).forUpdate()
+        Set<UUID> organizations = new HashSet<>();
+        batch.forEach(c -> organizations.add(c.organizationId().value()));
+        sql.select(CUSTOMERS.ID, CUSTOMERS.CSM_ID).from(CUSTOMERS)
+                .where(CUSTOMERS.ORGANIZATION_ID.in(organizations)).and(CUSTOMERS.ID.in(ids)).forUpdate()
                 .forEach(r -> csmBefore.put(r.value1(), r.value2()));
 
         var insert = sql.insertInto(CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.NAME, CUSTOMERS.CSM_ID,

@@ -71,8 +71,8 @@ final class JooqCatalogWrites implements CatalogWrites {
                 return refusal(problem.get());
             }
             WorkChanges changes = changes(rescore(sql, scope, scoring), List.of(), 0);
-            long version = version(sql, WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID, WORKFLOW_DEFINITIONS.VERSION,
-                    definition.id().value());
+            long version = version(sql, WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID, WORKFLOW_DEFINITIONS.ORGANIZATION_ID,
+                    WORKFLOW_DEFINITIONS.VERSION, definition.id().value(), definition.organizationId().value());
             session.commit();
             return new Outcome.Saved(version, stored == null, changes);
         }
@@ -97,7 +97,8 @@ final class JooqCatalogWrites implements CatalogWrites {
             List<ChangedRow> created = interpret(sql, scope, scoring);
             CatalogLoader.Counts moved = session.counts().get("reassigned_executions");
             WorkChanges changes = changes(rescored, created, moved == null ? 0 : moved.inserted());
-            long version = version(sql, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.VERSION, customer.id().value());
+            long version = version(sql, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.VERSION,
+                    customer.id().value(), customer.organizationId().value());
             session.commit();
             return new Outcome.Saved(version, stored == null, changes);
         }
@@ -211,8 +212,10 @@ final class JooqCatalogWrites implements CatalogWrites {
         return sql.select(organization, version).from(table).where(id.eq(value)).forUpdate().fetchOne();
     }
 
-    private static long version(DSLContext sql, Table<?> table, Field<UUID> id, Field<Long> version, UUID value) {
-        return sql.select(version).from(table).where(id.eq(value)).fetchSingle().value1();
+    private static long version(DSLContext sql, Table<?> table, Field<UUID> id, Field<UUID> organization,
+            Field<Long> version, UUID value, UUID organizationValue) {
+        return sql.select(version).from(table).where(organization.eq(organizationValue)).and(id.eq(value))
+                .fetchSingle().value1();
     }
 
     /** Another organization's id, or a version that is not the expected one: nothing is written. */
