@@ -31,10 +31,11 @@ final class Context {
         return Files.isRegularFile(options.cliJar);
     }
 
-    /** How the product's processes find the database and the token secret (its environment variables). */
+    /** How serve finds the database (--serve-db-url, else --db-url) and the token secret (its environment variables). */
     Map<String, String> env(String database) {
         Map<String, String> env = new java.util.HashMap<>();
-        env.put("ORCHESTRATOR_DB_URL", pg.url(database));
+        env.put("ORCHESTRATOR_DB_URL", options.serveDbUrl == null ? pg.url(database)
+                : options.serveDbUrl.replace("{db}", database));
         env.put("ORCHESTRATOR_DB_USER", pg.user());
         if (pg.password() != null) {
             env.put("ORCHESTRATOR_DB_PASSWORD", pg.password());

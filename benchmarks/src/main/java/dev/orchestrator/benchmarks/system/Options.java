@@ -51,6 +51,12 @@ final class Options {
      * creates it as a login member of orchestrator_service. {@code none}: the API connects as --db-user.
      */
     String serviceUser = "orchbench_service";
+    /**
+     * Where serve connects instead of --db-url, {@code {db}} standing for the database name: e.g. a
+     * PgBouncer in transaction pooling mode, {@code jdbc:postgresql://127.0.0.1:6432/{db}?prepareThreshold=0}
+     * (docs/scaling.md). Seeding and the SQL baselines still go to --db-url.
+     */
+    String serveDbUrl;
     /** The command line as given, for the report. */
     String commandLine = "";
 
@@ -104,6 +110,7 @@ final class Options {
                 case "--ingest-lines": o.ingestLines = size(value); break;
                 case "--import-sizes": o.importSizes = sizes(value); break;
                 case "--import-heap": o.importHeap = value; break;
+                case "--serve-db-url": o.serveDbUrl = value; break;
                 case "--serve-jvm": o.serveJvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+")); break;
                 case "--seed": o.seed = Long.parseLong(value); break;
                 case "--service-user": o.serviceUser = value.equals("none") ? null
@@ -201,6 +208,7 @@ final class Options {
                 "  --ingest-lines 100k   lines of each measured signal batch (ingest section)",
                 "  --import-sizes 25k,100k --import-heap 256m",
                 "  --serve-jvm 'OPTS'    extra JVM options for serve (default none)",
+                "  --serve-db-url URL    where serve connects instead of --db-url ({db} = the database name), e.g. a PgBouncer",
                 "  --keep / --reuse      keep the databases / reuse kept ones (no reseeding)",
                 "  --quick               smoke-test timings");
     }
