@@ -67,10 +67,17 @@ final class JooqQueueReader implements QueueReader {
      */
     @Override
     public List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        String page = pages.computeIfAbsent(mode.name() + "/" + limit, key -> render(mode, limit));
-        return sql.resultQuery(page, organizationId.value(), csmId.value())
+        return sql.resultQuery(pageSql(mode, limit), organizationId.value(), csmId.value())
                 .coerce(POSITIONAL_COLUMNS)
                 .fetch(this::entryFromPositions);
+    }
+
+    /**
+     * The SQL {@link #queue} runs for a page of {@code mode} and {@code limit}, binds: the organization,
+     * then the CSM (for benchmarks that run the product's own statement over plain JDBC).
+     */
+    String pageSql(QueueMode mode, int limit) {
+        return pages.computeIfAbsent(mode.name() + "/" + limit, key -> render(mode, limit));
     }
 
     private String render(QueueMode mode, int limit) {

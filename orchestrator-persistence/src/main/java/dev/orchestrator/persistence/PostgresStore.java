@@ -3,6 +3,7 @@ package dev.orchestrator.persistence;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.port.out.JobLock;
 import dev.orchestrator.core.application.port.out.JobRunLog;
+import dev.orchestrator.core.domain.queue.QueueMode;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -43,9 +44,7 @@ public final class PostgresStore {
         Objects.requireNonNull(pool, "dataSource");
         // Every adapter takes its connections here, so each transaction carries the bound tenant.
         DataSource dataSource = TenantConnections.over(pool);
-        Settings settings = new Settings()
-                .withExecuteLogging(false)
-                .withRenderSchema(false);
+        Settings settings = settings();
         DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
         JooqCatalogLoader loader = new JooqCatalogLoader(dataSource, settings);
         this.ports = new OutboundPorts(
@@ -83,7 +82,21 @@ public final class PostgresStore {
         return jobRuns;
     }
 
-    /** The job lock: a session-level advisory lock, released also when its holder dies. */
+    private static Settings settings() {
+        return new Settings()
+                .withExecuteLogging(false)
+                .withRenderSchema(false);
+    }
+
+    /**
+     * The SQL the queue port runs for one page (binds: the organization, then the CSM), so that a
+     * benchmark measuring the statement over plain JDBC measures exactly what the service runs.
+     */
+    public static String queuePageSql(QueueMode mode, int limit) {
+        return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings())).pageSql(mode, limit);
+    }
+
+    /** The job lock: a transaction-level advisory lock, released also when its holder dies. */
     public JobLock jobLock() {
         return jobLock;
     }
