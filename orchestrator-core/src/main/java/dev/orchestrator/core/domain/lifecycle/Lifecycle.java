@@ -143,7 +143,12 @@ public final class Lifecycle {
         return new TransitionResult.Applied(next, event);
     }
 
-    private static Optional<TransitionResult.Invalid> validate(WorkflowExecution execution, Transition transition) {
+    /**
+     * What can be said of {@code transition}'s parameters without an execution (snooze days, skip
+     * reason, an escalation user at all): checked once up front for a bulk action, and by
+     * {@link #apply} for each one.
+     */
+    public static Optional<TransitionResult.Invalid> checkParameters(Transition transition) {
         if (transition instanceof Transition.Snooze snooze
                 && (snooze.days() < MIN_SNOOZE_DAYS || snooze.days() > MAX_SNOOZE_DAYS)) {
             return invalid("days", "must be a whole number of days from " + MIN_SNOOZE_DAYS + " to " + MAX_SNOOZE_DAYS);
@@ -160,10 +165,18 @@ public final class Lifecycle {
                 return invalid("reason", unstorable.get());
             }
         }
+        if (transition instanceof Transition.Escalate escalate && escalate.escalationUserId() == null) {
+            return invalid("escalation_user_id", "is required");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransitionResult.Invalid> validate(WorkflowExecution execution, Transition transition) {
+        Optional<TransitionResult.Invalid> parameters = checkParameters(transition);
+        if (parameters.isPresent()) {
+            return parameters;
+        }
         if (transition instanceof Transition.Escalate escalate) {
-            if (escalate.escalationUserId() == null) {
-                return invalid("escalation_user_id", "is required");
-            }
             if (escalate.escalationUserId().equals(execution.assignedCsmId())) {
                 return invalid("escalation_user_id", "must be someone other than the assigned CSM");
             }
