@@ -60,6 +60,8 @@ public final class HttpApi {
         ExecutionHandlers executions = new ExecutionHandlers(orchestrator.transitionExecution());
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
         ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
+        TeamHandler team = new TeamHandler(orchestrator.viewTeam());
+        BulkHandler bulk = new BulkHandler(orchestrator.actInBulk());
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
         Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
@@ -101,6 +103,8 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/demo/initialize", idempotency.wrap(demo::initialize));
             config.routes.get("/api/orchestrator/demo/status", demo::status);
             config.routes.get("/api/orchestrator/executions", views::list);
+            config.routes.post("/api/orchestrator/executions/bulk", idempotency.wrap(bulk::act));
+            config.routes.get("/api/orchestrator/team", team::team);
             config.routes.get("/api/orchestrator/executions/{id}", views::detail);
             config.routes.get("/api/orchestrator/executions/{id}/events", views::events);
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
