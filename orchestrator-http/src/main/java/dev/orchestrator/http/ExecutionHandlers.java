@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle routes under {@code /api/orchestrator/executions/{id}}: snooze, skip, escalate, and
+ * The lifecycle routes under {@code /api/orchestrator/executions/{id}}: snooze, skip, escalate, reassign, and
  * the status PATCH. Range checks (days, reason length, who may be the escalation user) are the core's.
  */
 final class ExecutionHandlers {
@@ -44,6 +44,11 @@ final class ExecutionHandlers {
 
     void escalate(Context ctx) {
         respond(ctx, transition(ctx, read(ctx, TransitionBodies.ESCALATE)));
+    }
+
+    /** Managers (their team's work) and admins hand an execution to another CSM of the organization. */
+    void reassign(Context ctx) {
+        respond(ctx, transition(ctx, read(ctx, TransitionBodies.REASSIGN)));
     }
 
     private static Transition read(Context ctx, TransitionBodies reader) {

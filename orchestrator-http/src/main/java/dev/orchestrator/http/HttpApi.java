@@ -110,6 +110,7 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
             config.routes.post("/api/orchestrator/executions/{id}/skip", idempotency.wrap(executions::skip));
             config.routes.post("/api/orchestrator/executions/{id}/escalate", idempotency.wrap(executions::escalate));
+            config.routes.post("/api/orchestrator/executions/{id}/reassign", idempotency.wrap(executions::reassign));
 
             config.routes.get("/api/orchestrator/definitions", definitions::list);
             config.routes.post("/api/orchestrator/definitions", idempotency.wrap(definitions::create));

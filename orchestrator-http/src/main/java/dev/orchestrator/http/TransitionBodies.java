@@ -33,6 +33,11 @@ enum TransitionBodies {
     START("start", List.of(), body -> {
         body.validated();
         return new Transition.Start();
+    }),
+    REASSIGN("reassign", List.of("csm_id"), body -> {
+        UUID csm = body.requiredUuid("csm_id");
+        body.validated();
+        return new Transition.Reassign(ProfileId.of(csm));
     });
 
     static final String ACTIONS = Arrays.stream(values()).map(b -> b.action).collect(Collectors.joining(", "));

@@ -5,7 +5,9 @@ import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.ActInBulk;
 import dev.orchestrator.core.application.port.in.TransitionExecution;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.access.Role;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.lifecycle.Lifecycle;
 import dev.orchestrator.core.domain.lifecycle.Transition;
@@ -76,6 +78,15 @@ public final class BulkActionService implements ActInBulk {
         Transition transition = request.transition();
         Optional<TransitionResult.Invalid> parameter = Lifecycle.checkParameters(transition);
         parameter.ifPresent(p -> errors.add(new Failure.FieldError("params." + p.field(), p.message())));
+        if (transition instanceof Transition.Reassign reassign) {
+            if (caller.role() != Role.ADMIN && caller.role() != Role.MANAGER) {
+                return Optional.of(new Failure.Forbidden("reassigning is for managers and admins"));
+            }
+            if (parameter.isEmpty() && profiles.findProfile(caller.organizationId(), reassign.csmId())
+                    .filter(AccessPolicy::canOwnWork).isEmpty()) {
+                errors.add(new Failure.FieldError("params.csm_id", "must be a CSM or a manager of your organization"));
+            }
+        }
         if (parameter.isEmpty() && transition instanceof Transition.Escalate escalate
                 && profiles.findProfile(caller.organizationId(), escalate.escalationUserId()).isEmpty()) {
             errors.add(new Failure.FieldError("params.escalation_user_id", "must be a profile of your organization"));

@@ -50,6 +50,8 @@ public final class Lifecycle {
         rules.put(Action.ESCALATE, new Rule(ACTIVE, Optional.empty()));
         rules.put(Action.WAKE, new Rule(EnumSet.of(SNOOZED), Optional.of(NOT_STARTED)));
         rules.put(Action.UPDATE_DATA, new Rule(ACTIVE, Optional.empty()));
+        // Open work can change hands; closed work keeps the CSM who closed it.
+        rules.put(Action.REASSIGN, new Rule(ACTIVE, Optional.empty()));
         return Collections.unmodifiableMap(rules);
     }
 
@@ -133,13 +135,18 @@ public final class Lifecycle {
         } else if (transition instanceof Transition.Escalate escalate) {
             escalationUser = escalate.escalationUserId();
             changes.escalationUserId(escalationUser);
+        } else if (transition instanceof Transition.Reassign reassign) {
+            changes.assignedCsmId(reassign.csmId());
         }
         if (dataPatch != null) {
             changes.executionData(JsonMergePatch.apply(execution.executionData(), dataPatch));
         }
         WorkflowExecution next = changes.at(now);
-        ExecutionEvent event = new ExecutionEvent(execution.id(), execution.organizationId(), actor,
-                transition.action(), from, next.status(), days, reason, escalationUser, now);
+        ExecutionEvent event = transition instanceof Transition.Reassign
+                ? new ExecutionEvent(execution.id(), execution.organizationId(), actor, Action.REASSIGN, from,
+                        next.status(), null, null, null, now, execution.assignedCsmId(), next.assignedCsmId())
+                : new ExecutionEvent(execution.id(), execution.organizationId(), actor, transition.action(), from,
+                        next.status(), days, reason, escalationUser, now);
         return new TransitionResult.Applied(next, event);
     }
 
@@ -168,6 +175,9 @@ public final class Lifecycle {
         if (transition instanceof Transition.Escalate escalate && escalate.escalationUserId() == null) {
             return invalid("escalation_user_id", "is required");
         }
+        if (transition instanceof Transition.Reassign reassign && reassign.csmId() == null) {
+            return invalid("csm_id", "is required");
+        }
         return Optional.empty();
     }
 
@@ -180,6 +190,9 @@ public final class Lifecycle {
             if (escalate.escalationUserId().equals(execution.assignedCsmId())) {
                 return invalid("escalation_user_id", "must be someone other than the assigned CSM");
             }
+        }
+        if (transition instanceof Transition.Reassign reassign && reassign.csmId().equals(execution.assignedCsmId())) {
+            return invalid("csm_id", "is the assigned CSM already");
         }
         return Optional.empty();
     }
