@@ -7,6 +7,7 @@ import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.TeamViews;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.team.CsmWorkload;
@@ -57,10 +58,32 @@ public final class TeamService implements ViewTeam {
                 return Result.err(new Failure.NotFound("csm " + csm.get() + " is not in your team"));
             }
         }
+        return Result.ok(report(caller.organizationId(), members));
+    }
+
+    @Override
+    public Result<TeamReport> operatorTeam(Optional<OrganizationId> organization, Optional<ProfileId> manager) {
+        if (manager.isPresent()) {
+            Optional<Profile> found = profiles.findCaller(manager.get())
+                    .filter(p -> organization.map(o -> o.equals(p.organizationId())).orElse(true));
+            if (found.isEmpty() || found.get().role() != Role.MANAGER) {
+                return Result.err(new Failure.NotFound("no manager " + manager.get()
+                        + organization.map(o -> " in organization " + o).orElse("")));
+            }
+            return Result.ok(report(found.get().organizationId(),
+                    profiles.reportsOf(found.get().organizationId(), found.get().id())));
+        }
+        if (organization.isEmpty()) {
+            return Result.err(Failure.Invalid.of("manager", "or organization is required"));
+        }
+        return Result.ok(report(organization.get(), profiles.profiles(organization.get(), Optional.of(Role.CSM))));
+    }
+
+    private TeamReport report(OrganizationId organization, List<Profile> members) {
         TeamWindows windows = new TeamWindows(clock.instant());
         Set<ProfileId> ids = members.stream().map(Profile::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<ProfileId, CsmWorkload> counted = ids.isEmpty() ? Map.of()
-                : teams.workloads(caller.organizationId(), ids, windows, labels).stream()
+                : teams.workloads(organization, ids, windows, labels).stream()
                         .collect(Collectors.toMap(CsmWorkload::csm, Function.identity()));
         List<Member> lines = new ArrayList<>(members.size());
         for (Profile member : members.stream().sorted(java.util.Comparator.comparing(Profile::fullName)
@@ -69,6 +92,6 @@ public final class TeamService implements ViewTeam {
             lines.add(new Member(new Person(member.id(), member.fullName()), workload,
                     workload.oldestEscalationSince().map(since -> Duration.between(since, windows.asOf()))));
         }
-        return Result.ok(new TeamReport(lines, windows.asOf()));
+        return new TeamReport(lines, windows.asOf());
     }
 }
