@@ -30,9 +30,11 @@ final class BulkHandler {
             .filter(name -> !name.equals("cursor") && !name.equals("limit")).toList();
 
     private final ActInBulk bulk;
+    private final BulkItemRunner items;
 
-    BulkHandler(ActInBulk bulk) {
+    BulkHandler(ActInBulk bulk, BulkItemRunner items) {
         this.bulk = bulk;
+        this.items = items;
     }
 
     void act(Context ctx) {
@@ -56,8 +58,9 @@ final class BulkHandler {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid(errors);
         }
-        ActInBulk.BulkOutcome outcome = Responses.valueOf(bulk.act(Authentication.caller(ctx),
-                new ActInBulk.BulkRequest(transition, ids, filter)));
+        var caller = Authentication.caller(ctx);
+        ActInBulk.BulkOutcome outcome = Responses.valueOf(bulk.act(caller,
+                new ActInBulk.BulkRequest(transition, ids, filter), items.forOrganization(caller.organizationId())));
         List<Map<String, Object>> results = new ArrayList<>();
         for (ActInBulk.ItemResult item : outcome.items()) {
             Map<String, Object> result = new LinkedHashMap<>();

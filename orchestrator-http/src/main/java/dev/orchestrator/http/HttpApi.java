@@ -32,6 +32,7 @@ public final class HttpApi {
 
     private final HttpSettings settings;
     private final Javalin app;
+    private final BulkItemRunner bulkItems;
     /** Counts the requests in flight, for {@link #stop()}. */
     private final GracefulHandler graceful = new GracefulHandler();
     private boolean started;
@@ -61,7 +62,8 @@ public final class HttpApi {
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
         ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
         TeamHandler team = new TeamHandler(orchestrator.viewTeam());
-        BulkHandler bulk = new BulkHandler(orchestrator.actInBulk());
+        this.bulkItems = new BulkItemRunner(tenant);
+        BulkHandler bulk = new BulkHandler(orchestrator.actInBulk(), bulkItems);
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
         Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
@@ -198,5 +200,6 @@ public final class HttpApi {
             }
         }
         app.stop();
+        bulkItems.stop();
     }
 }

@@ -35,7 +35,7 @@ public final class BulkActionService implements ActInBulk {
     }
 
     @Override
-    public Result<BulkOutcome> act(Profile caller, BulkRequest request) {
+    public Result<BulkOutcome> act(Profile caller, BulkRequest request, ItemRunner runner) {
         Optional<Failure> invalid = checked(caller, request);
         if (invalid.isPresent()) {
             return Result.err(invalid.get());
@@ -50,13 +50,16 @@ public final class BulkActionService implements ActInBulk {
                 return Result.err(Failure.Invalid.of("filter", "selects more than " + MAX_ITEMS
                         + " executions: narrow it (or act on its first " + MAX_ITEMS + " by ids)"));
             }
-            List<ItemResult> items = new ArrayList<>();
+            List<java.util.function.Supplier<ItemResult>> items = new ArrayList<>();
             for (ExecutionId id : new LinkedHashSet<>(ids)) {
-                Result<TransitionExecution.Outcome> one = transitions.transition(caller, id, request.transition(), null);
-                items.add(new ItemResult(id, one instanceof Result.Err<TransitionExecution.Outcome> err
-                        ? Optional.of(err.failure()) : Optional.empty()));
+                items.add(() -> {
+                    Result<TransitionExecution.Outcome> one = transitions.transition(caller, id, request.transition(),
+                            null);
+                    return new ItemResult(id, one instanceof Result.Err<TransitionExecution.Outcome> err
+                            ? Optional.of(err.failure()) : Optional.empty());
+                });
             }
-            return Result.ok(new BulkOutcome(items));
+            return Result.ok(new BulkOutcome(runner.run(items)));
         });
     }
 

@@ -20,7 +20,25 @@ public interface ActInBulk {
     /** Executions one call may act on: more ids are refused; a filter selecting more is refused. */
     int MAX_ITEMS = 1000;
 
-    Result<BulkOutcome> act(Profile caller, BulkRequest request);
+    /** {@link #act(Profile, BulkRequest, ItemRunner)}, the items one after another. */
+    default Result<BulkOutcome> act(Profile caller, BulkRequest request) {
+        return act(caller, request, ItemRunner.ONE_BY_ONE);
+    }
+
+    /**
+     * Validates and selects once, then moves each execution through {@code runner}: the items are
+     * independent (distinct executions, each its own transaction), so an adapter may run a few at once
+     * (commits then share the database's log flushes); the results keep the items' order.
+     */
+    Result<BulkOutcome> act(Profile caller, BulkRequest request, ItemRunner runner);
+
+    /** Runs a bulk call's items and gives their results in the items' order. */
+    @FunctionalInterface
+    interface ItemRunner {
+        ItemRunner ONE_BY_ONE = items -> items.stream().map(java.util.function.Supplier::get).toList();
+
+        List<ItemResult> run(List<java.util.function.Supplier<ItemResult>> items);
+    }
 
     /**
      * Exactly one of {@code ids} (duplicates are answered once) and {@code filter} (its cursor and limit
