@@ -124,4 +124,21 @@ class ModuleBoundariesTest {
                 .because("callers get ports through PostgresStore and JobScheduler.calendar, never the implementation classes")
                 .check(PRODUCT);
     }
+
+    @Test
+    void adaptersReachTheUseCasesThroughTheirInboundPorts() {
+        noClasses().that().resideInAnyPackage(PERSISTENCE, HTTP, SCHEDULER, CLI)
+                .should().dependOnClassesThat().resideInAPackage("dev.orchestrator.core.application.service..")
+                .because("Orchestrator hands out the use cases as port.in interfaces; a service class is wiring")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void bulkActionsWriteOnlyThroughTheSingleTransitionPath() {
+        noClasses().that().haveSimpleName("BulkActionService")
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("ExecutionWriter")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("ExecutionLookup")
+                .because("each item of a bulk action must be the single call's guarded write (TransitionExecution)")
+                .check(PRODUCT);
+    }
 }

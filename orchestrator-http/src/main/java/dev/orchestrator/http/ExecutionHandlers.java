@@ -4,7 +4,6 @@ import dev.orchestrator.core.application.port.in.TransitionExecution;
 import dev.orchestrator.core.application.port.in.TransitionExecution.Outcome;
 import dev.orchestrator.core.application.port.in.TransitionExecution.StatusChange;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
-import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.lifecycle.Transition;
 import io.javalin.http.Context;
@@ -12,11 +11,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle routes under {@code /api/orchestrator/executions/{id}}: snooze, skip, escalate, and
+ * The lifecycle routes under {@code /api/orchestrator/executions/{id}}: snooze, skip, escalate, reassign, and
  * the status PATCH. Range checks (days, reason length, who may be the escalation user) are the core's.
  */
 final class ExecutionHandlers {
@@ -31,10 +29,7 @@ final class ExecutionHandlers {
     }
 
     void snooze(Context ctx) {
-        JsonBody body = JsonBody.read(ctx, "days");
-        Integer days = body.requiredInt("days");
-        body.validated();
-        Outcome outcome = transition(ctx, new Transition.Snooze(days));
+        Outcome outcome = transition(ctx, read(ctx, TransitionBodies.SNOOZE));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("execution", Representations.execution(outcome.execution()));
         json.put("priority_score", outcome.priority().value());
@@ -44,17 +39,20 @@ final class ExecutionHandlers {
     }
 
     void skip(Context ctx) {
-        JsonBody body = JsonBody.read(ctx, "reason");
-        String reason = body.requiredText("reason");
-        body.validated();
-        respond(ctx, transition(ctx, new Transition.Skip(reason)));
+        respond(ctx, transition(ctx, read(ctx, TransitionBodies.SKIP)));
     }
 
     void escalate(Context ctx) {
-        JsonBody body = JsonBody.read(ctx, "escalation_user_id");
-        UUID escalationUser = body.requiredUuid("escalation_user_id");
-        body.validated();
-        respond(ctx, transition(ctx, new Transition.Escalate(ProfileId.of(escalationUser))));
+        respond(ctx, transition(ctx, read(ctx, TransitionBodies.ESCALATE)));
+    }
+
+    /** Managers (their team's work) and admins hand an execution to another CSM of the organization. */
+    void reassign(Context ctx) {
+        respond(ctx, transition(ctx, read(ctx, TransitionBodies.REASSIGN)));
+    }
+
+    private static Transition read(Context ctx, TransitionBodies reader) {
+        return reader.read(JsonBody.read(ctx, reader.fields()));
     }
 
     /** {@code status} picks the transition (the core derives it from the lifecycle table); data is merge-patched. */

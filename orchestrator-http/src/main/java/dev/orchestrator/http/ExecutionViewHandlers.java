@@ -72,50 +72,58 @@ final class ExecutionViewHandlers {
 
     void list(Context ctx) {
         QueryParameters.only(ctx, LIST_PARAMETERS.toArray(String[]::new));
-        Errors errors = new Errors();
-        Set<ExecutionStatus> statuses = EnumSet.noneOf(ExecutionStatus.class);
-        for (String text : ctx.queryParams("status")) {
-            ExecutionStatus.fromWireName(text).ifPresentOrElse(statuses::add,
-                    () -> errors.add("status", "must be one of " + STATUSES + " (repeat the parameter for several)"));
-        }
-        Optional<WorkflowType> type = errors.parse(() -> QueryParameters.text(ctx, "workflow_type").map(text ->
-                WorkflowType.fromWireName(text).orElseThrow(() -> ApiProblem.invalid("workflow_type",
-                        "must be one of " + TYPES))), Optional.empty());
-        Optional<PriorityLabel> label = errors.parse(() -> QueryParameters.text(ctx, "label").map(text ->
-                Arrays.stream(PriorityLabel.values()).filter(l -> l.name().equalsIgnoreCase(text)).findFirst()
-                        .orElseThrow(() -> ApiProblem.invalid("label", "must be one of " + LABELS))), Optional.empty());
-        Optional<CustomerId> customer = errors.parse(() -> QueryParameters.uuid(ctx, "customer_id").map(CustomerId::of),
-                Optional.empty());
-        Optional<ProfileId> csm = errors.parse(() -> QueryParameters.uuid(ctx, "csm_id").map(ProfileId::of),
-                Optional.empty());
-        Optional<DefinitionId> definition = errors.parse(() -> QueryParameters.uuid(ctx, "definition_id")
-                .map(DefinitionId::of), Optional.empty());
-        boolean escalatedToMe = errors.parse(() -> QueryParameters.text(ctx, "escalated_to").map(text -> {
-            if (!text.equals("me")) {
-                throw ApiProblem.invalid("escalated_to", "must be me (the work escalated to you)");
-            }
-            return true;
-        }).orElse(false), false);
-        Optional<Integer> dueWithin = errors.parse(() -> QueryParameters.integer(ctx, "due_within_days", 0,
-                ViewExecutions.MAX_DUE_WITHIN_DAYS), Optional.empty());
-        Optional<Instant> snoozedBefore = errors.parse(() -> QueryParameters.text(ctx, "snoozed_until_before")
-                .map(ExecutionViewHandlers::instantOrDate), Optional.empty());
-        Optional<String> text = errors.parse(() -> QueryParameters.text(ctx, "q"), Optional.empty());
-        ListSort sort = errors.parse(() -> QueryParameters.text(ctx, "sort").map(s -> ListSort.fromWireName(s)
-                .orElseThrow(() -> ApiProblem.invalid("sort", "must be one of " + SORTS))).orElse(ListSort.DEFAULT),
-                ListSort.DEFAULT);
-        Optional<String> cursor = errors.parse(() -> QueryParameters.text(ctx, "cursor"), Optional.empty());
-        int limit = errors.parse(() -> QueryParameters.integer(ctx, "limit", 1, ViewExecutions.MAX_LIMIT)
-                .orElse(ViewExecutions.DEFAULT_LIMIT), ViewExecutions.DEFAULT_LIMIT);
-        errors.throwIfAny();
         ViewExecutions.ListPage page = Responses.valueOf(views.list(Authentication.caller(ctx),
-                new ViewExecutions.ListQuery(statuses, type, label, customer, csm, definition, escalatedToMe, dueWithin,
-                        snoozedBefore, text, sort, cursor, limit)));
+                listQuery(ctx.queryParamMap())));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items", page.items().stream().map(ViewRepresentations::listItem).toList());
         json.put("next_cursor", page.nextCursor().orElse(null));
         json.put("total", page.total());
         Responses.json(ctx, 200, json);
+    }
+
+    /**
+     * The list's query from its parameters (the query string, or a bulk action's filter): every bad one
+     * named in one 400.
+     */
+    static ViewExecutions.ListQuery listQuery(Map<String, List<String>> params) {
+        Errors errors = new Errors();
+        Set<ExecutionStatus> statuses = EnumSet.noneOf(ExecutionStatus.class);
+        for (String text : params.getOrDefault("status", List.of())) {
+            ExecutionStatus.fromWireName(text).ifPresentOrElse(statuses::add,
+                    () -> errors.add("status", "must be one of " + STATUSES + " (repeat the parameter for several)"));
+        }
+        Optional<WorkflowType> type = errors.parse(() -> QueryParameters.text(params, "workflow_type").map(text ->
+                WorkflowType.fromWireName(text).orElseThrow(() -> ApiProblem.invalid("workflow_type",
+                        "must be one of " + TYPES))), Optional.empty());
+        Optional<PriorityLabel> label = errors.parse(() -> QueryParameters.text(params, "label").map(text ->
+                Arrays.stream(PriorityLabel.values()).filter(l -> l.name().equalsIgnoreCase(text)).findFirst()
+                        .orElseThrow(() -> ApiProblem.invalid("label", "must be one of " + LABELS))), Optional.empty());
+        Optional<CustomerId> customer = errors.parse(() -> QueryParameters.uuid(params, "customer_id").map(CustomerId::of),
+                Optional.empty());
+        Optional<ProfileId> csm = errors.parse(() -> QueryParameters.uuid(params, "csm_id").map(ProfileId::of),
+                Optional.empty());
+        Optional<DefinitionId> definition = errors.parse(() -> QueryParameters.uuid(params, "definition_id")
+                .map(DefinitionId::of), Optional.empty());
+        boolean escalatedToMe = errors.parse(() -> QueryParameters.text(params, "escalated_to").map(text -> {
+            if (!text.equals("me")) {
+                throw ApiProblem.invalid("escalated_to", "must be me (the work escalated to you)");
+            }
+            return true;
+        }).orElse(false), false);
+        Optional<Integer> dueWithin = errors.parse(() -> QueryParameters.integer(params, "due_within_days", 0,
+                ViewExecutions.MAX_DUE_WITHIN_DAYS), Optional.empty());
+        Optional<Instant> snoozedBefore = errors.parse(() -> QueryParameters.text(params, "snoozed_until_before")
+                .map(ExecutionViewHandlers::instantOrDate), Optional.empty());
+        Optional<String> text = errors.parse(() -> QueryParameters.text(params, "q"), Optional.empty());
+        ListSort sort = errors.parse(() -> QueryParameters.text(params, "sort").map(s -> ListSort.fromWireName(s)
+                .orElseThrow(() -> ApiProblem.invalid("sort", "must be one of " + SORTS))).orElse(ListSort.DEFAULT),
+                ListSort.DEFAULT);
+        Optional<String> cursor = errors.parse(() -> QueryParameters.text(params, "cursor"), Optional.empty());
+        int limit = errors.parse(() -> QueryParameters.integer(params, "limit", 1, ViewExecutions.MAX_LIMIT)
+                .orElse(ViewExecutions.DEFAULT_LIMIT), ViewExecutions.DEFAULT_LIMIT);
+        errors.throwIfAny();
+        return new ViewExecutions.ListQuery(statuses, type, label, customer, csm, definition, escalatedToMe, dueWithin,
+                snoozedBefore, text, sort, cursor, limit);
     }
 
     /** An ISO-8601 instant ({@code 2026-03-05T12:00:00Z}) or a date (its start, UTC). */

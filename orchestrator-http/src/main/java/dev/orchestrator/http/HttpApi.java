@@ -32,6 +32,7 @@ public final class HttpApi {
 
     private final HttpSettings settings;
     private final Javalin app;
+    private final BulkItemRunner bulkItems;
     /** Counts the requests in flight, for {@link #stop()}. */
     private final GracefulHandler graceful = new GracefulHandler();
     private boolean started;
@@ -60,6 +61,9 @@ public final class HttpApi {
         ExecutionHandlers executions = new ExecutionHandlers(orchestrator.transitionExecution());
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
         ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
+        TeamHandler team = new TeamHandler(orchestrator.viewTeam());
+        this.bulkItems = new BulkItemRunner(tenant);
+        BulkHandler bulk = new BulkHandler(orchestrator.actInBulk(), bulkItems);
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
         OpenApiHandler openApi = new OpenApiHandler();
         Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
@@ -101,11 +105,14 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/demo/initialize", idempotency.wrap(demo::initialize));
             config.routes.get("/api/orchestrator/demo/status", demo::status);
             config.routes.get("/api/orchestrator/executions", views::list);
+            config.routes.post("/api/orchestrator/executions/bulk", idempotency.wrap(bulk::act));
+            config.routes.get("/api/orchestrator/team", team::team);
             config.routes.get("/api/orchestrator/executions/{id}", views::detail);
             config.routes.get("/api/orchestrator/executions/{id}/events", views::events);
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
             config.routes.post("/api/orchestrator/executions/{id}/skip", idempotency.wrap(executions::skip));
             config.routes.post("/api/orchestrator/executions/{id}/escalate", idempotency.wrap(executions::escalate));
+            config.routes.post("/api/orchestrator/executions/{id}/reassign", idempotency.wrap(executions::reassign));
 
             config.routes.get("/api/orchestrator/definitions", definitions::list);
             config.routes.post("/api/orchestrator/definitions", idempotency.wrap(definitions::create));
@@ -193,5 +200,6 @@ public final class HttpApi {
             }
         }
         app.stop();
+        bulkItems.stop();
     }
 }

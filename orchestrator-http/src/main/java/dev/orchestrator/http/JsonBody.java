@@ -22,24 +22,64 @@ import java.util.UUID;
 final class JsonBody {
 
     private final ObjectNode node;
+    /** Put before every field an error names: {@code params.} for an object within a body. */
+    private final String prefix;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private JsonBody(ObjectNode node) {
+    private JsonBody(ObjectNode node, String prefix) {
         this.node = node;
+        this.prefix = prefix;
     }
 
     /** Parses the body; fields not in {@code allowed} are errors (a body cannot set what it does not name). */
     static JsonBody read(Context ctx, String... allowed) {
-        ObjectNode parsed = parseObject(ctx);
-        JsonBody body = new JsonBody(parsed);
+        return within(parseObject(ctx), "", allowed);
+    }
+
+    /**
+     * An object already parsed (a member of a body, say), read with the same rules; errors name its
+     * fields after {@code prefix}.
+     */
+    static JsonBody within(ObjectNode object, String prefix, String... allowed) {
+        JsonBody body = new JsonBody(object, prefix);
         Set<String> known = Set.of(allowed);
-        for (Iterator<String> names = parsed.fieldNames(); names.hasNext(); ) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                body.errors.add(new FieldError(name, "is not a known field (known: " + String.join(", ", allowed) + ")"));
+                body.errors.add(new FieldError(prefix + name, "is not a known field (known: " + String.join(", ", allowed)
+                        + ")"));
             }
         }
         return body;
+    }
+
+    /** A member that is an object, as it is; absent (or null) is empty. */
+    Optional<ObjectNode> optionalNode(String field) {
+        if (!present(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        return value.isObject() ? Optional.of((ObjectNode) value)
+                : Optional.ofNullable(wrong(field, "must be a JSON object"));
+    }
+
+    /** A member that is an array, its elements as they are; absent (or null) is empty. */
+    Optional<List<JsonNode>> optionalArray(String field) {
+        if (!present(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            return Optional.ofNullable(wrong(field, "must be a JSON array"));
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        return Optional.of(elements);
+    }
+
+    /** Records an error on {@code field} (named after this body's prefix). */
+    void reject(String field, String message) {
+        wrong(field, message);
     }
 
     /**
@@ -115,12 +155,12 @@ final class JsonBody {
     }
 
     private <T> T missing(String field) {
-        errors.add(new FieldError(field, "is required"));
+        errors.add(new FieldError(prefix + field, "is required"));
         return null;
     }
 
     private <T> T wrong(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(prefix + field, message));
         return null;
     }
 

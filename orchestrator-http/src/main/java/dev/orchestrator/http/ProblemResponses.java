@@ -67,14 +67,29 @@ final class ProblemResponses {
         body.put("detail", problem.detail());
         body.put("instance", ctx.path());
         body.put("request_id", RequestIds.of(ctx));
+        putDetails(body, problem);
+        problem.headers.forEach(ctx::header);
+        ctx.status(problem.status).contentType(CONTENT_TYPE).result(Json.write(body));
+    }
+
+
+    /** A problem as a value inside another answer (one item of a bulk action): no instance, no request id. */
+    static Map<String, Object> embedded(ApiProblem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type);
+        body.put("title", problem.title);
+        body.put("status", problem.status);
+        body.put("detail", problem.detail());
+        putDetails(body, problem);
+        return body;
+    }
+
+    private static void putDetails(Map<String, Object> body, ApiProblem problem) {
         if (!problem.errors.isEmpty()) {
             body.put("errors", problem.errors.stream()
                     .map(error -> Map.of("field", error.field(), "message", error.message()))
                     .toList());
         }
         body.putAll(problem.members);
-        problem.headers.forEach(ctx::header);
-        ctx.status(problem.status).contentType(CONTENT_TYPE).result(Json.write(body));
     }
-
 }

@@ -5,6 +5,7 @@ import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +16,11 @@ final class QueryParameters {
     }
 
     private static Optional<String> single(Context ctx, String name) {
-        List<String> values = ctx.queryParamMap().getOrDefault(name, List.of());
+        return single(ctx.queryParamMap(), name);
+    }
+
+    private static Optional<String> single(Map<String, List<String>> params, String name) {
+        List<String> values = params.getOrDefault(name, List.of());
         if (values.size() > 1) {
             throw ApiProblem.invalid(name, "must be given at most once");
         }
@@ -79,7 +84,12 @@ final class QueryParameters {
 
     /** A text parameter, storable (no NUL, no unpaired surrogate). */
     static Optional<String> text(Context ctx, String name) {
-        Optional<String> value = single(ctx, name);
+        return text(ctx.queryParamMap(), name);
+    }
+
+    /** {@link #text(Context, String)} of parameters given otherwise (a bulk action's filter). */
+    static Optional<String> text(Map<String, List<String>> params, String name) {
+        Optional<String> value = single(params, name);
         value.flatMap(dev.orchestrator.core.domain.catalog.Text::problem).ifPresent(reason -> {
             throw ApiProblem.invalid(name, reason);
         });
@@ -87,13 +97,21 @@ final class QueryParameters {
     }
 
     static Optional<UUID> uuid(Context ctx, String name) {
-        return single(ctx, name).map(text -> Uuids.parse(text)
+        return uuid(ctx.queryParamMap(), name);
+    }
+
+    static Optional<UUID> uuid(Map<String, List<String>> params, String name) {
+        return single(params, name).map(text -> Uuids.parse(text)
                 .orElseThrow(() -> ApiProblem.invalid(name, "must be a UUID")));
     }
 
     /** A whole number within [min, max]. */
     static Optional<Integer> integer(Context ctx, String name, int min, int max) {
-        return single(ctx, name).map(text -> {
+        return integer(ctx.queryParamMap(), name, min, max);
+    }
+
+    static Optional<Integer> integer(Map<String, List<String>> params, String name, int min, int max) {
+        return single(params, name).map(text -> {
             try {
                 int value = Integer.parseInt(text.trim());
                 if (value >= min && value <= max) {

@@ -98,6 +98,7 @@ class OpenApiContractTest extends ApiTestBase {
         call("GET", views + "/{id}/events", views + "/" + id + "/events?limit=2", null, world.csm);
         call("GET", views + "/{id}/events", views + "/" + id + "/events?cursor=x", null, world.csm);
         call("GET", views + "/{id}/events", views + "/" + id + "/events", null, world.outsider);
+        exerciseTeamRoutes(id);
         execution(world.csm, ExecutionStatus.UNDERWAY);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);
@@ -107,6 +108,37 @@ class OpenApiContractTest extends ApiTestBase {
         jobs.runDailyJob().run(new RunDailyJob.Request(Optional.of(world.org), "openapi-test:1", JobTrigger.MANUAL));
         call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.admin);
         call("GET", "/api/admin/jobs", "/api/admin/jobs", null, world.csm);
+    }
+
+    /** The team view, bulk actions and reassignment ({@code skipped}: an execution that is skipped). */
+    private void exerciseTeamRoutes(String skipped) {
+        String team = "/api/orchestrator/team";
+        call("GET", team, team, null, world.manager);
+        call("GET", team, team + "?csm_id=" + world.outsider.id(), null, world.manager);
+        call("GET", team, team + "?csm=x", null, world.manager);
+        call("GET", team, team, null, world.csm);
+        String bulk = "/api/orchestrator/executions/bulk";
+        String open = execution(world.csm, ExecutionStatus.NOT_STARTED).id().toString();
+        call("POST", bulk, bulk, json(map("action", "escalate", "ids", List.of(open, skipped, UUID.randomUUID().toString(),
+                open), "params", map("escalation_user_id", world.manager.id().toString()))), world.csm);
+        call("POST", bulk, bulk, json(map("action", "escalate", "ids", List.of(open), "params",
+                map("escalation_user_id", world.csm.id().toString()))), world.csm);
+        call("POST", bulk, bulk, json(map("action", "snooze", "filter", map("status", List.of("not_started")),
+                "params", map("days", 2))), world.csm);
+        call("POST", bulk, bulk, json(map("action", "snooze", "ids", List.of(open), "params", map("days", 0))), world.csm);
+        call("POST", bulk, bulk, json(map("action", "reassign", "ids", List.of(open), "params",
+                map("csm_id", world.teammate.id().toString()))), world.csm);
+        String reassign = "/api/orchestrator/executions/{id}/reassign";
+        call("POST", reassign, reassign.replace("{id}", open), json(map("csm_id", world.teammate.id().toString())),
+                world.manager);
+        call("POST", reassign, reassign.replace("{id}", open), json(map("csm_id", world.teammate.id().toString())),
+                world.manager);
+        call("POST", reassign, reassign.replace("{id}", skipped), json(map("csm_id", world.teammate.id().toString())),
+                world.manager);
+        call("POST", reassign, reassign.replace("{id}", open), json(map("csm_id", world.csm.id().toString())),
+                world.csm);
+        call("POST", reassign, reassign.replace("{id}", UUID.randomUUID().toString()),
+                json(map("csm_id", world.csm.id().toString())), world.manager);
     }
 
     private void exerciseManagementRoutes() {

@@ -45,7 +45,8 @@ final class JooqExecutionWriter implements ExecutionWriter {
             WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTOR_PROFILE_ID,
             WORKFLOW_EXECUTION_EVENTS.ACTION, WORKFLOW_EXECUTION_EVENTS.FROM_STATUS, WORKFLOW_EXECUTION_EVENTS.TO_STATUS,
             WORKFLOW_EXECUTION_EVENTS.DAYS, WORKFLOW_EXECUTION_EVENTS.REASON,
-            WORKFLOW_EXECUTION_EVENTS.ESCALATION_USER_ID, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT);
+            WORKFLOW_EXECUTION_EVENTS.ESCALATION_USER_ID, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT,
+            WORKFLOW_EXECUTION_EVENTS.FROM_CSM_ID, WORKFLOW_EXECUTION_EVENTS.TO_CSM_ID);
 
     private final DSLContext sql;
 
@@ -60,6 +61,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Record1<Long> saved = t.update(W)
+                    .set(W.ASSIGNED_CSM_ID, next.assignedCsmId().value())
                     .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
                     .set(W.STATUS, next.status())
                     .set(W.SNOOZE_UNTIL, timestamp(next.snoozeUntil()))
@@ -159,7 +161,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
         for (ExecutionEvent e : events) {
             insert = insert.values(Arrays.asList(e.organizationId().value(), e.executionId().value(), id(e.actor()),
                     e.action(), e.from(), e.to(), e.days(), e.reason(),
-                    id(e.escalationUserId()), timestamp(e.occurredAt())));
+                    id(e.escalationUserId()), timestamp(e.occurredAt()), id(e.fromCsmId()), id(e.toCsmId())));
         }
         insert.execute();
     }

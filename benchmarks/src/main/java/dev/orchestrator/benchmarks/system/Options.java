@@ -13,8 +13,8 @@ import java.util.Set;
 final class Options {
 
     static final List<String> ALL_SECTIONS =
-            List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "ingest", "signals", "import",
-                    "core");
+            List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "ingest", "signals",
+                    "import", "core");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application;
 
+import dev.orchestrator.core.application.port.in.ActInBulk;
 import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
@@ -17,10 +18,13 @@ import dev.orchestrator.core.application.port.in.TransitionExecution;
 import dev.orchestrator.core.application.port.in.ViewDemoProgress;
 import dev.orchestrator.core.application.port.in.ViewExecutions;
 import dev.orchestrator.core.application.port.in.ViewQueue;
+import dev.orchestrator.core.application.port.in.ViewTeam;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
 import dev.orchestrator.core.application.service.ExecutionViewService;
 import dev.orchestrator.core.application.service.AnswerService;
+import dev.orchestrator.core.application.service.BulkActionService;
+import dev.orchestrator.core.application.service.TeamService;
 import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
 import dev.orchestrator.core.application.service.ImportService;
@@ -65,6 +69,8 @@ public final class Orchestrator {
     private final ProfileService profiles;
     private final AnswerService answers;
     private final ExecutionViewService executionViews;
+    private final TeamService team;
+    private final BulkActionService bulk;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -106,6 +112,8 @@ public final class Orchestrator {
         this.answers = new AnswerService(ports.idempotency(), utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, ports.lifecycle(),
                 utc);
+        this.team = new TeamService(ports.teams(), ports.profiles(), priorityPolicy.labels(), utc);
+        this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -126,6 +134,8 @@ public final class Orchestrator {
     public ManageProfiles manageProfiles() { return profiles; }
     public RememberAnswers rememberAnswers() { return answers; }
     public ViewExecutions viewExecutions() { return executionViews; }
+    public ViewTeam viewTeam() { return team; }
+    public ActInBulk actInBulk() { return bulk; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -62,6 +62,27 @@ public abstract class ExecutionWriterContract extends PortContract {
     }
 
     @Test
+    void savesAReassignmentWithTheCsmsBeforeAndAfter() {
+        given();
+        WorkflowExecution stored = world.execution(definition, customer, world.csm, ExecutionStatus.SNOOZED, 900, World.T0);
+        TransitionResult.Applied applied = (TransitionResult.Applied) Lifecycle.apply(stored,
+                new dev.orchestrator.core.domain.lifecycle.Transition.Reassign(world.teammate.id()), null,
+                world.manager.id(), World.T0.plusSeconds(60));
+
+        ExecutionWriter.SaveResult result = fixture.ports().writer().saveTransition(applied.execution(),
+                stored.status(), stored.version(), applied.event());
+
+        assertThat(result).isInstanceOf(ExecutionWriter.SaveResult.Saved.class);
+        WorkflowExecution now = fixture.storedExecution(world.org, stored.id()).orElseThrow();
+        assertThat(now.assignedCsmId()).isEqualTo(world.teammate.id());
+        assertThat(now.status()).isEqualTo(ExecutionStatus.SNOOZED);
+        assertThat(now.snoozeUntil()).isEqualTo(stored.snoozeUntil());
+        assertThat(fixture.eventsOf(world.org, stored.id())).containsExactly(applied.event());
+        assertThat(applied.event().fromCsmId()).isEqualTo(world.csm.id());
+        assertThat(applied.event().toCsmId()).isEqualTo(world.teammate.id());
+    }
+
+    @Test
     void refusesAStaleVersionOrStatusAndChangesNothing() {
         given();
         WorkflowExecution stored = world.execution(definition, customer, world.csm, ExecutionStatus.UNDERWAY, 900, World.T0);

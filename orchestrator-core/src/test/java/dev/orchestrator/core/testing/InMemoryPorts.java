@@ -11,6 +11,9 @@ import dev.orchestrator.core.application.port.out.CustomerLookup;
 import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
+import dev.orchestrator.core.application.port.out.TeamViews;
+import dev.orchestrator.core.domain.team.CsmWorkload;
+import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
@@ -84,7 +87,7 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle {
+        SignalLifecycle, TeamViews {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -116,7 +119,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this);
+                this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -968,5 +971,20 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         if (answers.containsKey(id) && answers.get(id).answer() == null) {
             answers.remove(id);
         }
+    }
+
+    // ---- team view -------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<CsmWorkload> workloads(OrganizationId organizationId, Set<ProfileId> csms,
+            TeamWindows windows, PriorityPolicy.LabelThresholds labels) {
+        List<CsmWorkload.Counted> rows = executions.values().stream()
+                .filter(e -> e.organizationId().equals(organizationId))
+                .map(e -> new CsmWorkload.Counted(e, events.stream()
+                        .filter(v -> v.executionId().equals(e.id()) && v.action() == dev.orchestrator.core.domain.lifecycle.Action.ESCALATE)
+                        .map(ExecutionEvent::occurredAt).max(Instant::compareTo).orElse(null)))
+                .toList();
+        return csms.stream().map(csm -> CsmWorkload.tally(csm, rows, windows, labels))
+                .filter(line -> !line.equals(CsmWorkload.none(line.csm()))).toList();
     }
 }

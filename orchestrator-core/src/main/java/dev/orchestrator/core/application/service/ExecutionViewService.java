@@ -82,30 +82,16 @@ public final class ExecutionViewService implements ViewExecutions {
 
     @Override
     public Result<ListPage> list(Profile caller, ListQuery query) {
-        List<Failure.FieldError> errors = new ArrayList<>();
-        if (query.limit() < 1 || query.limit() > MAX_LIMIT) {
-            errors.add(new Failure.FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        Result<Selection> selected = selection(caller, query, true);
+        if (selected instanceof Result.Err<Selection> err) {
+            return Result.err(err.failure());
         }
-        query.dueWithinDays().filter(d -> d < 0 || d > MAX_DUE_WITHIN_DAYS).ifPresent(d -> errors.add(
-                new Failure.FieldError("due_within_days", "must be a whole number from 0 to " + MAX_DUE_WITHIN_DAYS)));
-        query.text().filter(t -> t.isBlank() || t.length() > MAX_TEXT_LENGTH).ifPresent(t -> errors.add(
-                new Failure.FieldError("q", "must be 1 to " + MAX_TEXT_LENGTH + " characters, not only spaces")));
-        Result<Optional<ListSort.Position>> after = position(query.cursor(), query.fingerprint());
-        if (after instanceof Result.Err<Optional<ListSort.Position>> err) {
-            errors.addAll(((Failure.Invalid) err.failure()).errors());
-        }
-        if (!errors.isEmpty()) {
-            return Result.err(new Failure.Invalid(errors));
-        }
-        Instant now = clock.instant();
-        ExecutionFilter filter = new ExecutionFilter(query.statuses(), query.workflowType(), query.label(),
-                query.customer(), query.csm(), query.definition(),
-                query.dueWithinDays().map(days -> now.plus(Duration.ofDays(days))), query.snoozedUntilBefore(),
-                query.text());
-        Visibility visibility = visibility(caller, query.escalatedToMe());
+        Selection selection = selected.orElseThrow();
+        ExecutionFilter filter = selection.filter();
+        Visibility visibility = selection.visibility();
         var labels = evaluator.policy().labels();
         List<ExecutionView> rows = views.list(caller.organizationId(), visibility, filter, labels, query.sort(),
-                after.orElseThrow(), query.limit() + 1);
+                selection.after(), query.limit() + 1);
         List<ExecutionView> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
         Optional<String> next = rows.size() > query.limit()
                 ? Optional.of(PageCursor.encode(query.fingerprint(), query.sort().position(page.get(page.size() - 1))))
@@ -118,6 +104,45 @@ public final class ExecutionViewService implements ViewExecutions {
             items.add(new ListItem(page.get(i), priorities.get(i)));
         }
         return Result.ok(new ListPage(List.copyOf(items), next, views.count(caller.organizationId(), visibility, filter, labels)));
+    }
+
+    /**
+     * The ids of the first {@code max} executions {@code query} lists for {@code caller} (its cursor and
+     * limit aside), in its order: the bulk actions' filter, which must select what the list shows.
+     */
+    Result<List<ExecutionId>> select(Profile caller, ListQuery query, int max) {
+        return selection(caller, query, false).map(selection -> views.list(caller.organizationId(),
+                selection.visibility(), selection.filter(), evaluator.policy().labels(), query.sort(),
+                Optional.empty(), max).stream().map(view -> view.entry().execution().id()).toList());
+    }
+
+    /** A list query, validated, as the port's visibility and filter (and where its page starts). */
+    private record Selection(Visibility visibility, ExecutionFilter filter, Optional<ListSort.Position> after) {
+    }
+
+    private Result<Selection> selection(Profile caller, ListQuery query, boolean paged) {
+        List<Failure.FieldError> errors = new ArrayList<>();
+        if (paged && (query.limit() < 1 || query.limit() > MAX_LIMIT)) {
+            errors.add(new Failure.FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        query.dueWithinDays().filter(d -> d < 0 || d > MAX_DUE_WITHIN_DAYS).ifPresent(d -> errors.add(
+                new Failure.FieldError("due_within_days", "must be a whole number from 0 to " + MAX_DUE_WITHIN_DAYS)));
+        query.text().filter(t -> t.isBlank() || t.length() > MAX_TEXT_LENGTH).ifPresent(t -> errors.add(
+                new Failure.FieldError("q", "must be 1 to " + MAX_TEXT_LENGTH + " characters, not only spaces")));
+        Result<Optional<ListSort.Position>> after = paged ? position(query.cursor(), query.fingerprint())
+                : Result.ok(Optional.empty());
+        if (after instanceof Result.Err<Optional<ListSort.Position>> err) {
+            errors.addAll(((Failure.Invalid) err.failure()).errors());
+        }
+        if (!errors.isEmpty()) {
+            return Result.err(new Failure.Invalid(errors));
+        }
+        Instant now = clock.instant();
+        ExecutionFilter filter = new ExecutionFilter(query.statuses(), query.workflowType(), query.label(),
+                query.customer(), query.csm(), query.definition(),
+                query.dueWithinDays().map(days -> now.plus(Duration.ofDays(days))), query.snoozedUntilBefore(),
+                query.text());
+        return Result.ok(new Selection(visibility(caller, query.escalatedToMe()), filter, after.orElseThrow()));
     }
 
     @Override

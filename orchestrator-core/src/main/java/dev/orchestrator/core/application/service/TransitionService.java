@@ -104,6 +104,12 @@ public final class TransitionService implements TransitionExecution {
                 && profiles.findProfile(caller.organizationId(), escalate.escalationUserId()).isEmpty()) {
             return Result.err(Failure.Invalid.of("escalation_user_id", "must be a profile of your organization"));
         }
+        if (transition instanceof Transition.Reassign reassign) {
+            Optional<Failure> refused = refusedReassignment(caller, entry.execution(), reassign);
+            if (refused.isPresent()) {
+                return Result.err(refused.get());
+            }
+        }
         WorkflowExecution current = entry.execution();
         Instant now = clock.instant();
         TransitionResult decided = Lifecycle.apply(current, transition, dataPatch, caller.id(), now);
@@ -128,6 +134,21 @@ public final class TransitionService implements TransitionExecution {
         return conflict.current()
                 .<Result<Outcome>>map(status -> Result.err(new Failure.Conflict(status)))
                 .orElseGet(() -> Result.err(new Failure.NotFound("execution " + executionId + " not found")));
+    }
+
+    /** Why {@code caller} may not hand this execution to {@code reassign}'s CSM, if they may not. */
+    private Optional<Failure> refusedReassignment(Profile caller, WorkflowExecution execution,
+            Transition.Reassign reassign) {
+        Profile assigned = profiles.findProfile(caller.organizationId(), execution.assignedCsmId()).orElse(null);
+        if (!AccessPolicy.canReassign(caller, execution, assigned)) {
+            return Optional.of(new Failure.Forbidden(
+                    "reassigning is for admins, and for managers on their own and their reports' work"));
+        }
+        if (reassign.csmId() != null && profiles.findProfile(caller.organizationId(), reassign.csmId())
+                .filter(AccessPolicy::canOwnWork).isEmpty()) {
+            return Optional.of(Failure.Invalid.of("csm_id", "must be a CSM or a manager of your organization"));
+        }
+        return Optional.empty();
     }
 
     private boolean visibleTo(Profile caller, WorkflowExecution execution) {

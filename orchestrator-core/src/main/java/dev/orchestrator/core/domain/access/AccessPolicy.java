@@ -36,6 +36,25 @@ public final class AccessPolicy {
                 || (viewer.role() == Role.MANAGER && viewer.id().equals(csm.managerId()));
     }
 
+    /**
+     * Who may hand an execution to another CSM: an admin of its organization, or a manager for work of
+     * their own or of their direct reports ({@code assignedCsm}: the profile it is assigned to). Seeing
+     * it is not enough: an escalation user outside the team may not move it.
+     */
+    public static boolean canReassign(Profile viewer, WorkflowExecution execution, Profile assignedCsm) {
+        if (!viewer.organizationId().equals(execution.organizationId())) {
+            return false;
+        }
+        return viewer.role() == Role.ADMIN
+                || (viewer.role() == Role.MANAGER && (viewer.id().equals(execution.assignedCsmId())
+                        || (assignedCsm != null && viewer.id().equals(assignedCsm.managerId()))));
+    }
+
+    /** Who may be handed work: the organization's CSMs and managers. */
+    public static boolean canOwnWork(Profile profile) {
+        return profile.role() == Role.CSM || profile.role() == Role.MANAGER;
+    }
+
     /** Definitions, profiles and policies are managed by admins. */
     public static boolean canManageCatalog(Profile viewer) {
         return viewer.role() == Role.ADMIN;

@@ -99,6 +99,7 @@ public record WorkflowExecution(
     /** Mutable scratch copy used only while building the next immutable value. */
     public static final class Changes {
         private final WorkflowExecution from;
+        private ProfileId assignedCsmId;
         private ProfileId escalationUserId;
         private ExecutionStatus status;
         private Instant snoozeUntil;
@@ -112,6 +113,7 @@ public record WorkflowExecution(
 
         private Changes(WorkflowExecution from) {
             this.from = from;
+            this.assignedCsmId = from.assignedCsmId;
             this.escalationUserId = from.escalationUserId;
             this.status = from.status;
             this.snoozeUntil = from.snoozeUntil;
@@ -126,6 +128,7 @@ public record WorkflowExecution(
 
         public Changes status(ExecutionStatus value) { this.status = value; return this; }
         public Changes escalationUserId(ProfileId value) { this.escalationUserId = value; return this; }
+        public Changes assignedCsmId(ProfileId value) { this.assignedCsmId = Objects.requireNonNull(value); return this; }
         public Changes snooze(Instant until, Integer days, Instant at) {
             this.snoozeUntil = until;
             this.snoozeDays = days;
@@ -140,7 +143,7 @@ public record WorkflowExecution(
         /** The next version of the execution, stamped with the time of the change. */
         public WorkflowExecution at(Instant now) {
             return new WorkflowExecution(from.id, from.organizationId, from.definitionId, from.customerId,
-                    from.assignedCsmId, escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt,
+                    assignedCsmId, escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt,
                     from.priorityScore, startedAt, completedAt, skippedAt, skipReason, executionData,
                     from.demo, from.version + 1, from.createdAt, now, from.dueAt);
         }

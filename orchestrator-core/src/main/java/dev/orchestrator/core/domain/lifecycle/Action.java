@@ -18,7 +18,10 @@ public enum Action implements WireNamed {
     WAKE("wake"),
     /** Saves progress ({@code execution_data}) without changing the status. */
     UPDATE_DATA("update_data"),
-    /** The customer got a new CSM and the execution moved with it. Not a transition: the status stays. */
+    /**
+     * The execution moved to another CSM: with its customer (the catalog's write, by the system), or on
+     * its own ({@code POST …/reassign}, a manager or an admin). The status stays.
+     */
     REASSIGN("reassign");
 
     private final String wireName;

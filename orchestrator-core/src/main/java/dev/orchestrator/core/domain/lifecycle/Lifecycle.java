@@ -50,6 +50,8 @@ public final class Lifecycle {
         rules.put(Action.ESCALATE, new Rule(ACTIVE, Optional.empty()));
         rules.put(Action.WAKE, new Rule(EnumSet.of(SNOOZED), Optional.of(NOT_STARTED)));
         rules.put(Action.UPDATE_DATA, new Rule(ACTIVE, Optional.empty()));
+        // Open work can change hands; closed work keeps the CSM who closed it.
+        rules.put(Action.REASSIGN, new Rule(ACTIVE, Optional.empty()));
         return Collections.unmodifiableMap(rules);
     }
 
@@ -133,17 +135,27 @@ public final class Lifecycle {
         } else if (transition instanceof Transition.Escalate escalate) {
             escalationUser = escalate.escalationUserId();
             changes.escalationUserId(escalationUser);
+        } else if (transition instanceof Transition.Reassign reassign) {
+            changes.assignedCsmId(reassign.csmId());
         }
         if (dataPatch != null) {
             changes.executionData(JsonMergePatch.apply(execution.executionData(), dataPatch));
         }
         WorkflowExecution next = changes.at(now);
-        ExecutionEvent event = new ExecutionEvent(execution.id(), execution.organizationId(), actor,
-                transition.action(), from, next.status(), days, reason, escalationUser, now);
+        ExecutionEvent event = transition instanceof Transition.Reassign
+                ? new ExecutionEvent(execution.id(), execution.organizationId(), actor, Action.REASSIGN, from,
+                        next.status(), null, null, null, now, execution.assignedCsmId(), next.assignedCsmId())
+                : new ExecutionEvent(execution.id(), execution.organizationId(), actor, transition.action(), from,
+                        next.status(), days, reason, escalationUser, now);
         return new TransitionResult.Applied(next, event);
     }
 
-    private static Optional<TransitionResult.Invalid> validate(WorkflowExecution execution, Transition transition) {
+    /**
+     * What can be said of {@code transition}'s parameters without an execution (snooze days, skip
+     * reason, an escalation user at all): checked once up front for a bulk action, and by
+     * {@link #apply} for each one.
+     */
+    public static Optional<TransitionResult.Invalid> checkParameters(Transition transition) {
         if (transition instanceof Transition.Snooze snooze
                 && (snooze.days() < MIN_SNOOZE_DAYS || snooze.days() > MAX_SNOOZE_DAYS)) {
             return invalid("days", "must be a whole number of days from " + MIN_SNOOZE_DAYS + " to " + MAX_SNOOZE_DAYS);
@@ -160,13 +172,27 @@ public final class Lifecycle {
                 return invalid("reason", unstorable.get());
             }
         }
+        if (transition instanceof Transition.Escalate escalate && escalate.escalationUserId() == null) {
+            return invalid("escalation_user_id", "is required");
+        }
+        if (transition instanceof Transition.Reassign reassign && reassign.csmId() == null) {
+            return invalid("csm_id", "is required");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransitionResult.Invalid> validate(WorkflowExecution execution, Transition transition) {
+        Optional<TransitionResult.Invalid> parameters = checkParameters(transition);
+        if (parameters.isPresent()) {
+            return parameters;
+        }
         if (transition instanceof Transition.Escalate escalate) {
-            if (escalate.escalationUserId() == null) {
-                return invalid("escalation_user_id", "is required");
-            }
             if (escalate.escalationUserId().equals(execution.assignedCsmId())) {
                 return invalid("escalation_user_id", "must be someone other than the assigned CSM");
             }
+        }
+        if (transition instanceof Transition.Reassign reassign && reassign.csmId().equals(execution.assignedCsmId())) {
+            return invalid("csm_id", "is the assigned CSM already");
         }
         return Optional.empty();
     }

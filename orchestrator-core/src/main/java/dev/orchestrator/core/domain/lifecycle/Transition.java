@@ -36,4 +36,9 @@ public sealed interface Transition {
     record UpdateData() implements Transition {
         public Action action() { return Action.UPDATE_DATA; }
     }
+
+    /** Hand the execution to another CSM; the status stays (managers and admins, see {@code AccessPolicy}). */
+    record Reassign(ProfileId csmId) implements Transition {
+        public Action action() { return Action.REASSIGN; }
+    }
 }

@@ -114,7 +114,31 @@ class LifecycleTest {
             assertThat(Lifecycle.allowedFrom(action)).doesNotContain(COMPLETED, SKIPPED);
         }
         assertThat(Lifecycle.allowedFrom(Action.CREATE)).isEmpty();
-        assertThat(Lifecycle.allowedFrom(Action.REASSIGN)).isEmpty();
+        assertThat(Lifecycle.allowedFrom(Action.REASSIGN)).isEqualTo(ExecutionStatus.ACTIVE);
+    }
+
+    @Test
+    void reassignHandsOpenWorkToAnotherCsmAndKeepsItsStatus() {
+        ProfileId other = ProfileId.of(java.util.UUID.fromString("00000000-0000-4000-8000-0000000000aa"));
+        for (ExecutionStatus from : ExecutionStatus.values()) {
+            WorkflowExecution execution = executionIn(from);
+            TransitionResult result = Lifecycle.apply(execution, new Transition.Reassign(other), null, MANAGER, NOW);
+            if (from.isTerminal()) {
+                assertThat(result).isEqualTo(new TransitionResult.Rejected(from, Action.REASSIGN));
+                continue;
+            }
+            TransitionResult.Applied applied = (TransitionResult.Applied) result;
+            assertThat(applied.execution().assignedCsmId()).isEqualTo(other);
+            assertThat(applied.execution().status()).isEqualTo(from);
+            assertThat(applied.execution().snoozeUntil()).isEqualTo(execution.snoozeUntil());
+            assertThat(applied.event()).extracting(ExecutionEvent::action, ExecutionEvent::from, ExecutionEvent::to,
+                    ExecutionEvent::fromCsmId, ExecutionEvent::toCsmId, ExecutionEvent::actor)
+                    .containsExactly(Action.REASSIGN, from, from, CSM, other, MANAGER);
+        }
+        assertThat(Lifecycle.apply(executionIn(NOT_STARTED), new Transition.Reassign(CSM), null, MANAGER, NOW))
+                .isEqualTo(new TransitionResult.Invalid("csm_id", "is the assigned CSM already"));
+        assertThat(Lifecycle.checkParameters(new Transition.Reassign(null)))
+                .contains(new TransitionResult.Invalid("csm_id", "is required"));
     }
 
     @Test

@@ -1,0 +1,97 @@
+package dev.orchestrator.core.application.service;
+
+import dev.orchestrator.core.application.Failure;
+import dev.orchestrator.core.application.Result;
+import dev.orchestrator.core.application.port.in.ViewTeam;
+import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.TeamViews;
+import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.access.Role;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.team.CsmWorkload;
+import dev.orchestrator.core.domain.team.TeamWindows;
+import dev.orchestrator.core.domain.views.Person;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The team view. Who is on a team is the profiles' business ({@link ProfileLookup}: a manager's direct
+ * reports, an admin's CSMs), what each has is one set-based read ({@link TeamViews}).
+ */
+public final class TeamService implements ViewTeam {
+
+    private final TeamViews teams;
+    private final ProfileLookup profiles;
+    private final PriorityPolicy.LabelThresholds labels;
+    private final Clock clock;
+
+    public TeamService(TeamViews teams, ProfileLookup profiles, PriorityPolicy.LabelThresholds labels, Clock clock) {
+        this.teams = teams;
+        this.profiles = profiles;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result<TeamReport> team(Profile caller, Optional<ProfileId> csm) {
+        List<Profile> members;
+        if (caller.role() == Role.ADMIN) {
+            members = profiles.profiles(caller.organizationId(), Optional.of(Role.CSM));
+        } else if (caller.role() == Role.MANAGER) {
+            members = profiles.reportsOf(caller.organizationId(), caller.id());
+        } else {
+            return Result.err(new Failure.Forbidden("the team view is for managers (their reports) and admins"));
+        }
+        if (csm.isPresent()) {
+            members = members.stream().filter(p -> p.id().equals(csm.get())).toList();
+            if (members.isEmpty()) {
+                return Result.err(new Failure.NotFound("csm " + csm.get() + " is not in your team"));
+            }
+        }
+        return Result.ok(report(caller.organizationId(), members));
+    }
+
+    @Override
+    public Result<TeamReport> operatorTeam(Optional<OrganizationId> organization, Optional<ProfileId> manager) {
+        if (manager.isPresent()) {
+            Optional<Profile> found = profiles.findCaller(manager.get())
+                    .filter(p -> organization.map(o -> o.equals(p.organizationId())).orElse(true));
+            if (found.isEmpty() || found.get().role() != Role.MANAGER) {
+                return Result.err(new Failure.NotFound("no manager " + manager.get()
+                        + organization.map(o -> " in organization " + o).orElse("")));
+            }
+            return Result.ok(report(found.get().organizationId(),
+                    profiles.reportsOf(found.get().organizationId(), found.get().id())));
+        }
+        if (organization.isEmpty()) {
+            return Result.err(Failure.Invalid.of("manager", "or organization is required"));
+        }
+        return Result.ok(report(organization.get(), profiles.profiles(organization.get(), Optional.of(Role.CSM))));
+    }
+
+    private TeamReport report(OrganizationId organization, List<Profile> members) {
+        TeamWindows windows = new TeamWindows(clock.instant());
+        Set<ProfileId> ids = members.stream().map(Profile::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<ProfileId, CsmWorkload> counted = ids.isEmpty() ? Map.of()
+                : teams.workloads(organization, ids, windows, labels).stream()
+                        .collect(Collectors.toMap(CsmWorkload::csm, Function.identity()));
+        List<Member> lines = new ArrayList<>(members.size());
+        for (Profile member : members.stream().sorted(java.util.Comparator.comparing(Profile::fullName)
+                .thenComparing(p -> p.id().value())).toList()) {
+            CsmWorkload workload = counted.getOrDefault(member.id(), CsmWorkload.none(member.id()));
+            lines.add(new Member(new Person(member.id(), member.fullName()), workload,
+                    workload.oldestEscalationSince().map(since -> Duration.between(since, windows.asOf()))));
+        }
+        return new TeamReport(lines, windows.asOf());
+    }
+}
