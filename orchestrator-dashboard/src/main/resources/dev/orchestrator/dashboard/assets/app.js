@@ -12,6 +12,9 @@ import * as work from './work.js';
 const main = document.getElementById('main');
 let signInReason = '';
 let me = null;
+// Each route draws into its own view and shows it only if no later route started meanwhile: a slow
+// answer for a screen the user already left never paints over the current one.
+let generation = 0;
 
 function go(hash) {
   if (location.hash === hash) route();
@@ -50,24 +53,37 @@ async function route() {
   const screen = parts[0] || 'today';
   if (screen === 'sign-in' || !session.token()) {
     chrome(false, 'sign-in');
+    generation += 1;
     signIn.render(main, go, signInReason);
     signInReason = '';
     return;
   }
   chrome(true, screen);
+  generation += 1;
+  const mine = generation;
+  const view = h('div', {class: 'view'});
+  const show = () => {
+    if (mine !== generation) return false;
+    main.replaceChildren(view);
+    return true;
+  };
   try {
     await whoAmI();
-    if (screen === 'work' && parts[1]) await work.render(main, go, decodeURIComponent(parts[1]));
-    else if (screen === 'queue') await queue.render(main, go, new URLSearchParams(search || ''));
-    else if (screen === 'jobs') await jobs.render(main);
-    else await today.render(main, go);
+    if (screen === 'work' && parts[1]) await work.render(view, go, decodeURIComponent(parts[1]));
+    else if (screen === 'queue') await queue.render(view, go, new URLSearchParams(search || ''));
+    else if (screen === 'jobs') await jobs.render(view);
+    else await today.render(view, go);
+    if (!show()) return;
     main.dataset.ready = screen;
+    // the moment the screen is usable, for the Navigation Timing measurement (docs/dashboard.md)
+    performance.mark(`dashboard:ready:${screen}`);
     document.dispatchEvent(new CustomEvent('dashboard:ready', {detail: screen}));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return; // already on its way to sign-in
-    fill(main, h('h1', null, 'Something went wrong'),
+    fill(view, h('h1', null, 'Something went wrong'),
       h('p', {class: 'error', role: 'alert'}, error instanceof ApiError ? error.describe() : String(error.message || error)),
       h('p', null, h('a', {href: '#/today'}, 'Back to Today')));
+    show();
   }
 }
 

@@ -72,7 +72,7 @@ export function daysFromNow(days) {
 
 const STATUS = {not_started: 'Not started', underway: 'Underway', snoozed: 'Snoozed', completed: 'Completed', skipped: 'Skipped'};
 export function statusText(status) {
-  return STATUS[status] || status;
+  return status ? STATUS[status] || status : 'new';
 }
 
 /** A priority explanation ([{rule, points, detail}]) as a list a reader can follow. */

@@ -68,7 +68,8 @@ export async function render(main, go, params) {
     escalated_to: filters.escalated ? 'me' : '', due_within_days: filters.due_soon ? DUE_SOON_DAYS : '',
     sort: filters.sort, limit: 100,
   };
-  const soon = new Date(Date.now() + RESURFACING_DAYS * 86_400_000).toISOString();
+  // whole seconds: the API takes an ISO-8601 instant without fractions
+  const soon = new Date(Date.now() + RESURFACING_DAYS * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
   let page;
   let lane;
   try {
