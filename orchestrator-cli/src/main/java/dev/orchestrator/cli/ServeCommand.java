@@ -199,8 +199,8 @@ final class ServeCommand extends DatabaseCommand {
                 String manager = minter.mint(DemoSeed.MANAGER, HttpSettings.DEFAULT_AUDIENCE, Duration.ofHours(8));
                 env.out().println("Open the dashboard (one-time sign-in links, valid "
                         + SignInCodes.DEFAULT_LIFETIME.toMinutes() + " minutes):");
-                env.out().println("  as the demo CSM:     " + signInLink(settings.host(), bound, signInCodes.issue(token)));
-                env.out().println("  as the demo manager: " + signInLink(settings.host(), bound, signInCodes.issue(manager)));
+                env.out().println("  as the demo CSM:     " + signInLink(settings.host(), bound, signInCodes.issue(token), true));
+                env.out().println("  as the demo manager: " + signInLink(settings.host(), bound, signInCodes.issue(manager), false));
                 env.out().println("Try the demo CSM's queue (token valid 8 hours):");
                 env.out().println("  curl -H 'Authorization: Bearer " + token + "' '" + reachable(settings.host(), bound)
                         + "/api/orchestrator/queue?demo=true'");
@@ -266,9 +266,9 @@ final class ServeCommand extends DatabaseCommand {
                 : reachable(host, port);
     }
 
-    /** The dashboard's sign-in page with a one-time code, in demo mode (it walks the demo sequence). */
-    static String signInLink(String host, int port, String code) {
-        return reachable(host, port) + "/sign-in#code=" + code + "&demo=true";
+    /** The dashboard's sign-in page with a one-time code; in demo mode Today walks the demo sequence (the CSM's). */
+    static String signInLink(String host, int port, String code, boolean demoMode) {
+        return reachable(host, port) + "/sign-in#code=" + code + (demoMode ? "&demo=true" : "");
     }
 
     /** A URL a client on this machine can call. */

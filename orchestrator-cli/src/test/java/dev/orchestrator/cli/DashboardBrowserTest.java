@@ -225,6 +225,16 @@ class DashboardBrowserTest {
         wait(d -> text(By.id("today-card")).contains("Escalated to\n" + manager));
         JsonNode stored = api("GET", "/api/orchestrator/executions/" + top, minter.mint(csm), null);
         assertThat(stored.path("escalation_user").path("id").asText()).isEqualTo(DemoSeed.MANAGER.toString());
+
+        // the manager, through the link serve printed for them, finds it under "Escalated to me"
+        Matcher managerLink = MANAGER_LINK.matcher(printed);
+        assertThat(managerLink.find()).isTrue();
+        assertThat(managerLink.group(1)).as("the manager has no demo sequence").doesNotContain("demo=true");
+        chrome.get(managerLink.group(1));
+        wait(d -> text(By.id("who")).equals(manager + " (manager)"));
+        chrome.get(base + "/#/queue");
+        click(By.id("filter-escalated"));
+        wait(d -> chrome.getCurrentUrl().endsWith("escalated=me") && rowIds("#queue-rows").equals(List.of(top)));
     }
 
     @Test
@@ -312,6 +322,38 @@ class DashboardBrowserTest {
         } finally {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    @Test
+    void theSnoozePickerWorksFromTheKeyboardWithAVisibleFocus() throws Exception {
+        UUID csm = newCsm("Kim Keys");
+        customer("Keyboard Co", csm, 9);
+        signIn(minter.mint(csm));
+        waitForCard(queueOrder(csm).get(0));
+        chrome.navigate().refresh();
+        waitForCard(queueOrder(csm).get(0));
+        timing("reload, signed in");
+
+        org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(chrome);
+        for (int i = 0; i < 40 && !"snooze".equals(activeId()); i++) {
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(activeId()).as("Snooze is reached with Tab").isEqualTo("snooze");
+        assertThat((String) chrome.executeScript("return getComputedStyle(document.activeElement).outlineStyle"))
+                .as("the focus is visible").isNotEqualTo("none");
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        waitFor(By.id("snooze-days"));
+        assertThat((Boolean) chrome.executeScript("return document.activeElement.closest('dialog[open]') !== null"))
+                .as("focus moves into the picker").isTrue();
+        keys.sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait(d -> chrome.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        assertThat(activeId()).as("focus returns to the button").isEqualTo("snooze");
+        JsonNode untouched = api("GET", "/api/orchestrator/executions/" + queueOrder(csm).get(0), minter.mint(csm), null);
+        assertThat(untouched.path("status").asText()).as("cancelled: nothing sent").isEqualTo("not_started");
+    }
+
+    private String activeId() {
+        return (String) chrome.executeScript("return document.activeElement && document.activeElement.id");
     }
 
     @Test

@@ -17,9 +17,11 @@ export async function render(main, go) {
   const progressLine = progress && h('p', {class: 'progress', id: 'demo-progress'},
     `Demo: ${progress.completed} of ${progress.total} completed`);
   if (!top) {
+    const none = demo && progress.total === 0;
     fill(main, heading, mode, progressLine, h('section', {class: 'card empty', id: 'today-card'},
-      h('h2', null, demo ? 'The demo sequence is complete' : 'Nothing to do right now'),
-      h('p', null, demo ? 'Every demo workflow is done.' : 'Your queue is empty: new work appears here as it arrives.')));
+      h('h2', null, none ? 'You have no demo sequence' : demo ? 'The demo sequence is complete' : 'Nothing to do right now'),
+      h('p', null, none ? 'Untick “Demo sequence” to see your own work.' : demo ? 'Every demo workflow is done.'
+        : 'Your queue is empty: new work appears here as it arrives.')));
     return;
   }
   const execution = await get(executionPath(top.execution_id));
