@@ -23,8 +23,8 @@ final class Chromium {
 
     static final String BROWSER_VARIABLE = "ORCHESTRATOR_CHROMIUM";
     static final String DRIVER_VARIABLE = "ORCHESTRATOR_CHROMEDRIVER";
-    static final String HOW_TO_ENABLE = "Browser tests skipped: no Chromium found; install it (apt-get install -y chromium "
-            + "chromium-driver) or point " + BROWSER_VARIABLE + " and " + DRIVER_VARIABLE + " at a browser and its driver.";
+    static final String HOW_TO_ENABLE = "install it (apt-get install -y chromium chromium-driver) or point "
+            + BROWSER_VARIABLE + " and " + DRIVER_VARIABLE + " at a browser and its driver";
 
     private Chromium() {
     }
@@ -35,11 +35,13 @@ final class Chromium {
         Path driver = Path.of(setting(DRIVER_VARIABLE, "/usr/bin/chromedriver"));
         boolean present = Files.isExecutable(browser) && Files.isExecutable(driver);
         if (!present) {
+            String missing = "no Chromium at " + browser + " with its driver at " + driver;
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but no browser: " + HOW_TO_ENABLE);
+                throw new AssertionError("Browser tests cannot run in CI (CI=true): " + missing + "; " + HOW_TO_ENABLE);
             }
-            System.out.println(HOW_TO_ENABLE);
-            Assumptions.abort(HOW_TO_ENABLE);
+            String line = "Browser tests skipped: " + missing + "; to run them, " + HOW_TO_ENABLE + ".";
+            System.out.println(line);
+            Assumptions.abort(line);
         }
         // Selenium Manager would otherwise try to download a driver: the one given is the one used.
         System.setProperty("SE_OFFLINE", "true");
