@@ -29,8 +29,8 @@ final class SiteHandlers {
         ctx.header("X-Frame-Options", "DENY");
         // a sign-in link's fragment never leaves the browser, but the page's address should not either
         ctx.header("Referrer-Policy", "no-referrer");
-        // the files are small and change with each release: always ask, never serve a stale script
-        ctx.header("Cache-Control", page.revalidateAlways() ? "no-store" : "no-cache");
+        // the files are small and change with each release: never serve a stale script
+        ctx.header("Cache-Control", page.neverStored() ? "no-store" : "no-cache");
         ctx.result(page.body());
     }
 

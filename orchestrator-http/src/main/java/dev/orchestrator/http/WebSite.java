@@ -17,8 +17,11 @@ public interface WebSite {
     /** The bearer token a live sign-in code stands for, once; empty for an unknown, used or expired code. */
     Optional<String> redeemSignInCode(String code);
 
-    /** A page or file: its media type, bytes and the Content-Security-Policy it is served with. */
-    record WebPage(String contentType, byte[] body, String contentSecurityPolicy, boolean revalidateAlways) {
+    /**
+     * A page or file: its media type, bytes and the Content-Security-Policy it is served with;
+     * {@code neverStored} for the page itself ({@code no-store}), else the browser revalidates ({@code no-cache}).
+     */
+    record WebPage(String contentType, byte[] body, String contentSecurityPolicy, boolean neverStored) {
         public WebPage {
             body = body.clone();
         }

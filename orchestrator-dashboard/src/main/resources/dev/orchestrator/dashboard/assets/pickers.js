@@ -2,7 +2,7 @@
 // Escape cancels, and focus returns to the button that opened them. Each resolves to the API's
 // answer, or null when cancelled; an error from the API is shown in the dialog, which stays open.
 import {ApiError} from './api.js';
-import {day, daysFromNow, field, fill, h} from './dom.js';
+import {announce, day, daysFromNow, field, fill, h} from './dom.js';
 import * as apis from './parallel-apis.js';
 
 function dialog(titleText, name, buildBody, submitText, submit) {
@@ -38,6 +38,10 @@ function dialog(titleText, name, buildBody, submitText, submit) {
         h('button', {type: 'button', onclick: () => box.close()}, 'Cancel')));
       document.body.append(box);
       box.showModal();
+    }, (problem) => {
+      // the picker's own data (reasons, people) did not load: say why, open nothing
+      announce(problem instanceof ApiError ? problem.describe() : problem.message);
+      resolve(null);
     });
   });
 }
