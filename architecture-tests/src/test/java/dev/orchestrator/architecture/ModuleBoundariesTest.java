@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *                    orchestrator-cli  (composition root: wires everything)
- *              /              |                \
- *   orchestrator-http  orchestrator-scheduler  orchestrator-persistence     (adapters)
- *              \              |                /
- *                    orchestrator-core  (domain, use cases, ports; JDK only)
+ *              /              |                \                  \
+ *   orchestrator-http  orchestrator-scheduler  orchestrator-persistence  orchestrator-dashboard
+ *              \              |                /                    (the browser's files: JDK only,
+ *                    orchestrator-core  (domain, use cases, ports; JDK only)   talks to the API over HTTP)
  * </pre>
  *
  * Adapters depend on the core and never on each other; each framework stays inside the adapter
@@ -32,6 +32,7 @@ class ModuleBoundariesTest {
     private static final String HTTP = "dev.orchestrator.http..";
     private static final String SCHEDULER = "dev.orchestrator.scheduler..";
     private static final String CLI = "dev.orchestrator.cli..";
+    private static final String DASHBOARD = "dev.orchestrator.dashboard..";
 
     private static final JavaClasses PRODUCT = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -40,7 +41,7 @@ class ModuleBoundariesTest {
     @Test
     void theCoreDependsOnNoAdapter() {
         noClasses().that().resideInAPackage(CORE)
-                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, SCHEDULER, CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, SCHEDULER, CLI, DASHBOARD)
                 .check(PRODUCT);
     }
 
@@ -54,6 +55,23 @@ class ModuleBoundariesTest {
                 .check(PRODUCT);
         noClasses().that().resideInAPackage(SCHEDULER)
                 .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, HTTP, CLI)
+                .check(PRODUCT);
+    }
+
+    @Test
+    void theDashboardIsAClientOfThePublicApiOnly() {
+        noClasses().that().resideInAPackage(DASHBOARD)
+                .should().dependOnClassesThat().resideInAnyPackage(CORE, PERSISTENCE, HTTP, SCHEDULER, CLI)
+                .because("the dashboard runs in the browser against the public HTTP API; on the server it is files "
+                        + "and sign-in codes, which the composition root hands to the HTTP server as a WebSite")
+                .check(PRODUCT);
+        classes().that().resideInAPackage(DASHBOARD)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DASHBOARD, "java..")
+                .because("no framework: the JDK only (the browser side is plain ES modules, no build step)")
+                .check(PRODUCT);
+        noClasses().that().resideOutsideOfPackages(CLI, DASHBOARD)
+                .should().dependOnClassesThat().resideInAPackage(DASHBOARD)
+                .because("only the composition root mounts the dashboard; the HTTP adapter knows a WebSite, not the dashboard")
                 .check(PRODUCT);
     }
 

@@ -2,6 +2,8 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.application.Jobs;
 import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.dashboard.DashboardAssets;
+import dev.orchestrator.dashboard.SignInCodes;
 import dev.orchestrator.http.HttpApi;
 import dev.orchestrator.http.HttpSettings;
 import dev.orchestrator.http.JobMetrics;
@@ -25,8 +27,10 @@ import picocli.CommandLine.Option;
         description = {"Listen, migrate the database, then serve the HTTP API until SIGTERM or SIGINT (Ctrl-C): "
                 + "it stops accepting, in-flight requests finish, the connection pools close (and the embedded "
                 + "PostgreSQL stops), and it exits 0.",
-                "--demo also seeds the demo data and prints a ready-to-paste curl command with a token for the demo "
-                        + "CSM; without a configured secret it then generates one for this run."})
+                "It serves the web dashboard at / (sign in with a bearer token from your identity provider).",
+                "--demo also seeds the demo data and prints one-time sign-in links to the dashboard for the demo CSM "
+                        + "and the demo manager, and a ready-to-paste curl command with a token for the demo CSM; "
+                        + "without a configured secret it then generates one for this run."})
 final class ServeCommand extends DatabaseCommand {
 
     static final String PORT_VARIABLE = "ORCHESTRATOR_PORT";
@@ -51,7 +55,7 @@ final class ServeCommand extends DatabaseCommand {
     @Mixin
     IdentityOptions identity;
 
-    @Option(names = "--demo", description = "Seed the demo data and print a curl command to try it.")
+    @Option(names = "--demo", description = "Seed the demo data and print sign-in links and a curl command to try it.")
     boolean demo;
 
     @Mixin
@@ -128,6 +132,9 @@ final class ServeCommand extends DatabaseCommand {
                         TenantScope.clear();
                     }
                 });
+        // The dashboard: its files, and the codes of the one-time sign-in links --demo prints.
+        SignInCodes signInCodes = new SignInCodes(Clock.systemUTC(), SignInCodes.DEFAULT_LIFETIME);
+        operations = operations.withWebSite(new DashboardSite(DashboardAssets.load(), signInCodes));
         // The scheduler starts after the migrations; until then /health/ready says "starting" (or "off").
         java.util.concurrent.atomic.AtomicReference<ServeJobs> scheduled = new java.util.concurrent.atomic.AtomicReference<>();
         operations = operations.withScheduler(() -> scheduled.get() != null ? scheduled.get().state()
@@ -179,13 +186,21 @@ final class ServeCommand extends DatabaseCommand {
             database.beforeShutdown(serveJobs::close);
             env.out().println("Serving the HTTP API on " + listening(settings.host(), bound) + " with the "
                     + database.description() + ". Stop with Ctrl-C.");
+            env.out().println("The dashboard: " + reachable(settings.host(), bound) + "/");
             if (demo) {
                 if (generated) {
                     env.out().println("No JWT secret configured: generated one for this run only (set "
                             + JwtOptions.SECRET_VARIABLE + " to keep tokens valid across restarts).");
                 }
-                String token = new TokenMinter(secret, Clock.systemUTC()).mint(DemoSeed.CSM, HttpSettings.DEFAULT_AUDIENCE,
-                        Duration.ofHours(8));
+                TokenMinter minter = new TokenMinter(secret, Clock.systemUTC());
+                String token = minter.mint(DemoSeed.CSM, HttpSettings.DEFAULT_AUDIENCE, Duration.ofHours(8));
+                // The links carry a code, not the token: it works once, for 10 minutes, and lives in the fragment,
+                // which the browser never sends to the server (docs/dashboard.md).
+                String manager = minter.mint(DemoSeed.MANAGER, HttpSettings.DEFAULT_AUDIENCE, Duration.ofHours(8));
+                env.out().println("Open the dashboard (one-time sign-in links, valid "
+                        + SignInCodes.DEFAULT_LIFETIME.toMinutes() + " minutes):");
+                env.out().println("  as the demo CSM:     " + signInLink(settings.host(), bound, signInCodes.issue(token), true));
+                env.out().println("  as the demo manager: " + signInLink(settings.host(), bound, signInCodes.issue(manager), false));
                 env.out().println("Try the demo CSM's queue (token valid 8 hours):");
                 env.out().println("  curl -H 'Authorization: Bearer " + token + "' '" + reachable(settings.host(), bound)
                         + "/api/orchestrator/queue?demo=true'");
@@ -249,6 +264,11 @@ final class ServeCommand extends DatabaseCommand {
         return HttpSettings.ANY_HOST.equals(host) || "::".equals(host)
                 ? "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + " (every interface)"
                 : reachable(host, port);
+    }
+
+    /** The dashboard's sign-in page with a one-time code; in demo mode Today walks the demo sequence (the CSM's). */
+    static String signInLink(String host, int port, String code, boolean demoMode) {
+        return reachable(host, port) + "/sign-in#code=" + code + (demoMode ? "&demo=true" : "");
     }
 
     /** A URL a client on this machine can call. */

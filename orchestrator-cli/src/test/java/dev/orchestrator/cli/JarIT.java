@@ -221,6 +221,42 @@ class JarIT {
         }
     }
 
+    /** The dashboard ships inside the jar: every file answers, under its policy, and the printed link works once. */
+    @Test
+    void theJarServesTheDashboardAndItsOneTimeSignInLink(TestDatabase database) throws Exception {
+        try (Served served = new Served(database)) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String file : dev.orchestrator.dashboard.DashboardAssets.FILES) {
+                String path = file.equals("index.html") ? "/" : "/dashboard/" + file;
+                var response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + served.port + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.body()).as(path).isNotBlank();
+                assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                        .contains(dev.orchestrator.dashboard.DashboardAssets.CONTENT_SECURITY_POLICY);
+            }
+            Matcher link = Pattern.compile("as the demo CSM: +\\S+#code=([A-Za-z0-9_-]+)&demo=true").matcher(served.out());
+            assertThat(link.find()).as(served.out()).isTrue();
+            String body = "{\"code\":\"" + link.group(1) + "\"}";
+            java.util.function.Supplier<java.net.http.HttpResponse<String>> redeem = () -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + served.port + "/sign-in/code"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            var first = redeem.get();
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+            assertThat(first.body()).contains("\"token\":\"ey");
+            assertThat(redeem.get().statusCode()).as("a link works once").isEqualTo(400);
+        }
+    }
+
     @Test
     void aPortInUseIsOneSentence(@EmptyDatabase TestDatabase database) throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {

@@ -100,6 +100,13 @@ public final class HttpApi {
             config.routes.get("/health/live", health::live);
             config.routes.get("/health/ready", health::ready);
             config.routes.get("/openapi.json", openApi::serve);
+            // the dashboard's files and its one-time sign-in, when the composition root hands a site in
+            operations.webSite().map(SiteHandlers::new).ifPresent(site -> {
+                config.routes.get("/", site::page);
+                config.routes.get("/sign-in", site::page);
+                config.routes.get("/dashboard/{file}", site::page);
+                config.routes.post(SiteHandlers.SIGN_IN_CODE_PATH, site::redeem);
+            });
 
             config.routes.get("/api/orchestrator/queue", queue::queue);
             config.routes.post("/api/orchestrator/demo/initialize", idempotency.wrap(demo::initialize));

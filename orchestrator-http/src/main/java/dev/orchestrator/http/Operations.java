@@ -31,10 +31,11 @@ public final class Operations {
     private final BooleanSupplier migrationsCurrent;
     private final TenantBinding tenantBinding;
     private final Supplier<String> schedulerState;
+    private final Optional<WebSite> webSite;
 
     private Operations(PrometheusMeterRegistry registry, Optional<String> metricsToken, List<String> corsOrigins,
             String version, String commit, BooleanSupplier migrationsCurrent, TenantBinding tenantBinding,
-            Supplier<String> schedulerState) {
+            Supplier<String> schedulerState, Optional<WebSite> webSite) {
         this.registry = registry;
         this.metricsToken = metricsToken;
         this.corsOrigins = List.copyOf(corsOrigins);
@@ -43,12 +44,13 @@ public final class Operations {
         this.migrationsCurrent = migrationsCurrent;
         this.tenantBinding = tenantBinding;
         this.schedulerState = schedulerState;
+        this.webSite = webSite;
     }
 
     /** A fresh registry, {@code /metrics} open, no CORS origin, version "dev", migrations taken as current. */
     public static Operations defaults() {
         return new Operations(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Optional.empty(), List.of(),
-                "dev", "unknown", () -> true, TenantBinding.NONE, () -> "off");
+                "dev", "unknown", () -> true, TenantBinding.NONE, () -> "off", Optional.empty());
     }
 
     /** The registry {@code /metrics} exposes (a Micrometer {@code MeterRegistry}). */
@@ -60,30 +62,30 @@ public final class Operations {
     public Operations withMetricsToken(String token) {
         Optional<String> t = token == null || token.isBlank() ? Optional.empty() : Optional.of(token);
         return new Operations(registry, t, corsOrigins, version, commit, migrationsCurrent, tenantBinding,
-                schedulerState);
+                schedulerState, webSite);
     }
 
     /** Origins (scheme://host[:port]) allowed to call from a browser; empty allows none. {@code *} allows any. */
     public Operations withCorsOrigins(List<String> origins) {
         return new Operations(registry, metricsToken, Objects.requireNonNull(origins), version, commit,
-                migrationsCurrent, tenantBinding, schedulerState);
+                migrationsCurrent, tenantBinding, schedulerState, webSite);
     }
 
     public Operations withVersion(String newVersion, String newCommit) {
         return new Operations(registry, metricsToken, corsOrigins, Objects.requireNonNull(newVersion),
-                Objects.requireNonNull(newCommit), migrationsCurrent, tenantBinding, schedulerState);
+                Objects.requireNonNull(newCommit), migrationsCurrent, tenantBinding, schedulerState, webSite);
     }
 
     /** Asked by {@code /health/ready} and, until it first answers true, before every API call. */
     public Operations withMigrationsCurrent(BooleanSupplier check) {
         return new Operations(registry, metricsToken, corsOrigins, version, commit, Objects.requireNonNull(check),
-                tenantBinding, schedulerState);
+                tenantBinding, schedulerState, webSite);
     }
 
     /** Binds each authenticated request's work to the caller's organization (row-level security). */
     public Operations withTenantBinding(TenantBinding binding) {
         return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent,
-                Objects.requireNonNull(binding), schedulerState);
+                Objects.requireNonNull(binding), schedulerState, webSite);
     }
 
     /**
@@ -93,7 +95,20 @@ public final class Operations {
      */
     public Operations withScheduler(Supplier<String> state) {
         return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent, tenantBinding,
-                Objects.requireNonNull(state));
+                Objects.requireNonNull(state), webSite);
+    }
+
+    /**
+     * The browser front end to serve at {@code /} (the dashboard): its pages, and the exchange of its
+     * one-time sign-in codes at {@code POST /sign-in/code}. Kept by every later {@code with...} copy.
+     */
+    public Operations withWebSite(WebSite site) {
+        return new Operations(registry, metricsToken, corsOrigins, version, commit, migrationsCurrent, tenantBinding,
+                schedulerState, Optional.of(Objects.requireNonNull(site)));
+    }
+
+    Optional<WebSite> webSite() {
+        return webSite;
     }
 
     Supplier<String> schedulerState() {
