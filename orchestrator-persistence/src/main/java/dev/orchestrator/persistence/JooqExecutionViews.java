@@ -154,7 +154,8 @@ final class JooqExecutionViews implements ExecutionViews {
     /**
      * The ids of a team's page: for each member (an {@code unnest} of their ids, one statement whatever the
      * team's size), a LATERAL read of that member's first {@code limit} matching rows in order from their
-     * {@code ..._list_csm_<key>} index; the caller keeps the first {@code limit} of these. Filtering
+     * {@code ..._list_csm_<key>} index, merged and cut to the first {@code limit} on those index entries
+     * alone (so the page's joins and names see only the page's rows). Filtering
      * {@code assigned_csm_id IN (...)} on the organization's index instead reads every other CSM's rows
      * in between (43-79 ms for a team of 10 at 1M, docs/performance.md); this reads at most
      * members × limit entries. The same rows: the union of each member's first {@code limit} holds the
@@ -167,7 +168,7 @@ final class JooqExecutionViews implements ExecutionViews {
         Table<?> member = DSL.unnest(DSL.val(members, SQLDataType.UUID.array())).as("m", "csm_id");
         Field<UUID> memberId = DSL.field(DSL.name("m", "csm_id"), SQLDataType.UUID);
         SelectQuery<Record> own = sql.selectQuery();
-        own.addSelect(E.ID);
+        own.addSelect(E.ID, key(sort).as("sort_key"));
         own.addFrom(E);
         addJoinsFor(own, filter);
         own.addConditions(conditions(organizationId, new Visibility.WholeOrganization(), filter, labels, text));
@@ -176,7 +177,12 @@ final class JooqExecutionViews implements ExecutionViews {
         own.addOrderBy(order(sort));
         own.addLimit(DSL.inline(limit));
         Table<?> pages = DSL.lateral(own.asTable("own"));
-        return DSL.select(pages.field(E.ID.getName(), UUID.class)).from(member).crossJoin(pages);
+        Field<UUID> id = pages.field(E.ID.getName(), UUID.class);
+        Field<?> sortKey = pages.field("sort_key");
+        // Merged and cut here, on the index entries alone: the page's joins then see only its own rows.
+        return DSL.select(id).from(member).crossJoin(pages)
+                .orderBy(sort.descending() ? List.of(sortKey.desc(), id.desc()) : List.of(sortKey.asc(), id.asc()))
+                .limit(DSL.inline(limit));
     }
 
     @Override
