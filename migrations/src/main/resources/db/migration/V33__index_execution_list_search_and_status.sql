@@ -22,3 +22,18 @@ BEGIN
 END
 $$;
 -- [jooq ignore stop]
+
+-- The pages in score order with a status filter (a CSM's open work, an admin's "critical, not
+-- started"): V25's priority indexes hold no status, so every entry the page passes over cost a heap
+-- fetch to be rejected (5,776 of them for an admin's first page at 1M). The same indexes, with the
+-- status as an included column, let the page find its ids from the index alone (an index-only scan
+-- that checks the status on the entry) and the bounded count of total be index-only. Same names, same
+-- keys, same order: V25's comments and the plan tests hold as they were.
+-- [jooq ignore start]
+DROP INDEX workflow_executions_list_csm_priority;
+CREATE INDEX workflow_executions_list_csm_priority
+    ON workflow_executions (organization_id, assigned_csm_id, priority_score, id) INCLUDE (status) WHERE is_demo = false;
+DROP INDEX workflow_executions_list_org_priority;
+CREATE INDEX workflow_executions_list_org_priority
+    ON workflow_executions (organization_id, priority_score, id) INCLUDE (status) WHERE is_demo = false;
+-- [jooq ignore stop]
