@@ -256,9 +256,15 @@ final class JooqExecutionViews implements ExecutionViews {
         Condition customerNamed = customerNamed(organizationId, text.get());
         Condition definitionNamed = definition.ORGANIZATION_ID.eq(organizationId.value())
                 .and(DSL.lower(definition.NAME).like(pattern(text.get()), '\\'));
-        List<UUID> customers = customerSearchQuery(organizationId, text.get()).fetch(customer.ID);
-        List<UUID> definitions = sql.select(definition.ID).from(definition).where(definitionNamed)
-                .limit(DSL.inline(MAX_LISTED_MATCHES + 1)).fetch(definition.ID);
+        // Both look-ups in one statement: one round trip (and one tenant transaction) per page, not two.
+        Field<Boolean> isCustomer = DSL.field(DSL.name("is_customer"), SQLDataType.BOOLEAN);
+        List<UUID> customers = new ArrayList<>();
+        List<UUID> definitions = new ArrayList<>();
+        sql.select(DSL.inline(true).as(isCustomer), customer.ID.as("id")).from(customer).where(customerNamed)
+                .limit(DSL.inline(MAX_LISTED_MATCHES + 1))
+                .unionAll(sql.select(DSL.inline(false).as(isCustomer), definition.ID.as("id")).from(definition)
+                        .where(definitionNamed).limit(DSL.inline(MAX_LISTED_MATCHES + 1)))
+                .forEach(r -> (r.value1() ? customers : definitions).add(r.value2()));
         Condition byCustomer = customers.isEmpty() ? DSL.falseCondition()
                 : customers.size() > MAX_LISTED_MATCHES
                         ? E.CUSTOMER_ID.in(DSL.select(customer.ID).from(customer).where(customerNamed))
