@@ -78,6 +78,7 @@ final class ExecutionViewHandlers {
         json.put("items", page.items().stream().map(ViewRepresentations::listItem).toList());
         json.put("next_cursor", page.nextCursor().orElse(null));
         json.put("total", page.total());
+        json.put("total_is_lower_bound", page.totalIsLowerBound());
         Responses.json(ctx, 200, json);
     }
 

@@ -297,6 +297,30 @@ class ExecutionViewRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void the_total_is_exact_up_to_1000_and_marked_a_lower_bound_above() {
+        Customer customer = customer("Counted", world.csm);
+        WorkflowDefinition definition = definition("counted", WorkflowType.CUSTOM, 500, Map.of(), false);
+        for (int i = 0; i < 1000; i++) {
+            world.execution(definition, customer, world.csm, ExecutionStatus.COMPLETED, 500, World.T0);
+        }
+        JsonNode exact = get(EXECUTIONS + "?status=completed&limit=5", world.csm).json();
+        assertThat(exact.path("total").asLong()).isEqualTo(1000);
+        assertThat(exact.path("total_is_lower_bound").asBoolean()).isFalse();
+        world.execution(definition, customer, world.csm, ExecutionStatus.COMPLETED, 500, World.T0);
+        JsonNode bounded = get(EXECUTIONS + "?status=completed&limit=5", world.csm).json();
+        assertThat(bounded.path("total").asLong()).isEqualTo(1000);
+        assertThat(bounded.path("total_is_lower_bound").asBoolean()).isTrue();
+        // The manager's team sees the same rows through the per-member read.
+        JsonNode team = get(EXECUTIONS + "?status=completed&limit=5", world.manager).json();
+        assertThat(team.path("total_is_lower_bound").asBoolean()).isTrue();
+        assertThat(team.path("items")).hasSize(5);
+        JsonNode next = get(EXECUTIONS + "?status=completed&limit=5&cursor=" + bounded.path("next_cursor").asText(),
+                world.csm).json();
+        assertThat(next.path("total").asLong()).as("every page counts the same").isEqualTo(1000);
+        assertThat(next.path("total_is_lower_bound").asBoolean()).isTrue();
+    }
+
+    @Test
     void bad_and_unknown_parameters_are_400_naming_each() {
         assertInvalid(get(EXECUTIONS + "?status=done", world.csm), "status");
         assertInvalid(get(EXECUTIONS + "?workflow_type=big", world.csm), "workflow_type");

@@ -53,7 +53,11 @@ class ExecutionListPlanTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PriorityPolicy.LabelThresholds LABELS = PriorityPolicy.STANDARD.labels();
+    /** What the service counts a total up to. */
+    private static final long CAP = dev.orchestrator.core.application.port.in.ViewExecutions.MAX_EXACT_TOTAL + 1;
     private static OrganizationId organization;
+    /** An organization with 60,000 customers and no executions, for the name search's plan. */
+    private static OrganizationId large;
     private static ProfileId csm;
     private static Set<ProfileId> team;
     private static ProfileId manager;
@@ -116,8 +120,20 @@ class ExecutionListPlanTest {
                     INSERT INTO workflow_execution_events (organization_id, execution_id, action, to_status, occurred_at)
                         SELECT e.organization_id, e.id, 'create', 'not_started', e.created_at + n * interval '1 hour'
                         FROM workflow_executions e, generate_series(1, 4) n WHERE abs(hashtext(e.id::text)) % 10 = 0;
+                    INSERT INTO organizations (name) VALUES ('large');
+                    INSERT INTO profiles (organization_id, email, full_name, role)
+                        SELECT id, 'large@example.org', 'Large CSM', 'csm' FROM organizations WHERE name = 'large';
+                    INSERT INTO customers (organization_id, name, csm_id)
+                        SELECT p.organization_id, 'account ' || n, p.id FROM profiles p, generate_series(1, 60000) n
+                        WHERE p.email = 'large@example.org';
                     ANALYZE;
                     """);
+            // As autovacuum leaves a table that is read more than written: index-only scans are possible.
+            statement.execute("VACUUM ANALYZE workflow_executions");
+            try (ResultSet row = statement.executeQuery("SELECT id FROM organizations WHERE name = 'large'")) {
+                row.next();
+                large = OrganizationId.of(row.getObject(1, UUID.class));
+            }
             try (ResultSet row = statement.executeQuery("""
                     SELECT e.organization_id, e.assigned_csm_id, p.manager_id, e.customer_id, e.id
                     FROM workflow_executions e JOIN profiles p ON p.id = e.assigned_csm_id
@@ -243,19 +259,120 @@ class ExecutionListPlanTest {
                 Optional.empty());
         queries.add(views.listQuery(organization, new Visibility.WholeOrganization(), ofCustomer, LABELS,
                 ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
-        queries.add(views.countQuery(organization, own(), ExecutionFilter.NONE, LABELS));
+        queries.add(views.countQuery(organization, own(), ExecutionFilter.NONE, LABELS, CAP));
         queries.add(views.countQuery(organization, new Visibility.AssignedTo(team), statuses(ExecutionStatus.ACTIVE),
-                LABELS));
-        queries.add(views.countQuery(organization, new Visibility.EscalatedTo(manager), ExecutionFilter.NONE, LABELS));
+                LABELS, CAP));
+        queries.add(views.countQuery(organization, new Visibility.EscalatedTo(manager), ExecutionFilter.NONE, LABELS, CAP));
         queries.add(views.countQuery(organization, own(), new ExecutionFilter(Set.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("customer 1")), LABELS));
+                Optional.empty(), Optional.of("customer 1")), LABELS, CAP));
         for (Query query : queries) {
             JsonNode plan = explain(query);
             assertThat(indexesOn(plan, "workflow_executions")).as("%s", plan).isNotEmpty();
             assertThat(scansOf(plan, "Seq Scan")).as("%s", plan).doesNotContain("workflow_executions");
             assertSortsFewRows(plan, "team, customer or count");
         }
+    }
+
+    @Test
+    void aTeamsPagesInEveryOrderReadEachMembersIndexNotTheOrganizations() throws Exception {
+        for (ListSort sort : ListSort.values()) {
+            for (Optional<ListSort.Position> after : List.of(Optional.<ListSort.Position>empty(),
+                    Optional.of(middle(sort)))) {
+                JsonNode plan = explain(views.listQuery(organization, new Visibility.AssignedTo(team),
+                        ExecutionFilter.NONE, LABELS, sort, after, 26));
+                assertReadsPerMember(plan, sort, "team " + sort + " after " + after);
+            }
+        }
+    }
+
+    @Test
+    void theDashboardsFilteredTeamAndEscalatedPagesUseTheirIndexes() throws Exception {
+        Visibility ofTeam = new Visibility.AssignedTo(team);
+        List<ExecutionFilter> filters = List.of(statuses(EnumSet.of(ExecutionStatus.NOT_STARTED, ExecutionStatus.UNDERWAY)),
+                new ExecutionFilter(Set.of(ExecutionStatus.NOT_STARTED), Optional.empty(),
+                        Optional.of(PriorityLabel.CRITICAL), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty()),
+                new ExecutionFilter(Set.of(), Optional.of(WorkflowType.RISK), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                text("customer 1"));
+        for (ExecutionFilter filter : filters) {
+            assertReadsPerMember(explain(views.listQuery(organization, ofTeam, filter, LABELS,
+                    ListSort.PRIORITY_DESCENDING, Optional.empty(), 26)), ListSort.PRIORITY_DESCENDING, "team " + filter);
+        }
+        JsonNode escalatedOpen = explain(views.listQuery(organization, new Visibility.EscalatedTo(manager),
+                statuses(ExecutionStatus.ACTIVE), LABELS, ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
+        assertReadsInOrder(escalatedOpen, "workflow_executions_list_escalated_priority", "escalated, open");
+        JsonNode escalatedNamed = explain(views.listQuery(organization, new Visibility.EscalatedTo(manager),
+                text("customer 1"), LABELS, ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
+        assertThat(indexesOn(escalatedNamed, "workflow_executions")).as("%s", escalatedNamed).isNotEmpty();
+        assertThat(scansOf(escalatedNamed, "Seq Scan")).as("%s", escalatedNamed).doesNotContain("workflow_executions");
+        assertSortsFewRows(escalatedNamed, "escalated, named");
+    }
+
+    @Test
+    void pagesByScoreWithAStatusFilterFindTheirIdsFromThePriorityIndexAlone() throws Exception {
+        ExecutionFilter criticalNotStarted = new ExecutionFilter(Set.of(ExecutionStatus.NOT_STARTED), Optional.empty(),
+                Optional.of(PriorityLabel.CRITICAL), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        for (Visibility scope : List.of(new Visibility.WholeOrganization(), own())) {
+            String name = index(scope instanceof Visibility.WholeOrganization ? "org" : "csm", ListSort.PRIORITY_DESCENDING);
+            for (ExecutionFilter filter : List.of(criticalNotStarted, statuses(EnumSet.of(ExecutionStatus.NOT_STARTED)))) {
+                JsonNode plan = explain(views.listQuery(organization, scope, filter, LABELS,
+                        ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
+                List<String> indexOnly = new ArrayList<>();
+                walk(plan, node -> {
+                    if (node.get("Node Type").asText().equals("Index Only Scan")) {
+                        indexOnly.add(node.path("Index Name").asText());
+                    }
+                });
+                assertThat(indexOnly).as("%s, %s: %s", scope, filter, plan).contains(name);
+                assertThat(scansOf(plan, "Seq Scan")).as("%s", plan).doesNotContain("workflow_executions");
+                assertSortsFewRows(plan, scope + ", " + filter);
+            }
+        }
+    }
+
+    @Test
+    void aNameSearchFindsTheCustomersByTheTrigramIndexAndTheirExecutionsByIndex() throws Exception {
+        JsonNode customers;
+        try (Connection connection = db.connection()) {
+            // In the organization of 60,000 customers: where an index on the organization alone would read them all.
+            customers = QueryPlans.explain(connection, sql.renderInlined(views.customerSearchQuery(large,
+                    "account 4711")));
+        }
+        assertThat(indexesOn(customers, "customers")).as("%s", customers).contains("customers_name_trgm");
+        assertThat(scansOf(customers, "Seq Scan")).as("%s", customers).doesNotContain("customers");
+        for (ListSort sort : ListSort.values()) {
+            JsonNode plan = explain(views.listQuery(organization, own(), text("customer 57"), LABELS, sort,
+                    Optional.empty(), 26));
+            assertThat(indexesOn(plan, "workflow_executions")).as("%s: %s", sort, plan).isNotEmpty();
+            assertThat(scansOf(plan, "Seq Scan")).as("%s: %s", sort, plan).doesNotContain("workflow_executions");
+            assertSortsFewRows(plan, "q, " + sort);
+        }
+        // A name nobody has: the page's statement reads no execution at all.
+        JsonNode nobody = explain(views.listQuery(organization, new Visibility.WholeOrganization(), text("no such name"),
+                LABELS, ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
+        assertThat(indexesOn(nobody, "workflow_executions")).as("%s", nobody).isEmpty();
+        assertThat(scansOf(nobody, "Seq Scan")).as("%s", nobody).doesNotContain("workflow_executions");
+    }
+
+    /**
+     * The total of an organization's whole list (half of the table here) stops at the bound: whichever
+     * scan the planner picks (it may read the table in physical order, which meets the organization's
+     * rows at once), a Limit of at most CAP rows is above it.
+     */
+    @Test
+    void aBoundedCountOfAWholeOrganizationStopsAtTheBound() throws Exception {
+        JsonNode plan = explain(views.countQuery(organization, new Visibility.WholeOrganization(),
+                ExecutionFilter.NONE, LABELS, CAP));
+        List<Long> limits = new ArrayList<>();
+        walk(plan, node -> {
+            if (node.get("Node Type").asText().equals("Limit")) {
+                limits.add(node.get("Plan Rows").asLong());
+            }
+        });
+        assertThat(limits).as("%s", plan).isNotEmpty().allMatch(rows -> rows <= CAP);
     }
 
     @Test
@@ -297,6 +414,24 @@ class ExecutionListPlanTest {
     private static ExecutionFilter statuses(Set<ExecutionStatus> statuses) {
         return new ExecutionFilter(statuses, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static ExecutionFilter text(String q) {
+        return new ExecutionFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(q));
+    }
+
+    /**
+     * A team's page: each member's rows from their own index (the CSM index of the key), never the
+     * organization's; the merge sorts at most members × limit rows.
+     */
+    private static void assertReadsPerMember(JsonNode plan, ListSort sort, String what) {
+        List<String> indexes = indexesOn(plan, "workflow_executions");
+        assertThat(indexes).as("%s: %s", what, plan).doesNotContain(index("org", sort));
+        assertThat(indexes.stream().filter(i -> i.startsWith("workflow_executions_list_csm_")
+                || i.equals("workflow_executions_production_queue")).toList()).as("%s: %s", what, plan).isNotEmpty();
+        assertThat(scansOf(plan, "Seq Scan")).as("%s: %s", what, plan).doesNotContain("workflow_executions");
+        assertSortsFewRows(plan, what);
     }
 
     /** A selective filter may have the planner sort what the index found: then only a few rows. */

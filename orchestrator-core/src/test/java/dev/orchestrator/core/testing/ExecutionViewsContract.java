@@ -66,7 +66,7 @@ public abstract class ExecutionViewsContract extends PortContract {
         definitions.add(world.definition(WorkflowType.STRATEGIC, 700, Map.of("order", 1), true));
         Profile[] assignees = {world.csm, world.teammate, world.outsider, world.manager};
         List<Customer> customers = new ArrayList<>();
-        String[] names = {"Acme Renewals", "Globex", "Initech ÉCLAIR", "Umbrella acme"};
+        String[] names = {"Acme Renewals", "Globex", "Initech ÉCLAIR", "Umbrella acme", "50% Off_Shop", "Back\\slash"};
         for (int i = 0; i < names.length; i++) {
             Customer customer = new Customer(CustomerId.of(world.nextUuid()), world.org, names[i],
                     assignees[i % assignees.length].id());
@@ -127,6 +127,15 @@ public abstract class ExecutionViewsContract extends PortContract {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("risk workflow")));
         filters.add(new ExecutionFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("éclair")));
+        // q is plain text: SQL's LIKE wildcards and escape character match only themselves.
+        for (String plain : List.of("%", "_", "a_m", "\\", "ac%e")) {
+            filters.add(new ExecutionFilter(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(plain)));
+        }
+        // A team of three with a name search: a team's page is read per member (on PostgreSQL).
+        filters.add(new ExecutionFilter(EnumSet.of(ExecutionStatus.NOT_STARTED, ExecutionStatus.UNDERWAY),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("acme")));
 
         Map<Object, WorkflowDefinition> definitionById = definitions.stream()
                 .collect(Collectors.toMap(WorkflowDefinition::id, Function.identity()));
@@ -143,6 +152,8 @@ public abstract class ExecutionViewsContract extends PortContract {
                         .filter(v -> visibility.covers(v.entry().execution()) && filter.matches(v, LABELS)).toList();
                 assertThat(views().count(world.org, visibility, filter, LABELS))
                         .as("count of %s, %s", visibility, filter).isEqualTo(matching.size());
+                assertThat(views().countUpTo(world.org, visibility, filter, LABELS, 3))
+                        .as("count up to 3 of %s, %s", visibility, filter).isEqualTo(Math.min(3, matching.size()));
                 nonEmpty += matching.isEmpty() ? 0 : 1;
                 for (ListSort sort : ListSort.values()) {
                     List<ExecutionId> expected = matching.stream().sorted(sort.comparator())

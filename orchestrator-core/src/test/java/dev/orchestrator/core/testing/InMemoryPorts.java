@@ -914,9 +914,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     @Override
-    public synchronized long count(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
-            PriorityPolicy.LabelThresholds labels) {
-        return listed(organizationId, visibility, filter, labels).count();
+    public synchronized long countUpTo(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
+            PriorityPolicy.LabelThresholds labels, long atMost) {
+        return listed(organizationId, visibility, filter, labels).limit(atMost).count();
     }
 
     private java.util.stream.Stream<ExecutionView> listed(OrganizationId organizationId, Visibility visibility,

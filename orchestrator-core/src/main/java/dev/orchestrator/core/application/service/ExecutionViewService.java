@@ -103,7 +103,10 @@ public final class ExecutionViewService implements ViewExecutions {
         for (int i = 0; i < page.size(); i++) {
             items.add(new ListItem(page.get(i), priorities.get(i)));
         }
-        return Result.ok(new ListPage(List.copyOf(items), next, views.count(caller.organizationId(), visibility, filter, labels)));
+        // One row past the bound tells "exactly MAX_EXACT_TOTAL" from "more".
+        long counted = views.countUpTo(caller.organizationId(), visibility, filter, labels, MAX_EXACT_TOTAL + 1);
+        return Result.ok(new ListPage(List.copyOf(items), next, Math.min(counted, MAX_EXACT_TOTAL),
+                counted > MAX_EXACT_TOTAL));
     }
 
     /**

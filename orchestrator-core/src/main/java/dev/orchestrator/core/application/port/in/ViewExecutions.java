@@ -32,6 +32,13 @@ public interface ViewExecutions {
     int MAX_LIMIT = 100;
     int MAX_DUE_WITHIN_DAYS = 3650;
     int MAX_TEXT_LENGTH = 200;
+    /**
+     * A list's {@code total} is exact up to this many rows; above, it is this number and marked a lower
+     * bound. Counting is bounded so that a page costs the same for a CSM's 40 rows and an
+     * organization's 250,000 (docs/performance.md, lists); a dashboard shows "1,000+" rather than a
+     * figure nobody pages through.
+     */
+    long MAX_EXACT_TOTAL = 1_000;
 
     Result<Detail> execution(Profile caller, ExecutionId id);
 
@@ -56,8 +63,11 @@ public interface ViewExecutions {
     record ListItem(ExecutionView view, PriorityScore priority) {
     }
 
-    /** {@code total} counts every page's items, with the filters as they are now. */
-    record ListPage(List<ListItem> items, Optional<String> nextCursor, long total) {
+    /**
+     * {@code total} counts every page's items, with the filters as they are now, up to
+     * {@link #MAX_EXACT_TOTAL}; {@code totalIsLowerBound} says more rows match than that.
+     */
+    record ListPage(List<ListItem> items, Optional<String> nextCursor, long total, boolean totalIsLowerBound) {
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Reads the work views: one execution with the people it names, its timeline, and filtered, ordered
  * pages of executions. Implementations must honour {@link ExecutionFilter#matches}, {@link Visibility#covers}
- * and {@link ListSort} exactly, one query per page (ExecutionViewsContract).
+ * and {@link ListSort} exactly, with a bounded amount of work per page whatever the number of rows
+ * (ExecutionViewsContract; on PostgreSQL, ExecutionListPlanTest).
  */
 public interface ExecutionViews {
 
@@ -32,8 +33,17 @@ public interface ExecutionViews {
             PriorityPolicy.LabelThresholds labels, ListSort sort, Optional<ListSort.Position> after, int limit);
 
     /** How many executions {@link #list} would give over all its pages. */
-    long count(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
-            PriorityPolicy.LabelThresholds labels);
+    default long count(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
+            PriorityPolicy.LabelThresholds labels) {
+        return countUpTo(organizationId, visibility, filter, labels, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #count}, but counting no further than {@code atMost}: the smaller of the two. Bounded
+     * so that a page's total costs at most {@code atMost} index entries, however large the list.
+     */
+    long countUpTo(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
+            PriorityPolicy.LabelThresholds labels, long atMost);
 
     /** The organization an execution belongs to (for operators' tools, which act outside any one organization). */
     Optional<OrganizationId> organizationOf(ExecutionId id);
