@@ -38,21 +38,21 @@ public final class IdentityOptions {
         }
         String iss = env.flagOrVariable(issuer, ISSUER_VARIABLE);
         if (iss != null) {
-            if (iss.isBlank() || iss.chars().anyMatch(Character::isISOControl)) {
-                throw CliFailure.usage("--jwt-issuer (" + ISSUER_VARIABLE + "): must be a non-blank text without "
-                        + "control characters");
-            }
-            result = result.withIssuer(iss);
+            result = result.withIssuer(claimValue(iss, "--jwt-issuer", ISSUER_VARIABLE));
         }
         String aud = env.flagOrVariable(audience, AUDIENCE_VARIABLE);
         if (aud != null) {
-            if (aud.isBlank() || aud.chars().anyMatch(Character::isISOControl)) {
-                throw CliFailure.usage("--jwt-audience (" + AUDIENCE_VARIABLE + "): must be a non-blank text without "
-                        + "control characters");
-            }
-            result = result.withAudience(aud);
+            result = result.withAudience(claimValue(aud, "--jwt-audience", AUDIENCE_VARIABLE));
         }
         return result;
+    }
+
+    /** A claim value tokens are compared with exactly: non-blank, no control characters. */
+    private static String claimValue(String value, String option, String variable) {
+        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+            throw CliFailure.usage(option + " (" + variable + "): must be a non-blank text without control characters");
+        }
+        return value;
     }
 
     private static URI jwks(String value) {

@@ -1,5 +1,8 @@
 package dev.orchestrator.persistence;
 
+import static dev.orchestrator.persistence.QueryPlans.indexesOn;
+import static dev.orchestrator.persistence.QueryPlans.nodeTypes;
+import static dev.orchestrator.persistence.QueryPlans.scansOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -118,7 +118,7 @@ class AdapterQueuePlanTest {
             try (ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE queue('"
                     + organization + "', '" + csm + "')")) {
                 rows.next();
-                JsonNode plan = JSON.readTree(rows.getString(1)).get(0).get("Plan");
+                JsonNode plan = QueryPlans.parse(rows.getString(1));
                 assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan)
                         .containsExactly("workflow_executions_production_queue");
                 assertThat(nodeTypes(plan)).as("plan: %s", plan).doesNotContain("Sort", "Incremental Sort");
@@ -135,42 +135,9 @@ class AdapterQueuePlanTest {
     }
 
     private JsonNode explain(String query) throws Exception {
-        try (Connection connection = db.connection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
-            rows.next();
-            return JSON.readTree(rows.getString(1)).get(0).get("Plan");
+        try (Connection connection = db.connection()) {
+            return QueryPlans.explain(connection, query);
         }
     }
 
-    private static List<String> nodeTypes(JsonNode plan) {
-        List<String> types = new ArrayList<>();
-        walk(plan, node -> types.add(node.get("Node Type").asText()));
-        return types;
-    }
-
-    /** Indexes of {@code table} the plan reads (a Bitmap Index Scan names no relation: go by the index's name). */
-    private static List<String> indexesOn(JsonNode plan, String table) {
-        List<String> indexes = new ArrayList<>();
-        walk(plan, node -> {
-            if (node.has("Index Name") && node.get("Index Name").asText().startsWith(table + "_")) {
-                indexes.add(node.get("Index Name").asText());
-            }
-        });
-        return indexes;
-    }
-
-    private static List<String> scansOf(JsonNode plan, String nodeType) {
-        List<String> relations = new ArrayList<>();
-        walk(plan, node -> {
-            if (nodeType.equals(node.get("Node Type").asText())) {
-                relations.add(node.path("Relation Name").asText());
-            }
-        });
-        return relations;
-    }
-
-    private static void walk(JsonNode node, Consumer<JsonNode> visit) {
-        visit.accept(node);
-        node.path("Plans").forEach(child -> walk(child, visit));
-    }
 }

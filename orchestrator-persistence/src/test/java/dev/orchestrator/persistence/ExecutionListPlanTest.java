@@ -1,5 +1,9 @@
 package dev.orchestrator.persistence;
 
+import static dev.orchestrator.persistence.QueryPlans.indexesOn;
+import static dev.orchestrator.persistence.QueryPlans.nodeTypes;
+import static dev.orchestrator.persistence.QueryPlans.scansOf;
+import static dev.orchestrator.persistence.QueryPlans.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -212,7 +215,7 @@ class ExecutionListPlanTest {
             JsonNode plan = explain(views.listQuery(organization, own(), filter, LABELS, ListSort.PRIORITY_DESCENDING,
                     Optional.empty(), 26));
             // The scope's index, or the queue's (whose order is the score's too) for open statuses: never all rows.
-            assertThat(indexesOn(plan)).as("%s: %s", filter, plan).isNotEmpty();
+            assertThat(indexesOn(plan, "workflow_executions")).as("%s: %s", filter, plan).isNotEmpty();
             assertThat(scansOf(plan, "Seq Scan")).as("%s: %s", filter, plan).doesNotContain("workflow_executions");
             assertSortsFewRows(plan, filter.toString());
         }
@@ -223,7 +226,7 @@ class ExecutionListPlanTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(Instant.now().plusSeconds(3 * 86_400)), Optional.empty()), LABELS, ListSort.SNOOZE_UNTIL,
                 Optional.empty(), 26));
-        assertThat(indexesOn(snoozed)).as("%s", snoozed).isNotEmpty();
+        assertThat(indexesOn(snoozed, "workflow_executions")).as("%s", snoozed).isNotEmpty();
         assertSortsFewRows(snoozed, "snoozed soon");
         assertThat(scansOf(snoozed, "Seq Scan")).as("%s", snoozed).doesNotContain("workflow_executions");
     }
@@ -249,7 +252,7 @@ class ExecutionListPlanTest {
                 Optional.empty(), Optional.of("customer 1")), LABELS));
         for (Query query : queries) {
             JsonNode plan = explain(query);
-            assertThat(indexesOn(plan)).as("%s", plan).isNotEmpty();
+            assertThat(indexesOn(plan, "workflow_executions")).as("%s", plan).isNotEmpty();
             assertThat(scansOf(plan, "Seq Scan")).as("%s", plan).doesNotContain("workflow_executions");
             assertSortsFewRows(plan, "team, customer or count");
         }
@@ -283,7 +286,7 @@ class ExecutionListPlanTest {
                 try (ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE page("
                         + String.join(", ", literals) + ")")) {
                     rows.next();
-                    assertReadsInOrder(JSON.readTree(rows.getString(1)).get(0).get("Plan"), index("csm", sort),
+                    assertReadsInOrder(QueryPlans.parse(rows.getString(1)), index("csm", sort),
                             "generic " + sort);
                 }
                 statement.execute("DEALLOCATE page");
@@ -307,48 +310,15 @@ class ExecutionListPlanTest {
     }
 
     private static void assertReadsInOrder(JsonNode plan, String index, String what) {
-        assertThat(indexesOn(plan)).as("%s: %s", what, plan).containsExactly(index);
+        assertThat(indexesOn(plan, "workflow_executions")).as("%s: %s", what, plan).containsExactly(index);
         assertThat(nodeTypes(plan)).as("%s: %s", what, plan).doesNotContain("Sort", "Incremental Sort");
         assertThat(scansOf(plan, "Seq Scan")).as("%s: %s", what, plan).doesNotContain("workflow_executions");
     }
 
     private JsonNode explain(Query query) throws Exception {
-        try (Connection connection = db.connection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) " + sql.renderInlined(query))) {
-            rows.next();
-            return JSON.readTree(rows.getString(1)).get(0).get("Plan");
+        try (Connection connection = db.connection()) {
+            return QueryPlans.explain(connection, sql.renderInlined(query));
         }
     }
 
-    private static List<String> nodeTypes(JsonNode plan) {
-        List<String> types = new ArrayList<>();
-        walk(plan, node -> types.add(node.get("Node Type").asText()));
-        return types;
-    }
-
-    /** Indexes of workflow_executions the plan reads. */
-    private static List<String> indexesOn(JsonNode plan) {
-        List<String> indexes = new ArrayList<>();
-        walk(plan, node -> {
-            if (node.has("Index Name") && node.get("Index Name").asText().startsWith("workflow_executions_")) {
-                indexes.add(node.get("Index Name").asText());
-            }
-        });
-        return indexes;
-    }
-
-    private static List<String> scansOf(JsonNode plan, String nodeType) {
-        List<String> relations = new ArrayList<>();
-        walk(plan, node -> {
-            if (nodeType.equals(node.get("Node Type").asText())) {
-                relations.add(node.path("Relation Name").asText());
-            }
-        });
-        return relations;
-    }
-
-    private static void walk(JsonNode node, Consumer<JsonNode> visit) {
-        visit.accept(node);
-        node.path("Plans").forEach(child -> walk(child, visit));
-    }
 }

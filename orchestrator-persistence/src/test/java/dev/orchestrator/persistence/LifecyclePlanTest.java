@@ -1,9 +1,11 @@
 package dev.orchestrator.persistence;
 
+import static dev.orchestrator.persistence.QueryPlans.indexesOn;
+import static dev.orchestrator.persistence.QueryPlans.nodeTypes;
+import static dev.orchestrator.persistence.QueryPlans.scansOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.testsupport.TestDatabase;
@@ -14,10 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 @WithPostgres
 class LifecyclePlanTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-03-10T00:05:00Z");
 
     private final TestDatabase db;
@@ -90,7 +88,7 @@ class LifecyclePlanTest {
         JsonNode plan = explain(sql.renderInlined(lifecycle.autoCloseStatement(Optional.empty(), SignalPolicy.STANDARD,
                 LocalDate.of(2026, 3, 10), NOW)));
 
-        assertThat(indexesOn(plan)).as("plan: %s", plan).contains("workflow_executions_auto_close_candidates");
+        assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan).contains("workflow_executions_auto_close_candidates");
         assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan).doesNotContain("workflow_executions");
     }
 
@@ -98,7 +96,7 @@ class LifecyclePlanTest {
     void earlyWakeReadsOnlySnoozedRowsThroughTheirIndex() throws Exception {
         JsonNode plan = explain(sql.renderInlined(lifecycle.wakeStatement(Optional.empty(), SignalPolicy.STANDARD, NOW)));
 
-        assertThat(indexesOn(plan)).as("plan: %s", plan).contains("workflow_executions_snoozed_until");
+        assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan).contains("workflow_executions_snoozed_until");
         assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan).doesNotContain("workflow_executions");
     }
 
@@ -119,40 +117,14 @@ class LifecyclePlanTest {
         JsonNode plan = explain(sql.renderInlined(SqlSignalInterpretation.statement(sql, scope, SignalPolicy.STANDARD,
                 PriorityPolicy.STANDARD, java.time.LocalDate.ofInstant(NOW, java.time.ZoneOffset.UTC), NOW)));
 
-        assertThat(indexesOn(plan)).as("plan: %s", plan).contains("workflow_executions_closed_by_customer_definition");
+        assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan).contains("workflow_executions_closed_by_customer_definition");
         assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan).doesNotContain("workflow_executions");
     }
 
     private JsonNode explain(String query) throws Exception {
-        try (Connection connection = db.connection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) " + query)) {
-            rows.next();
-            return JSON.readTree(rows.getString(1)).get(0).get("Plan");
+        try (Connection connection = db.connection()) {
+            return QueryPlans.explain(connection, query);
         }
     }
 
-    private static List<String> indexesOn(JsonNode plan) {
-        List<String> indexes = new ArrayList<>();
-        walk(plan, node -> {
-            if (node.has("Index Name") && node.get("Index Name").asText().startsWith("workflow_executions_")) {
-                indexes.add(node.get("Index Name").asText());
-            }
-        });
-        return indexes;
-    }
-
-    private static List<String> scansOf(JsonNode plan, String nodeType) {
-        List<String> relations = new ArrayList<>();
-        walk(plan, node -> {
-            if (nodeType.equals(node.get("Node Type").asText())) {
-                relations.add(node.path("Relation Name").asText());
-            }
-        });
-        return relations;
-    }
-
-    private static void walk(JsonNode node, Consumer<JsonNode> visit) {
-        visit.accept(node);
-        node.path("Plans").forEach(child -> walk(child, visit));
-    }
 }

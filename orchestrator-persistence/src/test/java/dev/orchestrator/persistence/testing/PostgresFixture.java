@@ -118,6 +118,34 @@ public class PostgresFixture implements PortsFixture {
                 .execute();
     }
 
+    /** Replaces the customer's signals (null: none at all), as an import or a signal write would leave them. */
+    public void changeSignals(Customer customer, CustomerSignals signals) {
+        UUID id = customer.id().value();
+        sql.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.deleteFrom(CUSTOMER_PROPERTIES).where(CUSTOMER_PROPERTIES.CUSTOMER_ID.eq(id)).execute();
+            if (signals != null) {
+                insertProperties(t, customer.organizationId().value(), id, signals);
+            }
+        });
+    }
+
+    private static void insertProperties(DSLContext t, UUID org, UUID id, CustomerSignals signals) {
+        t.insertInto(CUSTOMER_PROPERTIES)
+                .set(CUSTOMER_PROPERTIES.CUSTOMER_ID, id)
+                .set(CUSTOMER_PROPERTIES.ORGANIZATION_ID, org)
+                .set(CUSTOMER_PROPERTIES.REVENUE_IMPACT_TIER, small(signals.revenueImpactTier()))
+                .set(CUSTOMER_PROPERTIES.CHURN_RISK_SCORE, small(signals.churnRiskScore()))
+                .set(CUSTOMER_PROPERTIES.USAGE_SCORE, small(signals.usageScore()))
+                .set(CUSTOMER_PROPERTIES.HEALTH_SCORE, small(signals.healthScore()))
+                .set(CUSTOMER_PROPERTIES.UTILIZATION_PERCENT, signals.utilizationPercent())
+                .set(CUSTOMER_PROPERTIES.YOY_GROWTH_PERCENT, signals.yoyGrowthPercent())
+                .set(CUSTOMER_PROPERTIES.MARKET_PRICE_PERCENTILE, signals.marketPricePercentile())
+                .set(CUSTOMER_PROPERTIES.ADOPTION_RATE_PERCENT, signals.adoptionRatePercent())
+                .set(CUSTOMER_PROPERTIES.USAGE_CHANGE_PERCENT_LAST_MONTH, signals.usageChangePercentLastMonth())
+                .execute();
+    }
+
     @Override
     public void givenCustomer(Customer customer, CustomerSignals signals) {
         UUID org = customer.organizationId().value();
@@ -131,19 +159,7 @@ public class PostgresFixture implements PortsFixture {
                     .set(CUSTOMERS.CSM_ID, customer.csmId() == null ? null : customer.csmId().value())
                     .execute();
             if (signals != null) {
-                t.insertInto(CUSTOMER_PROPERTIES)
-                        .set(CUSTOMER_PROPERTIES.CUSTOMER_ID, id)
-                        .set(CUSTOMER_PROPERTIES.ORGANIZATION_ID, org)
-                        .set(CUSTOMER_PROPERTIES.REVENUE_IMPACT_TIER, small(signals.revenueImpactTier()))
-                        .set(CUSTOMER_PROPERTIES.CHURN_RISK_SCORE, small(signals.churnRiskScore()))
-                        .set(CUSTOMER_PROPERTIES.USAGE_SCORE, small(signals.usageScore()))
-                        .set(CUSTOMER_PROPERTIES.HEALTH_SCORE, small(signals.healthScore()))
-                        .set(CUSTOMER_PROPERTIES.UTILIZATION_PERCENT, signals.utilizationPercent())
-                        .set(CUSTOMER_PROPERTIES.YOY_GROWTH_PERCENT, signals.yoyGrowthPercent())
-                        .set(CUSTOMER_PROPERTIES.MARKET_PRICE_PERCENTILE, signals.marketPricePercentile())
-                        .set(CUSTOMER_PROPERTIES.ADOPTION_RATE_PERCENT, signals.adoptionRatePercent())
-                        .set(CUSTOMER_PROPERTIES.USAGE_CHANGE_PERCENT_LAST_MONTH, signals.usageChangePercentLastMonth())
-                        .execute();
+                insertProperties(t, org, id, signals);
             }
             int variant = Math.floorMod(id.hashCode(), 4);
             if (signals != null && signals.hasStrongContact()) {
