@@ -31,10 +31,12 @@ final class ExecutionHandlers {
     }
 
     void snooze(Context ctx) {
-        JsonBody body = JsonBody.read(ctx, "days");
+        JsonBody body = JsonBody.read(ctx, "days", "reason_code", "note");
         Integer days = body.requiredInt("days");
+        Optional<String> code = body.optionalText("reason_code");
+        Optional<String> note = body.optionalText("note");
         body.validated();
-        Outcome outcome = transition(ctx, new Transition.Snooze(days));
+        Outcome outcome = transition(ctx, new Transition.Snooze(days, code.orElse(null), note.orElse(null)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("execution", Representations.execution(outcome.execution()));
         json.put("priority_score", outcome.priority().value());
@@ -43,11 +45,28 @@ final class ExecutionHandlers {
         Responses.json(ctx, 200, json);
     }
 
+    /**
+     * {@code {reason_code, note?}}, or the prototype's {@code {reason}} (recorded as code {@code other}
+     * with the text as its note). With neither, the error names {@code reason}, as the prototype's did.
+     */
     void skip(Context ctx) {
-        JsonBody body = JsonBody.read(ctx, "reason");
-        String reason = body.requiredText("reason");
+        JsonBody body = JsonBody.read(ctx, "reason", "reason_code", "note");
+        Optional<String> code = body.optionalText("reason_code");
+        Optional<String> note = body.optionalText("note");
+        Optional<String> reason = body.optionalText("reason");
         body.validated();
-        respond(ctx, transition(ctx, new Transition.Skip(reason)));
+        if (code.isEmpty() && note.isPresent()) {
+            throw ApiProblem.invalid("reason_code", "is required with a note");
+        }
+        if (code.isPresent() && reason.isPresent()) {
+            throw ApiProblem.invalid("reason", "cannot be given with reason_code: put the text in note");
+        }
+        if (code.isEmpty() && reason.isEmpty()) {
+            throw ApiProblem.invalid("reason", "is required: give reason_code (and an optional note), or reason");
+        }
+        Transition.Skip skip = code.isPresent() ? new Transition.Skip(null, code.get(), note.orElse(null))
+                : new Transition.Skip(reason.get());
+        respond(ctx, transition(ctx, skip));
     }
 
     void escalate(Context ctx) {
@@ -55,6 +74,26 @@ final class ExecutionHandlers {
         UUID escalationUser = body.requiredUuid("escalation_user_id");
         body.validated();
         respond(ctx, transition(ctx, new Transition.Escalate(ProfileId.of(escalationUser))));
+    }
+
+    /** The person escalated to (or an admin) acknowledges the open escalation; the body {@code {note?}} is optional. */
+    void acknowledge(Context ctx) {
+        respond(ctx, transition(ctx, new Transition.Acknowledge(optionalNote(ctx))));
+    }
+
+    /** The person escalated to (or an admin) resolves the escalation, open or acknowledged; {@code {note?}}. */
+    void resolve(Context ctx) {
+        respond(ctx, transition(ctx, new Transition.Resolve(optionalNote(ctx))));
+    }
+
+    private static String optionalNote(Context ctx) {
+        if (ctx.bodyAsBytes().length == 0) {
+            return null;
+        }
+        JsonBody body = JsonBody.read(ctx, "note");
+        Optional<String> note = body.optionalText("note");
+        body.validated();
+        return note.orElse(null);
     }
 
     /** {@code status} picks the transition (the core derives it from the lifecycle table); data is merge-patched. */

@@ -88,6 +88,26 @@ class OpenApiContractTest extends ApiTestBase {
         call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.outsider);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "covered elsewhere")), world.csm);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "again")), world.csm);
+        WorkflowExecution coded = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        String codedId = coded.id().toString();
+        call("POST", exec + "snooze", exec.replace("{id}", codedId) + "snooze",
+                json(map("days", 2, "reason_code", "waiting_on_customer", "note", "on holiday")), world.csm);
+        call("POST", exec + "skip", exec.replace("{id}", codedId) + "skip",
+                json(map("reason_code", "duplicate", "note", "see the renewal")), world.csm);
+        call("POST", exec + "skip", exec.replace("{id}", codedId) + "skip", json(map("reason_code", "nope")), world.csm);
+        call("GET", "/api/orchestrator/executions/{id}/events",
+                "/api/orchestrator/executions/" + codedId + "/events", null, world.csm);
+        call("GET", "/api/orchestrator/reasons", "/api/orchestrator/reasons", null, world.csm);
+        call("GET", "/api/orchestrator/reasons", "/api/orchestrator/reasons?x=1", null, world.csm);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "lost_budget", "kind", "skip", "label", "Lost budget")))),
+                world.csm);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "a", "kind", "skip", "label", "A"),
+                        map("code", "a", "kind", "skip", "label", "B")))), world.admin);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "lost_budget", "kind", "skip", "label", "Lost budget")))),
+                world.admin);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         String views = "/api/orchestrator/executions";
         call("GET", views, views + "?status=skipped&limit=1", null, world.csm);

@@ -19,7 +19,11 @@ public enum Action implements WireNamed {
     /** Saves progress ({@code execution_data}) without changing the status. */
     UPDATE_DATA("update_data"),
     /** The customer got a new CSM and the execution moved with it. Not a transition: the status stays. */
-    REASSIGN("reassign");
+    REASSIGN("reassign"),
+    /** The person escalated to takes the escalation on. Not a status change. */
+    ACKNOWLEDGE("acknowledge"),
+    /** The person escalated to closes the escalation. Not a status change. */
+    RESOLVE("resolve");
 
     private final String wireName;
 
