@@ -45,6 +45,18 @@ class ModuleBoundariesTest {
                 .check(PRODUCT);
     }
 
+    /**
+     * The domain's rules (the lifecycle, the escalation loop, the reason catalog, the policies) are
+     * values and functions: they read no port and call no use case, so that a store's SQL and the
+     * core's Java can be proved equal against the same definition.
+     */
+    @Test
+    void theDomainDependsOnNoUseCaseOrPort() {
+        noClasses().that().resideInAPackage("dev.orchestrator.core.domain..")
+                .should().dependOnClassesThat().resideInAPackage("dev.orchestrator.core.application..")
+                .check(PRODUCT);
+    }
+
     @Test
     void adaptersNeverDependOnEachOther() {
         noClasses().that().resideInAPackage(PERSISTENCE)

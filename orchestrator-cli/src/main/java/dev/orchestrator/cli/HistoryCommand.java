@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"An execution's timeline, oldest first: when, who (or the system), what, from which status "
-                + "to which, and the snooze days, skip reason, escalation user or CSMs of a reassignment. "
+                + "to which, and the snooze days, reason code, skip reason, note, escalation user or CSMs of a "
+                + "reassignment. "
                 + "The same events as GET /api/orchestrator/executions/{id}/events, with the database's authority."})
 final class HistoryCommand extends DatabaseCommand {
 
@@ -53,8 +54,14 @@ final class HistoryCommand extends DatabaseCommand {
         if (e.days() != null) {
             details.add(e.days() + (e.days() == 1 ? " day" : " days"));
         }
+        if (e.reasonCode() != null) {
+            details.add("code: " + e.reasonCode());
+        }
         if (e.reason() != null) {
             details.add("reason: " + e.reason());
+        }
+        if (e.note() != null && !e.note().equals(e.reason())) {
+            details.add("note: " + e.note());
         }
         if (entry.escalationUser() != null) {
             details.add("to " + name(entry.escalationUser()));

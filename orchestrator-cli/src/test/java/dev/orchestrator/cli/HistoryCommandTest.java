@@ -39,6 +39,10 @@ class HistoryCommandTest {
             s.execute("INSERT INTO workflow_execution_events (organization_id, execution_id, action, from_status,"
                     + " to_status, occurred_at) VALUES ('" + ORG + "', '" + EXECUTION
                     + "', 'wake', 'snoozed', 'not_started', '2030-01-04T00:05:00Z')");
+            s.execute("INSERT INTO workflow_execution_events (organization_id, execution_id, actor_profile_id, action,"
+                    + " from_status, to_status, days, reason_code, note, occurred_at) VALUES ('" + ORG + "', '"
+                    + EXECUTION + "', '" + CSM + "', 'snooze', 'not_started', 'snoozed', 2, 'waiting_on_customer',"
+                    + " 'back on the 9th', '2030-01-05T09:00:00Z')");
         }
         String csmName = Sql.value(db, "SELECT full_name FROM profiles WHERE id = '" + CSM + "'");
         String managerName = Sql.value(db, "SELECT full_name FROM profiles WHERE id = '" + MANAGER + "'");
@@ -50,7 +54,8 @@ class HistoryCommandTest {
                 "2030-01-01T10:00:00Z  " + csmName, "escalate", "not_started -> not_started", "to " + managerName,
                 "2030-01-01T11:00:00Z  " + managerName, "snooze", "not_started -> snoozed", "3 days",
                 "2030-01-04T00:05:00Z  system", "wake", "snoozed -> not_started",
-                (before + 3) + " events of execution " + EXECUTION + ".");
+                "2030-01-05T09:00:00Z  " + csmName, "snooze", "2 days; code: waiting_on_customer; note: back on the 9th",
+                (before + 4) + " events of execution " + EXECUTION + ".");
         Cli.Run scoped = Cli.on(db).run("history", "--execution", EXECUTION, "--organization", ORG);
         assertThat(scoped.out()).isEqualTo(run.out());
     }

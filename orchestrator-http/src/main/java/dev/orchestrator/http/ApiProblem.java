@@ -130,6 +130,13 @@ final class ApiProblem extends RuntimeException {
             return new ApiProblem(409, "lifecycle-rejected", "Not allowed in the current status",
                     rejected.message(), List.of(), members, Map.of());
         }
+        if (failure instanceof Failure.EscalationRejected rejected) {
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("escalation_state", rejected.current() == null ? null : rejected.current().wireName());
+            members.put("attempted_action", rejected.attempted().wireName());
+            return new ApiProblem(409, "escalation-rejected", "Not allowed in the escalation's state",
+                    rejected.message(), List.of(), members, Map.of());
+        }
         if (failure instanceof Failure.Conflict conflict) {
             return new ApiProblem(409, "concurrent-modification", "Changed concurrently", conflict.message(),
                     List.of(), Map.of("current_status", conflict.current().wireName()), Map.of());

@@ -38,6 +38,10 @@ final class ExecutionHandlers {
         Responses.json(ctx, 200, json);
     }
 
+    /**
+     * {@code {reason_code, note?}}, or the prototype's {@code {reason}} (recorded as code {@code other}
+     * with the text as its note). With neither, the error names {@code reason}, as the prototype's did.
+     */
     void skip(Context ctx) {
         respond(ctx, transition(ctx, read(ctx, TransitionBodies.SKIP)));
     }
@@ -53,6 +57,26 @@ final class ExecutionHandlers {
 
     private static Transition read(Context ctx, TransitionBodies reader) {
         return reader.read(JsonBody.read(ctx, reader.fields()));
+    }
+
+    /** The person escalated to (or an admin) acknowledges the open escalation; the body {@code {note?}} is optional. */
+    void acknowledge(Context ctx) {
+        respond(ctx, transition(ctx, new Transition.Acknowledge(optionalNote(ctx))));
+    }
+
+    /** The person escalated to (or an admin) resolves the escalation, open or acknowledged; {@code {note?}}. */
+    void resolve(Context ctx) {
+        respond(ctx, transition(ctx, new Transition.Resolve(optionalNote(ctx))));
+    }
+
+    private static String optionalNote(Context ctx) {
+        if (ctx.bodyAsBytes().length == 0) {
+            return null;
+        }
+        JsonBody body = JsonBody.read(ctx, "note");
+        Optional<String> note = body.optionalText("note");
+        body.validated();
+        return note.orElse(null);
     }
 
     /** {@code status} picks the transition (the core derives it from the lifecycle table); data is merge-patched. */

@@ -71,6 +71,8 @@ public final class HttpApi {
         CustomerHandlers customers = new CustomerHandlers(orchestrator.manageCustomers());
         SignalHandlers signals = new SignalHandlers(orchestrator.ingestSignals(), idempotency);
         ProfileHandlers profiles = new ProfileHandlers(orchestrator.manageProfiles());
+        ReasonHandlers reasons = new ReasonHandlers(orchestrator.manageReasons());
+        SettingsHandlers organizationSettings = new SettingsHandlers(orchestrator.manageSettings());
         Metrics metrics = new Metrics(operations.meterRegistry(), operations.metricsToken());
         Cors cors = new Cors(operations.corsOrigins());
         RouteTemplates routes = new RouteTemplates();
@@ -120,6 +122,10 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/executions/{id}/skip", idempotency.wrap(executions::skip));
             config.routes.post("/api/orchestrator/executions/{id}/escalate", idempotency.wrap(executions::escalate));
             config.routes.post("/api/orchestrator/executions/{id}/reassign", idempotency.wrap(executions::reassign));
+            config.routes.post("/api/orchestrator/executions/{id}/escalation/acknowledge",
+                    idempotency.wrap(executions::acknowledge));
+            config.routes.post("/api/orchestrator/executions/{id}/escalation/resolve",
+                    idempotency.wrap(executions::resolve));
 
             config.routes.get("/api/orchestrator/definitions", definitions::list);
             config.routes.post("/api/orchestrator/definitions", idempotency.wrap(definitions::create));
@@ -136,6 +142,10 @@ public final class HttpApi {
             config.routes.post(SignalHandlers.BATCH_PATH, signals::batch);
             config.routes.get("/api/profiles", profiles::list);
             config.routes.put("/api/profiles/{id}", profiles::put);
+            config.routes.get("/api/orchestrator/reasons", reasons::list);
+            config.routes.put("/api/orchestrator/reasons", reasons::replace);
+            config.routes.get("/api/orchestrator/settings", organizationSettings::get);
+            config.routes.put("/api/orchestrator/settings", organizationSettings::replace);
             config.routes.patch("/api/orchestrator/executions/{id}/status", executions::changeStatus);
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
             if (jobs != null) {

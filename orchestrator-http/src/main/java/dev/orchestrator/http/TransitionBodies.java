@@ -15,15 +15,30 @@ import java.util.stream.Collectors;
  * of a bulk action. One reader per action, so that the two cannot drift apart.
  */
 enum TransitionBodies {
-    SNOOZE("snooze", List.of("days"), body -> {
+    SNOOZE("snooze", List.of("days", "reason_code", "note"), body -> {
         Integer days = body.requiredInt("days");
+        Optional<String> code = body.optionalText("reason_code");
+        Optional<String> note = body.optionalText("note");
         body.validated();
-        return new Transition.Snooze(days);
+        return new Transition.Snooze(days, code.orElse(null), note.orElse(null));
     }),
-    SKIP("skip", List.of("reason"), body -> {
-        String reason = body.requiredText("reason");
+    /** {@code {reason_code, note?}}, or the prototype's {@code {reason}} (code {@code other}, the text as note). */
+    SKIP("skip", List.of("reason", "reason_code", "note"), body -> {
+        Optional<String> code = body.optionalText("reason_code");
+        Optional<String> note = body.optionalText("note");
+        Optional<String> reason = body.optionalText("reason");
+        if (code.isEmpty() && note.isPresent()) {
+            body.reject("reason_code", "is required with a note");
+        }
+        if (code.isPresent() && reason.isPresent()) {
+            body.reject("reason", "cannot be given with reason_code: put the text in note");
+        }
+        if (code.isEmpty() && reason.isEmpty() && note.isEmpty()) {
+            body.reject("reason", "is required: give reason_code (and an optional note), or reason");
+        }
         body.validated();
-        return new Transition.Skip(reason);
+        return code.isPresent() ? new Transition.Skip(null, code.get(), note.orElse(null))
+                : new Transition.Skip(reason.get());
     }),
     ESCALATE("escalate", List.of("escalation_user_id"), body -> {
         UUID escalationUser = body.requiredUuid("escalation_user_id");

@@ -1,6 +1,9 @@
 package dev.orchestrator.http;
 
 import dev.orchestrator.core.application.port.in.ViewExecutions;
+import dev.orchestrator.core.domain.escalation.Escalation;
+import dev.orchestrator.core.domain.escalation.EscalationView;
+import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
 import dev.orchestrator.core.domain.views.ExecutionView;
 import dev.orchestrator.core.domain.views.HistoryEntry;
@@ -18,6 +21,7 @@ final class ViewRepresentations {
     static Map<String, Object> listItem(ViewExecutions.ListItem item) {
         Map<String, Object> json = Representations.queueItem(item.view().entry(), item.priority());
         people(json, item.view());
+        json.put("escalation", escalation(item.escalation()));
         return json;
     }
 
@@ -26,13 +30,40 @@ final class ViewRepresentations {
         Map<String, Object> json = Representations.queueItem(detail.view().entry(), detail.priority());
         people(json, detail.view());
         json.put("escalated_at", Representations.time(detail.view().escalatedAt()));
+        json.put("escalation", escalation(detail.escalation()));
         return json;
     }
 
     private static void people(Map<String, Object> json, ExecutionView view) {
         json.put("due_at", Representations.time(view.dueAt()));
+        json.put("reason_code", view.entry().execution().reasonCode());
         json.put("assigned_csm", person(view.assignedCsm()));
         json.put("escalation_user", person(view.escalationUser()));
+    }
+
+    /** The escalation loop, with its acknowledgement target judged now; null when never escalated. */
+    static Map<String, Object> escalation(EscalationView view) {
+        if (view == null) {
+            return null;
+        }
+        Escalation e = view.escalation();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", e.state().wireName());
+        json.put("to", person(view.to()));
+        json.put("by", id(e.by()));
+        json.put("at", Representations.time(e.at()));
+        json.put("acknowledged_at", Representations.time(e.acknowledgedAt()));
+        json.put("acknowledged_by", id(e.acknowledgedBy()));
+        json.put("resolved_at", Representations.time(e.resolvedAt()));
+        json.put("resolved_by", id(e.resolvedBy()));
+        json.put("note", e.note());
+        json.put("ack_due_at", Representations.time(view.ackDueAt()));
+        json.put("breached", view.breached());
+        return json;
+    }
+
+    private static String id(ProfileId id) {
+        return id == null ? null : id.toString();
     }
 
     static Map<String, Object> event(HistoryEntry entry) {
@@ -45,6 +76,8 @@ final class ViewRepresentations {
         json.put("to_status", e.to().wireName());
         json.put("days", e.days());
         json.put("reason", e.reason());
+        json.put("reason_code", e.reasonCode());
+        json.put("note", e.note());
         json.put("escalation_user", person(entry.escalationUser()));
         json.put("from_csm", person(entry.fromCsm()));
         json.put("to_csm", person(entry.toCsm()));

@@ -82,14 +82,49 @@ class OpenApiContractTest extends ApiTestBase {
 
         WorkflowExecution e = execution(world.csm, ExecutionStatus.NOT_STARTED);
         String id = e.id().toString();
+        String views = "/api/orchestrator/executions";
         call("POST", exec + "escalate", exec.replace("{id}", id) + "escalate",
                 json(map("escalation_user_id", world.manager.id().toString())), world.csm);
+        String ack = exec + "escalation/acknowledge";
+        String resolve = exec + "escalation/resolve";
+        call("POST", ack, ack.replace("{id}", id), json(map("note", "on it")), world.manager);
+        call("POST", ack, ack.replace("{id}", id), "", world.manager);
+        call("POST", ack, ack.replace("{id}", id), json(map("note", "")), world.manager);
+        call("POST", resolve, resolve.replace("{id}", id), "", world.csm);
+        call("POST", resolve, resolve.replace("{id}", id), "", world.outsider);
+        call("POST", resolve, resolve.replace("{id}", id), json(map("note", "sorted")), world.manager);
+        call("GET", views + "/{id}", views + "/" + id, null, world.csm);
+        call("GET", "/api/orchestrator/settings", "/api/orchestrator/settings", null, world.admin);
+        call("GET", "/api/orchestrator/settings", "/api/orchestrator/settings", null, world.csm);
+        call("PUT", "/api/orchestrator/settings", "/api/orchestrator/settings",
+                json(map("escalation_ack_target_hours", 0)), world.admin);
+        call("PUT", "/api/orchestrator/settings", "/api/orchestrator/settings",
+                json(map("escalation_ack_target_hours", 48)), world.admin);
         call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.csm);
         call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.outsider);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "covered elsewhere")), world.csm);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "again")), world.csm);
+        WorkflowExecution coded = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        String codedId = coded.id().toString();
+        call("POST", exec + "snooze", exec.replace("{id}", codedId) + "snooze",
+                json(map("days", 2, "reason_code", "waiting_on_customer", "note", "on holiday")), world.csm);
+        call("POST", exec + "skip", exec.replace("{id}", codedId) + "skip",
+                json(map("reason_code", "duplicate", "note", "see the renewal")), world.csm);
+        call("POST", exec + "skip", exec.replace("{id}", codedId) + "skip", json(map("reason_code", "nope")), world.csm);
+        call("GET", "/api/orchestrator/executions/{id}/events",
+                "/api/orchestrator/executions/" + codedId + "/events", null, world.csm);
+        call("GET", "/api/orchestrator/reasons", "/api/orchestrator/reasons", null, world.csm);
+        call("GET", "/api/orchestrator/reasons", "/api/orchestrator/reasons?x=1", null, world.csm);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "lost_budget", "kind", "skip", "label", "Lost budget")))),
+                world.csm);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "a", "kind", "skip", "label", "A"),
+                        map("code", "a", "kind", "skip", "label", "B")))), world.admin);
+        call("PUT", "/api/orchestrator/reasons", "/api/orchestrator/reasons",
+                json(map("items", List.of(map("code", "lost_budget", "kind", "skip", "label", "Lost budget")))),
+                world.admin);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
-        String views = "/api/orchestrator/executions";
         call("GET", views, views + "?status=skipped&limit=1", null, world.csm);
         call("GET", views, views + "?escalated_to=me", null, world.manager);
         call("GET", views, views + "?sort=name&stauts=x", null, world.csm);

@@ -11,6 +11,7 @@ import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.lifecycle.Action;
@@ -99,7 +100,8 @@ final class JooqExecutionViews implements ExecutionViews {
                         ExecutionId.of(r.get(V.EXECUTION_ID)), OrganizationId.of(r.get(V.ORGANIZATION_ID)),
                         profile(r.get(V.ACTOR_PROFILE_ID)), r.get(V.ACTION), r.get(V.FROM_STATUS), r.get(V.TO_STATUS),
                         r.get(V.DAYS), r.get(V.REASON), profile(r.get(V.ESCALATION_USER_ID)),
-                        Codes.instant(r.get(V.OCCURRED_AT)), profile(r.get(V.FROM_CSM_ID)), profile(r.get(V.TO_CSM_ID))),
+                        Codes.instant(r.get(V.OCCURRED_AT)), profile(r.get(V.FROM_CSM_ID)), profile(r.get(V.TO_CSM_ID)),
+                        r.get(V.REASON_CODE), r.get(V.NOTE)),
                         person(r.get(V.ACTOR_PROFILE_ID), r.get(ACTOR.FULL_NAME)),
                         person(r.get(V.ESCALATION_USER_ID), r.get(ESCALATED.FULL_NAME)),
                         person(r.get(V.FROM_CSM_ID), r.get(FROM_CSM.FULL_NAME)),
@@ -333,6 +335,9 @@ final class JooqExecutionViews implements ExecutionViews {
             where.add(csms.size() == 1 ? E.ASSIGNED_CSM_ID.eq(csms.get(0)) : E.ASSIGNED_CSM_ID.in(csms));
         } else if (visibility instanceof Visibility.EscalatedTo escalated) {
             where.add(E.ESCALATION_USER_ID.eq(escalated.person().value()));
+            // Visibility.EscalatedTo: not resolved (no state: escalated before the loop, counts as open)
+            where.add(E.ESCALATION_STATE.isNull().or(E.ESCALATION_STATE.in(
+                    EscalationState.UNRESOLVED.stream().map(s -> DSL.inline(s, E.ESCALATION_STATE)).toList())));
         }
         if (!filter.statuses().isEmpty()) {
             where.add(E.STATUS.in(Codes.inlineStatuses(E.STATUS, filter.statuses())));

@@ -5,6 +5,7 @@ import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
 
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
+import dev.orchestrator.core.domain.escalation.Escalation;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
@@ -39,14 +40,17 @@ final class JooqExecutionWriter implements ExecutionWriter {
     private static final List<Field<?>> INSERT_COLUMNS = List.of(W.ID, W.ORGANIZATION_ID, W.WORKFLOW_DEFINITION_ID,
             W.CUSTOMER_ID, W.ASSIGNED_CSM_ID, W.ESCALATION_USER_ID, W.STATUS, W.SNOOZE_UNTIL, W.SNOOZE_DAYS,
             W.SNOOZED_AT, W.PRIORITY_SCORE, W.STARTED_AT, W.COMPLETED_AT, W.SKIPPED_AT, W.SKIP_REASON,
-            W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT, W.DUE_AT);
+            W.EXECUTION_DATA, W.IS_DEMO, W.VERSION, W.CREATED_AT, W.UPDATED_AT, W.DUE_AT, W.REASON_CODE,
+            W.ESCALATION_STATE, W.ESCALATED_BY, W.ESCALATED_AT, W.ESCALATION_ACKNOWLEDGED_BY,
+            W.ESCALATION_ACKNOWLEDGED_AT, W.ESCALATION_RESOLVED_BY, W.ESCALATION_RESOLVED_AT, W.ESCALATION_NOTE);
 
     private static final List<Field<?>> EVENT_COLUMNS = List.of(WORKFLOW_EXECUTION_EVENTS.ORGANIZATION_ID,
             WORKFLOW_EXECUTION_EVENTS.EXECUTION_ID, WORKFLOW_EXECUTION_EVENTS.ACTOR_PROFILE_ID,
             WORKFLOW_EXECUTION_EVENTS.ACTION, WORKFLOW_EXECUTION_EVENTS.FROM_STATUS, WORKFLOW_EXECUTION_EVENTS.TO_STATUS,
             WORKFLOW_EXECUTION_EVENTS.DAYS, WORKFLOW_EXECUTION_EVENTS.REASON,
             WORKFLOW_EXECUTION_EVENTS.ESCALATION_USER_ID, WORKFLOW_EXECUTION_EVENTS.OCCURRED_AT,
-            WORKFLOW_EXECUTION_EVENTS.FROM_CSM_ID, WORKFLOW_EXECUTION_EVENTS.TO_CSM_ID);
+            WORKFLOW_EXECUTION_EVENTS.FROM_CSM_ID, WORKFLOW_EXECUTION_EVENTS.TO_CSM_ID,
+            WORKFLOW_EXECUTION_EVENTS.REASON_CODE, WORKFLOW_EXECUTION_EVENTS.NOTE);
 
     private final DSLContext sql;
 
@@ -58,6 +62,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
     public SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
             ExecutionEvent event, Integer riskScore) {
         checkConsistent(next, expectedStatus, event);
+        Optional<Escalation> escalation = Optional.ofNullable(next.escalation());
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Record1<Long> saved = t.update(W)
@@ -72,6 +77,19 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .set(W.COMPLETED_AT, timestamp(next.completedAt()))
                     .set(W.SKIPPED_AT, timestamp(next.skippedAt()))
                     .set(W.SKIP_REASON, next.skipReason())
+                    .set(W.REASON_CODE, next.reasonCode())
+                    .set(W.ESCALATION_STATE, escalation.map(Escalation::state).orElse(null))
+                    .set(W.ESCALATED_BY, escalation.map(Escalation::by).map(ProfileId::value).orElse(null))
+                    .set(W.ESCALATED_AT, escalation.map(Escalation::at).map(Codes::timestamp).orElse(null))
+                    .set(W.ESCALATION_ACKNOWLEDGED_BY,
+                            escalation.map(Escalation::acknowledgedBy).map(ProfileId::value).orElse(null))
+                    .set(W.ESCALATION_ACKNOWLEDGED_AT,
+                            escalation.map(Escalation::acknowledgedAt).map(Codes::timestamp).orElse(null))
+                    .set(W.ESCALATION_RESOLVED_BY,
+                            escalation.map(Escalation::resolvedBy).map(ProfileId::value).orElse(null))
+                    .set(W.ESCALATION_RESOLVED_AT,
+                            escalation.map(Escalation::resolvedAt).map(Codes::timestamp).orElse(null))
+                    .set(W.ESCALATION_NOTE, escalation.map(Escalation::note).orElse(null))
                     .set(W.EXECUTION_DATA, JsonbCodec.write(next.executionData()))
                     .set(W.UPDATED_AT, timestamp(next.updatedAt()))
                     .set(W.VERSION, W.VERSION.plus(DSL.inline(1L)))
@@ -94,7 +112,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 return new SaveResult.Conflict(current);
             }
             insertEvents(t, List.of(event));
-            return new SaveResult.Saved(withVersion(next, saved.value1()));
+            return new SaveResult.Saved(next.withVersion(saved.value1()));
         });
     }
 
@@ -150,7 +168,15 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 timestamp(e.snoozeUntil()), e.snoozeDays(), timestamp(e.snoozedAt()), e.priorityScore(),
                 timestamp(e.startedAt()), timestamp(e.completedAt()), timestamp(e.skippedAt()), e.skipReason(),
                 JsonbCodec.write(e.executionData()), e.demo(), e.version(), timestamp(e.createdAt()),
-                timestamp(e.updatedAt()), timestamp(e.dueAt()));
+                timestamp(e.updatedAt()), timestamp(e.dueAt()), e.reasonCode(),
+                e.escalation() == null ? null : e.escalation().state(),
+                e.escalation() == null ? null : id(e.escalation().by()),
+                e.escalation() == null ? null : timestamp(e.escalation().at()),
+                e.escalation() == null ? null : id(e.escalation().acknowledgedBy()),
+                e.escalation() == null ? null : timestamp(e.escalation().acknowledgedAt()),
+                e.escalation() == null ? null : id(e.escalation().resolvedBy()),
+                e.escalation() == null ? null : timestamp(e.escalation().resolvedAt()),
+                e.escalation() == null ? null : e.escalation().note());
     }
 
     private static void insertEvents(DSLContext t, List<ExecutionEvent> events) {
@@ -161,19 +187,13 @@ final class JooqExecutionWriter implements ExecutionWriter {
         for (ExecutionEvent e : events) {
             insert = insert.values(Arrays.asList(e.organizationId().value(), e.executionId().value(), id(e.actor()),
                     e.action(), e.from(), e.to(), e.days(), e.reason(),
-                    id(e.escalationUserId()), timestamp(e.occurredAt()), id(e.fromCsmId()), id(e.toCsmId())));
+                    id(e.escalationUserId()), timestamp(e.occurredAt()), id(e.fromCsmId()), id(e.toCsmId()),
+                    e.reasonCode(), e.note()));
         }
         insert.execute();
     }
 
     private static UUID id(ProfileId id) {
         return id == null ? null : id.value();
-    }
-
-    private static WorkflowExecution withVersion(WorkflowExecution e, long version) {
-        return new WorkflowExecution(e.id(), e.organizationId(), e.definitionId(), e.customerId(), e.assignedCsmId(),
-                e.escalationUserId(), e.status(), e.snoozeUntil(), e.snoozeDays(), e.snoozedAt(), e.priorityScore(),
-                e.startedAt(), e.completedAt(), e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), version,
-                e.createdAt(), e.updatedAt(), e.dueAt());
     }
 }

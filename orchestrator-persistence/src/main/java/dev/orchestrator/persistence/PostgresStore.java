@@ -64,7 +64,7 @@ public final class PostgresStore {
                 new JooqCatalogWrites(loader),
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
-                new SqlTeamViews(sql));
+                new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

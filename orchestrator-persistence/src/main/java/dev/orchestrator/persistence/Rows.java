@@ -5,6 +5,7 @@ import static dev.orchestrator.persistence.Codes.mapNullable;
 
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.escalation.Escalation;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -86,7 +87,21 @@ final class Rows {
                 r.get(e.VERSION),
                 instant(r.get(e.CREATED_AT)),
                 instant(r.get(e.UPDATED_AT)),
-                instant(r.get(e.DUE_AT)));
+                instant(r.get(e.DUE_AT)),
+                r.get(e.REASON_CODE),
+                escalation(r, e));
+    }
+
+    /** The escalation loop's columns (V28); null when the execution has no escalation state. */
+    static Escalation escalation(Record r, WorkflowExecutions e) {
+        if (r.get(e.ESCALATION_STATE) == null) {
+            return null;
+        }
+        return new Escalation(r.get(e.ESCALATION_STATE), mapNullable(r.get(e.ESCALATED_BY), ProfileId::of),
+                instant(r.get(e.ESCALATED_AT)), instant(r.get(e.ESCALATION_ACKNOWLEDGED_AT)),
+                mapNullable(r.get(e.ESCALATION_ACKNOWLEDGED_BY), ProfileId::of),
+                instant(r.get(e.ESCALATION_RESOLVED_AT)), mapNullable(r.get(e.ESCALATION_RESOLVED_BY), ProfileId::of),
+                r.get(e.ESCALATION_NOTE));
     }
 
     private static Integer integer(Short value) {

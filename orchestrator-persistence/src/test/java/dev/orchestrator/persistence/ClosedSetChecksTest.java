@@ -41,6 +41,9 @@ class ClosedSetChecksTest {
 
     static {
         CLOSED_SETS.put("profiles.role", Role.class);
+        CLOSED_SETS.put("reason_codes.kind", dev.orchestrator.core.domain.reasons.ReasonKind.class);
+        CLOSED_SETS.put("workflow_executions.escalation_state",
+                dev.orchestrator.core.domain.escalation.EscalationState.class);
         CLOSED_SETS.put("workflow_executions.status", ExecutionStatus.class);
         CLOSED_SETS.put("workflow_execution_events.from_status", ExecutionStatus.class);
         CLOSED_SETS.put("workflow_execution_events.to_status", ExecutionStatus.class);

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application;
 
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import java.util.List;
@@ -36,6 +37,14 @@ public sealed interface Failure {
     record Rejected(ExecutionStatus current, Action attempted) implements Failure {
         public String message() {
             return "cannot " + attempted.wireName() + " an execution that is " + current.wireName();
+        }
+    }
+
+    /** The escalation is not in a state {@code attempted} may happen from; {@code current} null: not escalated. */
+    record EscalationRejected(EscalationState current, Action attempted) implements Failure {
+        public String message() {
+            return current == null ? "cannot " + attempted.wireName() + ": the execution is not escalated"
+                    : "cannot " + attempted.wireName() + " an escalation that is " + current.wireName();
         }
     }
 

@@ -9,6 +9,8 @@ import dev.orchestrator.core.application.port.in.IngestSignals;
 import dev.orchestrator.core.application.port.in.ManageCustomers;
 import dev.orchestrator.core.application.port.in.ManageDefinitions;
 import dev.orchestrator.core.application.port.in.ManageProfiles;
+import dev.orchestrator.core.application.port.in.ManageReasons;
+import dev.orchestrator.core.application.port.in.ManageSettings;
 import dev.orchestrator.core.application.port.in.RememberAnswers;
 import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.in.InitializeDemo;
@@ -29,6 +31,8 @@ import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
 import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.ProfileService;
+import dev.orchestrator.core.application.service.ReasonService;
+import dev.orchestrator.core.application.service.SettingsService;
 import dev.orchestrator.core.application.service.SignalService;
 import dev.orchestrator.core.application.service.InterpretService;
 import dev.orchestrator.core.application.service.LifecycleRulesService;
@@ -71,6 +75,8 @@ public final class Orchestrator {
     private final ExecutionViewService executionViews;
     private final TeamService team;
     private final BulkActionService bulk;
+    private final ReasonService reasons;
+    private final SettingsService settings;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -90,7 +96,8 @@ public final class Orchestrator {
         this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), evaluator, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
-        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator,
+        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
+                evaluator,
                 new SignalScorer(signalPolicy), utc);
         this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
         this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
@@ -107,10 +114,13 @@ public final class Orchestrator {
         this.customers = new CustomerService(ports.catalogReads(), ports.catalogWrites(), ports.profiles(), catalogReader,
                 new SignalScorer(signalPolicy), scoring);
         this.signals = new SignalService(ports.catalogWrites(), catalogReader, scoring);
+        this.reasons = new ReasonService(ports.reasons());
+        this.settings = new SettingsService(ports.settings());
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
-        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, ports.lifecycle(),
+        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), evaluator,
+                ports.lifecycle(),
                 utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), priorityPolicy.labels(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
@@ -132,6 +142,10 @@ public final class Orchestrator {
     public ManageCustomers manageCustomers() { return customers; }
     public IngestSignals ingestSignals() { return signals; }
     public ManageProfiles manageProfiles() { return profiles; }
+
+    public ManageReasons manageReasons() { return reasons; }
+
+    public ManageSettings manageSettings() { return settings; }
     public RememberAnswers rememberAnswers() { return answers; }
     public ViewExecutions viewExecutions() { return executionViews; }
     public ViewTeam viewTeam() { return team; }

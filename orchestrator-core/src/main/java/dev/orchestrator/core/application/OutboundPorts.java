@@ -11,9 +11,11 @@ import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
+import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.port.out.StoreHealth;
@@ -39,7 +41,9 @@ public record OutboundPorts(
         IdempotencyRecords idempotency,
         ExecutionViews views,
         SignalLifecycle lifecycle,
-        TeamViews teams) {
+        TeamViews teams,
+        ReasonCodes reasons,
+        OrganizationSettingsStore settings) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -60,26 +64,28 @@ public record OutboundPorts(
         Objects.requireNonNull(views, "views");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(teams, "teams");
+        Objects.requireNonNull(reasons, "reasons");
+        Objects.requireNonNull(settings, "settings");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams);
+                lifecycle, teams, reasons, settings);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams);
+                lifecycle, teams, reasons, settings);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams);
+                lifecycle, teams, reasons, settings);
     }
 }

@@ -17,9 +17,11 @@ import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
+import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.application.port.out.StoreHealth;
@@ -51,6 +53,8 @@ import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.queue.QueueOrdering;
+import dev.orchestrator.core.domain.reasons.ReasonCode;
+import dev.orchestrator.core.domain.escalation.OrganizationSettings;
 import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
@@ -87,7 +91,7 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle, TeamViews {
+        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -110,6 +114,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private final Map<ExecutionId, AutoCloseCount> autoCloseCounts = new HashMap<>();
     private final Map<ExecutionId, Integer> snoozeRiskScores = new HashMap<>();
     private final Map<ExecutionId, Integer> wokenRiskScores = new HashMap<>();
+    private final Map<OrganizationId, List<ReasonCode>> reasonCodes = new HashMap<>();
+    private final Map<OrganizationId, OrganizationSettings> settings = new HashMap<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -119,7 +125,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this);
+                this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -266,6 +272,33 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 customers.get(execution.customerId()), signals.getOrDefault(execution.customerId(), CustomerSignals.NONE));
     }
 
+    // ---- reason codes ------------------------------------------------------------------------
+
+    @Override
+    public synchronized List<ReasonCode> reasonCodes(OrganizationId organization) {
+        return reasonCodes.getOrDefault(organization, List.of());
+    }
+
+    @Override
+    public synchronized void replaceReasonCodes(OrganizationId organization, List<ReasonCode> codes) {
+        reasonCodes.put(organization, List.copyOf(codes));
+    }
+
+    // ---- organization settings ---------------------------------------------------------------
+
+    @Override
+    public synchronized OrganizationSettings settings(OrganizationId organization) {
+        return settings.getOrDefault(organization, OrganizationSettings.DEFAULTS);
+    }
+
+    @Override
+    public synchronized void saveSettings(OrganizationId organization, OrganizationSettings value) {
+        if (!organizations.containsKey(organization)) {
+            throw new IllegalArgumentException("no organization " + organization);
+        }
+        settings.put(organization, value);
+    }
+
     // ---- writes ------------------------------------------------------------------------------
 
     @Override
@@ -278,11 +311,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         if (stored.status() != expectedStatus || stored.version() != expectedVersion) {
             return new SaveResult.Conflict(Optional.of(stored.status()));
         }
-        WorkflowExecution saved = new WorkflowExecution(next.id(), next.organizationId(), next.definitionId(),
-                next.customerId(), next.assignedCsmId(), next.escalationUserId(), next.status(), next.snoozeUntil(),
-                next.snoozeDays(), next.snoozedAt(), next.priorityScore(), next.startedAt(), next.completedAt(),
-                next.skippedAt(), next.skipReason(), next.executionData(), next.demo(), expectedVersion + 1,
-                next.createdAt(), next.updatedAt(), next.dueAt());
+        WorkflowExecution saved = next.withVersion(expectedVersion + 1);
         executions.put(saved.id(), saved);
         events.add(event);
         autoCloseCounts.remove(saved.id());
@@ -610,7 +639,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                                     e.customerId(), c.csmId(), e.escalationUserId(), e.status(), e.snoozeUntil(),
                                     e.snoozeDays(), e.snoozedAt(), e.priorityScore(), e.startedAt(), e.completedAt(),
                                     e.skippedAt(), e.skipReason(), e.executionData(), e.demo(), e.version() + 1,
-                                    e.createdAt(), now, e.dueAt()));
+                                    e.createdAt(), now, e.dueAt(), e.reasonCode(), e.escalation()));
                             history.add(ExecutionEvent.reassigned(e.id(), e.organizationId(), e.status(),
                                     stored.csmId(), c.csmId(), now));
                             counts.merge("reassigned_executions", new Counts(1, 0), Counts::plus);

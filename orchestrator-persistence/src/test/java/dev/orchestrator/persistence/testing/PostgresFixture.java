@@ -16,6 +16,8 @@ import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
+import dev.orchestrator.core.domain.escalation.Escalation;
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -272,7 +274,9 @@ public class PostgresFixture implements PortsFixture {
                         profileId(rows.getObject("escalation_user_id", UUID.class)),
                         instant(rows, "occurred_at"),
                         profileId(rows.getObject("from_csm_id", UUID.class)),
-                        profileId(rows.getObject("to_csm_id", UUID.class)))),
+                        profileId(rows.getObject("to_csm_id", UUID.class)),
+                        rows.getString("reason_code"),
+                        rows.getString("note"))),
                 organizationId.value(), id.value());
         return events;
     }
@@ -300,7 +304,9 @@ public class PostgresFixture implements PortsFixture {
                 rows.getLong("version"),
                 instant(rows, "created_at"),
                 instant(rows, "updated_at"),
-                instant(rows, "due_at"))), parameters);
+                instant(rows, "due_at"),
+                rows.getString("reason_code"),
+                escalation(rows))), parameters);
         return executions;
     }
 
@@ -327,6 +333,19 @@ public class PostgresFixture implements PortsFixture {
     private static Instant instant(ResultSet rows, String column) throws SQLException {
         Timestamp timestamp = rows.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Escalation escalation(ResultSet rows) throws SQLException {
+        String state = rows.getString("escalation_state");
+        if (state == null) {
+            return null;
+        }
+        return new Escalation(EscalationState.fromWireName(state).orElseThrow(),
+                profileId(rows.getObject("escalated_by", UUID.class)), instant(rows, "escalated_at"),
+                instant(rows, "escalation_acknowledged_at"),
+                profileId(rows.getObject("escalation_acknowledged_by", UUID.class)),
+                instant(rows, "escalation_resolved_at"), profileId(rows.getObject("escalation_resolved_by", UUID.class)),
+                rows.getString("escalation_note"));
     }
 
     private static ExecutionStatus status(String value) {

@@ -4,7 +4,10 @@ import dev.orchestrator.core.application.Failure;
 import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.ViewExecutions;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
+import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.domain.escalation.EscalationView;
+import dev.orchestrator.core.domain.escalation.OrganizationSettings;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
@@ -38,14 +41,16 @@ public final class ExecutionViewService implements ViewExecutions {
 
     private final ExecutionViews views;
     private final ProfileLookup profiles;
+    private final OrganizationSettingsStore settings;
     private final PriorityEvaluator evaluator;
     private final ExplainedPriorities explained;
     private final Clock clock;
 
-    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, PriorityEvaluator evaluator,
-            SignalLifecycle lifecycle, Clock clock) {
+    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, OrganizationSettingsStore settings,
+            PriorityEvaluator evaluator, SignalLifecycle lifecycle, Clock clock) {
         this.views = views;
         this.profiles = profiles;
+        this.settings = settings;
         this.evaluator = evaluator;
         this.explained = new ExplainedPriorities(evaluator, lifecycle);
         this.clock = clock;
@@ -54,7 +59,8 @@ public final class ExecutionViewService implements ViewExecutions {
     @Override
     public Result<Detail> execution(Profile caller, ExecutionId id) {
         return visible(caller, id).map(view -> new Detail(view,
-                explained.of(caller.organizationId(), view.entry(), LocalDate.now(clock))));
+                explained.of(caller.organizationId(), view.entry(), LocalDate.now(clock)),
+                escalation(view, settings.settings(caller.organizationId()), clock.instant())));
     }
 
     @Override
@@ -100,8 +106,11 @@ public final class ExecutionViewService implements ViewExecutions {
         List<dev.orchestrator.core.domain.priority.PriorityScore> priorities = explained.of(caller.organizationId(),
                 page.stream().map(ExecutionView::entry).toList(), today);
         List<ListItem> items = new java.util.ArrayList<>(page.size());
+        OrganizationSettings organization = page.stream().anyMatch(v -> v.entry().execution().escalation() != null)
+                ? settings.settings(caller.organizationId()) : OrganizationSettings.DEFAULTS;
+        Instant now = clock.instant();
         for (int i = 0; i < page.size(); i++) {
-            items.add(new ListItem(page.get(i), priorities.get(i)));
+            items.add(new ListItem(page.get(i), priorities.get(i), escalation(page.get(i), organization, now)));
         }
         // One row past the bound tells "exactly MAX_EXACT_TOTAL" from "more".
         long counted = views.countUpTo(caller.organizationId(), visibility, filter, labels, MAX_EXACT_TOTAL + 1);
@@ -185,6 +194,10 @@ public final class ExecutionViewService implements ViewExecutions {
         csms.add(caller.id());
         profiles.reportsOf(caller.organizationId(), caller.id()).forEach(p -> csms.add(p.id()));
         return new Visibility.AssignedTo(csms);
+    }
+
+    private static EscalationView escalation(ExecutionView view, OrganizationSettings organization, Instant now) {
+        return EscalationView.of(view.entry().execution().escalation(), view.escalationUser(), organization, now);
     }
 
     private Result<ExecutionView> visible(Profile caller, ExecutionId id) {

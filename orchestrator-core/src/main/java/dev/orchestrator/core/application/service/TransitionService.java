@@ -6,6 +6,7 @@ import dev.orchestrator.core.application.port.in.TransitionExecution;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
@@ -20,6 +21,8 @@ import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.QueueEntry;
+import dev.orchestrator.core.domain.reasons.ReasonCatalog;
+import dev.orchestrator.core.domain.reasons.ReasonKind;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,15 +37,17 @@ public final class TransitionService implements TransitionExecution {
     private final ExecutionLookup executions;
     private final ExecutionWriter writer;
     private final ProfileLookup profiles;
+    private final ReasonCodes reasons;
     private final PriorityEvaluator evaluator;
     private final SignalScorer scorer;
     private final Clock clock;
 
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
-            PriorityEvaluator evaluator, SignalScorer scorer, Clock clock) {
+            ReasonCodes reasons, PriorityEvaluator evaluator, SignalScorer scorer, Clock clock) {
         this.executions = executions;
         this.writer = writer;
         this.profiles = profiles;
+        this.reasons = reasons;
         this.evaluator = evaluator;
         this.scorer = scorer;
         this.clock = clock;
@@ -95,7 +100,32 @@ public final class TransitionService implements TransitionExecution {
             return Result.err(new Failure.NotFound("execution " + executionId + " not found"));
         }
         return decide.apply(found.get().execution())
+                .flatMap(transition -> withReason(caller, transition))
                 .flatMap(transition -> apply(caller, executionId, found.get(), transition, dataPatch));
+    }
+
+    /**
+     * A skip or snooze naming a reason code: the code must be an active one of the caller's
+     * organization and of the right kind. A coded skip keeps its note as the execution's skip reason,
+     * or the code's label when it has none (the prototype's skip_reason is never empty).
+     */
+    private Result<Transition> withReason(Profile caller, Transition transition) {
+        String code = transition instanceof Transition.Skip skip ? skip.reasonCode()
+                : transition instanceof Transition.Snooze snooze ? snooze.reasonCode() : null;
+        if (code == null) {
+            return Result.ok(transition);
+        }
+        ReasonKind kind = transition instanceof Transition.Skip ? ReasonKind.SKIP : ReasonKind.SNOOZE;
+        ReasonCatalog catalog = ReasonCatalog.ofStored(reasons.reasonCodes(caller.organizationId()));
+        Optional<String> refusal = catalog.refusal(code, kind);
+        if (refusal.isPresent()) {
+            return Result.err(Failure.Invalid.of("reason_code", refusal.get()));
+        }
+        if (transition instanceof Transition.Skip skip && skip.reason() == null) {
+            String reason = skip.note() != null ? skip.note() : catalog.find(code).orElseThrow().label();
+            return Result.ok(new Transition.Skip(reason, code, skip.note()));
+        }
+        return Result.ok(transition);
     }
 
     private Result<Outcome> apply(Profile caller, ExecutionId executionId, QueueEntry entry, Transition transition,
@@ -111,10 +141,18 @@ public final class TransitionService implements TransitionExecution {
             }
         }
         WorkflowExecution current = entry.execution();
+        if ((transition instanceof Transition.Acknowledge || transition instanceof Transition.Resolve)
+                && !AccessPolicy.canAnswerEscalation(caller, current)) {
+            return Result.err(new Failure.Forbidden("only the person it is escalated to, or an admin, may "
+                    + transition.action().wireName() + " its escalation"));
+        }
         Instant now = clock.instant();
         TransitionResult decided = Lifecycle.apply(current, transition, dataPatch, caller.id(), now);
         if (decided instanceof TransitionResult.Invalid invalid) {
             return Result.err(Failure.Invalid.of(invalid.field(), invalid.message()));
+        }
+        if (decided instanceof TransitionResult.EscalationRejected rejected) {
+            return Result.err(new Failure.EscalationRejected(rejected.current(), rejected.attempted()));
         }
         if (decided instanceof TransitionResult.Rejected rejected) {
             return Result.err(new Failure.Rejected(rejected.current(), rejected.attempted()));

@@ -55,6 +55,15 @@ public final class AccessPolicy {
         return profile.role() == Role.CSM || profile.role() == Role.MANAGER;
     }
 
+    /**
+     * An escalation is acknowledged and resolved by the person it is escalated to, or an admin (the
+     * assigned CSM and their manager see it, but it is not theirs to answer).
+     */
+    public static boolean canAnswerEscalation(Profile viewer, WorkflowExecution execution) {
+        return viewer.organizationId().equals(execution.organizationId())
+                && (viewer.id().equals(execution.escalationUserId()) || viewer.role() == Role.ADMIN);
+    }
+
     /** Definitions, profiles and policies are managed by admins. */
     public static boolean canManageCatalog(Profile viewer) {
         return viewer.role() == Role.ADMIN;

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.domain.execution;
 
+import dev.orchestrator.core.domain.escalation.Escalation;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.ids.ExecutionId;
@@ -16,7 +17,10 @@ import java.util.Objects;
  * higher, so that a store can refuse a write based on a stale read. Nullable fields are those the
  * lifecycle has not reached yet (for example {@code completedAt} before completion). {@code dueAt}
  * is the date the work is due by (the start of that UTC day), set when a renewal or review trigger
- * creates the execution and never changed by the lifecycle; null for other work.
+ * creates the execution and never changed by the lifecycle; null for other work. {@code reasonCode}
+ * is the reason code of its latest skip or snooze (null: none, or a snooze without one);
+ * {@code escalation} the loop of its latest escalation to {@code escalationUserId} (null: never escalated,
+ * or escalated before the loop existed and not since).
  */
 public record WorkflowExecution(
         ExecutionId id,
@@ -39,7 +43,9 @@ public record WorkflowExecution(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        Instant dueAt) {
+        Instant dueAt,
+        String reasonCode,
+        Escalation escalation) {
 
     public WorkflowExecution {
         Objects.requireNonNull(id, "id");
@@ -51,9 +57,31 @@ public record WorkflowExecution(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         executionData = executionData == null ? JsonObject.EMPTY : executionData;
+        if (escalation != null && escalationUserId == null) {
+            throw new IllegalArgumentException("an escalation needs the person escalated to (escalationUserId)");
+        }
         if (status == ExecutionStatus.SNOOZED && snoozeUntil == null) {
             throw new IllegalArgumentException("a snoozed execution needs snoozeUntil");
         }
+    }
+
+    /** An execution without a skip or snooze reason code (as it was before reason codes). */
+    public WorkflowExecution(ExecutionId id, OrganizationId organizationId, DefinitionId definitionId,
+            CustomerId customerId, ProfileId assignedCsmId, ProfileId escalationUserId, ExecutionStatus status,
+            Instant snoozeUntil, Integer snoozeDays, Instant snoozedAt, int priorityScore, Instant startedAt,
+            Instant completedAt, Instant skippedAt, String skipReason, JsonObject executionData, boolean demo,
+            long version, Instant createdAt, Instant updatedAt, Instant dueAt) {
+        this(id, organizationId, definitionId, customerId, assignedCsmId, escalationUserId, status, snoozeUntil,
+                snoozeDays, snoozedAt, priorityScore, startedAt, completedAt, skippedAt, skipReason, executionData,
+                demo, version, createdAt, updatedAt, dueAt, null, null);
+    }
+
+    /** This execution as stored at {@code newVersion}. */
+    public WorkflowExecution withVersion(long newVersion) {
+        return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId,
+                escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt, priorityScore, startedAt,
+                completedAt, skippedAt, skipReason, executionData, demo, newVersion, createdAt, updatedAt, dueAt,
+                reasonCode, escalation);
     }
 
     /** A new execution, not started, as the signal interpreter or the demo initializer creates it. */
@@ -88,7 +116,8 @@ public record WorkflowExecution(
     public WorkflowExecution withPriorityScore(int score) {
         return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId,
                 escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt, score, startedAt,
-                completedAt, skippedAt, skipReason, executionData, demo, version, createdAt, updatedAt, dueAt);
+                completedAt, skippedAt, skipReason, executionData, demo, version, createdAt, updatedAt, dueAt,
+                reasonCode, escalation);
     }
 
     /** Builder-style copy used by the lifecycle; keeps every transition a single readable expression. */
@@ -110,6 +139,8 @@ public record WorkflowExecution(
         private Instant skippedAt;
         private String skipReason;
         private JsonObject executionData;
+        private String reasonCode;
+        private Escalation escalation;
 
         private Changes(WorkflowExecution from) {
             this.from = from;
@@ -124,6 +155,8 @@ public record WorkflowExecution(
             this.skippedAt = from.skippedAt;
             this.skipReason = from.skipReason;
             this.executionData = from.executionData;
+            this.reasonCode = from.reasonCode;
+            this.escalation = from.escalation;
         }
 
         public Changes status(ExecutionStatus value) { this.status = value; return this; }
@@ -139,13 +172,15 @@ public record WorkflowExecution(
         public Changes completedAt(Instant value) { this.completedAt = value; return this; }
         public Changes skipped(Instant at, String reason) { this.skippedAt = at; this.skipReason = reason; return this; }
         public Changes executionData(JsonObject value) { this.executionData = value; return this; }
+        public Changes reasonCode(String value) { this.reasonCode = value; return this; }
+        public Changes escalation(Escalation value) { this.escalation = value; return this; }
 
         /** The next version of the execution, stamped with the time of the change. */
         public WorkflowExecution at(Instant now) {
             return new WorkflowExecution(from.id, from.organizationId, from.definitionId, from.customerId,
                     assignedCsmId, escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt,
                     from.priorityScore, startedAt, completedAt, skippedAt, skipReason, executionData,
-                    from.demo, from.version + 1, from.createdAt, now, from.dueAt);
+                    from.demo, from.version + 1, from.createdAt, now, from.dueAt, reasonCode, escalation);
         }
     }
 }

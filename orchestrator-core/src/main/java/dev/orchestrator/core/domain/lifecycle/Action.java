@@ -22,7 +22,11 @@ public enum Action implements WireNamed {
      * The execution moved to another CSM: with its customer (the catalog's write, by the system), or on
      * its own ({@code POST …/reassign}, a manager or an admin). The status stays.
      */
-    REASSIGN("reassign");
+    REASSIGN("reassign"),
+    /** The person escalated to takes the escalation on. Not a status change. */
+    ACKNOWLEDGE("acknowledge"),
+    /** The person escalated to closes the escalation. Not a status change. */
+    RESOLVE("resolve");
 
     private final String wireName;
 

@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * One line of an execution's audit trail: who did what, from which status to which, with which
  * parameters. {@code actor} is null for system jobs; {@code from} is null for {@link Action#CREATE};
- * {@code fromCsmId} and {@code toCsmId} are set for {@link Action#REASSIGN} only.
+ * {@code fromCsmId} and {@code toCsmId} are set for {@link Action#REASSIGN} only. {@code reasonCode}
+ * and {@code note} explain a skip (always a code: {@code other} for the prototype's free-text reason,
+ * which is then the note too) or a snooze (both optional).
  */
 public record ExecutionEvent(
         ExecutionId executionId,
@@ -24,7 +26,9 @@ public record ExecutionEvent(
         ProfileId escalationUserId,
         Instant occurredAt,
         ProfileId fromCsmId,
-        ProfileId toCsmId) {
+        ProfileId toCsmId,
+        String reasonCode,
+        String note) {
 
     public ExecutionEvent {
         Objects.requireNonNull(executionId, "executionId");
@@ -32,6 +36,14 @@ public record ExecutionEvent(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    /** An event without a reason code or note. */
+    public ExecutionEvent(ExecutionId executionId, OrganizationId organizationId, ProfileId actor, Action action,
+            ExecutionStatus from, ExecutionStatus to, Integer days, String reason, ProfileId escalationUserId,
+            Instant occurredAt, ProfileId fromCsmId, ProfileId toCsmId) {
+        this(executionId, organizationId, actor, action, from, to, days, reason, escalationUserId, occurredAt,
+                fromCsmId, toCsmId, null, null);
     }
 
     /** An event that moves no execution between CSMs. */

@@ -10,11 +10,14 @@ import static dev.orchestrator.core.domain.execution.ExecutionStatus.UNDERWAY;
 import dev.orchestrator.core.domain.catalog.Problem;
 import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.Text;
+import dev.orchestrator.core.domain.escalation.Escalation;
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonMergePatch;
 import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.reasons.ReasonCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -52,6 +55,10 @@ public final class Lifecycle {
         rules.put(Action.UPDATE_DATA, new Rule(ACTIVE, Optional.empty()));
         // Open work can change hands; closed work keeps the CSM who closed it.
         rules.put(Action.REASSIGN, new Rule(ACTIVE, Optional.empty()));
+        // The escalation loop goes on whatever the status (work completed while escalated is still
+        // acknowledged and resolved); which escalation states allow them is Escalation.allowedFrom.
+        rules.put(Action.ACKNOWLEDGE, new Rule(EnumSet.allOf(ExecutionStatus.class), Optional.empty()));
+        rules.put(Action.RESOLVE, new Rule(EnumSet.allOf(ExecutionStatus.class), Optional.empty()));
         return Collections.unmodifiableMap(rules);
     }
 
@@ -114,12 +121,20 @@ public final class Lifecycle {
         if (to.isEmpty()) {
             return new TransitionResult.Rejected(from, transition.action());
         }
+        if (transition instanceof Transition.Acknowledge || transition instanceof Transition.Resolve) {
+            EscalationState state = execution.escalation() == null ? null : execution.escalation().state();
+            if (state == null || !Escalation.allowedFrom(transition.action()).contains(state)) {
+                return new TransitionResult.EscalationRejected(state, transition.action());
+            }
+        }
         WorkflowExecution.Changes changes = execution.change().status(to.get());
         if (to.get() != SNOOZED) {
             changes.snooze(null, null, null);
         }
         Integer days = null;
         String reason = null;
+        String reasonCode = null;
+        String note = null;
         ProfileId escalationUser = null;
         // Java 17 has no pattern switch yet: the sealed hierarchy keeps this chain complete.
         if (transition instanceof Transition.Start && execution.startedAt() == null) {
@@ -128,15 +143,26 @@ public final class Lifecycle {
             changes.completedAt(now);
         } else if (transition instanceof Transition.Snooze snooze) {
             days = snooze.days();
-            changes.snooze(now.plus(Duration.ofDays(days)), days, now);
+            reasonCode = snooze.reasonCode();
+            note = trimmed(snooze.note());
+            changes.snooze(now.plus(Duration.ofDays(days)), days, now).reasonCode(reasonCode);
         } else if (transition instanceof Transition.Skip skip) {
             reason = skip.reason().trim();
-            changes.skipped(now, reason);
+            // The prototype's free-text reason: code 'other', its text the note.
+            reasonCode = skip.reasonCode() == null ? ReasonCatalog.OTHER : skip.reasonCode();
+            note = skip.reasonCode() == null ? reason : trimmed(skip.note());
+            changes.skipped(now, reason).reasonCode(reasonCode);
         } else if (transition instanceof Transition.Escalate escalate) {
+            // To anyone, again or for the first time: a new open escalation for that person.
             escalationUser = escalate.escalationUserId();
-            changes.escalationUserId(escalationUser);
+            changes.escalationUserId(escalationUser).escalation(Escalation.opened(actor, now));
         } else if (transition instanceof Transition.Reassign reassign) {
             changes.assignedCsmId(reassign.csmId());
+        } else if (transition instanceof Transition.Acknowledge || transition instanceof Transition.Resolve) {
+            escalationUser = execution.escalationUserId();
+            note = trimmed(transition instanceof Transition.Acknowledge ack ? ack.note()
+                    : ((Transition.Resolve) transition).note());
+            changes.escalation(execution.escalation().after(transition.action(), actor, now, note));
         }
         if (dataPatch != null) {
             changes.executionData(JsonMergePatch.apply(execution.executionData(), dataPatch));
@@ -144,9 +170,9 @@ public final class Lifecycle {
         WorkflowExecution next = changes.at(now);
         ExecutionEvent event = transition instanceof Transition.Reassign
                 ? new ExecutionEvent(execution.id(), execution.organizationId(), actor, Action.REASSIGN, from,
-                        next.status(), null, null, null, now, execution.assignedCsmId(), next.assignedCsmId())
+                        next.status(), null, null, null, now, execution.assignedCsmId(), next.assignedCsmId(), null, null)
                 : new ExecutionEvent(execution.id(), execution.organizationId(), actor, transition.action(), from,
-                        next.status(), days, reason, escalationUser, now);
+                        next.status(), days, reason, escalationUser, now, null, null, reasonCode, note);
         return new TransitionResult.Applied(next, event);
     }
 
@@ -159,6 +185,13 @@ public final class Lifecycle {
         if (transition instanceof Transition.Snooze snooze
                 && (snooze.days() < MIN_SNOOZE_DAYS || snooze.days() > MAX_SNOOZE_DAYS)) {
             return invalid("days", "must be a whole number of days from " + MIN_SNOOZE_DAYS + " to " + MAX_SNOOZE_DAYS);
+        }
+        Optional<TransitionResult.Invalid> badNote = transition instanceof Transition.Skip skip ? note(skip.note())
+                : transition instanceof Transition.Snooze snooze ? note(snooze.note())
+                : transition instanceof Transition.Acknowledge ack ? note(ack.note())
+                : transition instanceof Transition.Resolve resolve ? note(resolve.note()) : Optional.empty();
+        if (badNote.isPresent()) {
+            return badNote;
         }
         if (transition instanceof Transition.Skip skip) {
             if (skip.reason() == null || skip.reason().isBlank()) {
@@ -195,6 +228,24 @@ public final class Lifecycle {
             return invalid("csm_id", "is the assigned CSM already");
         }
         return Optional.empty();
+    }
+
+    /** A note is optional; given, it is 1 to {@value ReasonCatalog#MAX_NOTE_LENGTH} storable characters after trimming. */
+    private static Optional<TransitionResult.Invalid> note(String note) {
+        if (note == null) {
+            return Optional.empty();
+        }
+        if (note.isBlank()) {
+            return invalid("note", "must not be blank (leave it out instead)");
+        }
+        if (note.trim().length() > ReasonCatalog.MAX_NOTE_LENGTH) {
+            return invalid("note", "must be at most " + ReasonCatalog.MAX_NOTE_LENGTH + " characters after trimming");
+        }
+        return Text.problem(note).flatMap(problem -> invalid("note", problem));
+    }
+
+    private static String trimmed(String text) {
+        return text == null ? null : text.trim();
     }
 
     private static Optional<TransitionResult.Invalid> invalid(String field, String message) {

@@ -15,18 +15,44 @@ public sealed interface Transition {
         public Action action() { return Action.COMPLETE; }
     }
 
-    /** Snooze for a number of whole days; the execution resurfaces when they have passed. */
-    record Snooze(int days) implements Transition {
+    /**
+     * Snooze for a number of whole days; the execution resurfaces when they have passed. The reason
+     * code (a snooze reason of the organization's catalog) and the note are optional.
+     */
+    record Snooze(int days, String reasonCode, String note) implements Transition {
+        public Snooze(int days) {
+            this(days, null, null);
+        }
+
         public Action action() { return Action.SNOOZE; }
     }
 
-    /** Skip for good; the reason is kept for the CSM's manager. */
-    record Skip(String reason) implements Transition {
+    /**
+     * Skip for good; the reason is kept for the CSM's manager. {@code reason} is the text kept as the
+     * execution's skip reason; {@code reasonCode} null is the prototype's free-text skip, recorded as
+     * {@code other} with the reason as its note.
+     */
+    record Skip(String reason, String reasonCode, String note) implements Transition {
+        /** The prototype's skip: a free-text reason only. */
+        public Skip(String reason) {
+            this(reason, null, null);
+        }
+
         public Action action() { return Action.SKIP; }
     }
 
     record Escalate(ProfileId escalationUserId) implements Transition {
         public Action action() { return Action.ESCALATE; }
+    }
+
+    /** The person escalated to (or an admin) takes the open escalation on, with an optional note. */
+    record Acknowledge(String note) implements Transition {
+        public Action action() { return Action.ACKNOWLEDGE; }
+    }
+
+    /** The person escalated to (or an admin) closes the escalation, with an optional note. */
+    record Resolve(String note) implements Transition {
+        public Action action() { return Action.RESOLVE; }
     }
 
     record Wake() implements Transition {

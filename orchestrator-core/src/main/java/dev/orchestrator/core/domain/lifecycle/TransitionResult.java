@@ -1,5 +1,6 @@
 package dev.orchestrator.core.domain.lifecycle;
 
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 
@@ -15,6 +16,10 @@ public sealed interface TransitionResult {
         public String message() {
             return "cannot " + attempted.wireName() + " an execution that is " + current.wireName();
         }
+    }
+
+    /** The escalation is not in a state {@code attempted} may happen from ({@code current} null: not escalated). */
+    record EscalationRejected(EscalationState current, Action attempted) implements TransitionResult {
     }
 
     /** A parameter of the transition is out of range or missing. */

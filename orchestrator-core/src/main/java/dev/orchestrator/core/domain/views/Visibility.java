@@ -1,5 +1,6 @@
 package dev.orchestrator.core.domain.views;
 
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import java.util.Objects;
@@ -37,7 +38,10 @@ public sealed interface Visibility {
         }
     }
 
-    /** Executions whose escalation user is {@code person}. */
+    /**
+     * Executions escalated to {@code person} whose escalation is not resolved (one escalated before
+     * the escalation loop existed counts as open).
+     */
     record EscalatedTo(ProfileId person) implements Visibility {
         public EscalatedTo {
             Objects.requireNonNull(person, "person");
@@ -45,7 +49,8 @@ public sealed interface Visibility {
 
         @Override
         public boolean covers(WorkflowExecution execution) {
-            return person.equals(execution.escalationUserId());
+            return person.equals(execution.escalationUserId()) && (execution.escalation() == null
+                    || EscalationState.UNRESOLVED.contains(execution.escalation().state()));
         }
     }
 }

@@ -42,7 +42,12 @@ class LifecycleTest {
             Action.SKIP, Map.of(NOT_STARTED, SKIPPED, UNDERWAY, SKIPPED, SNOOZED, SKIPPED),
             Action.ESCALATE, Map.of(NOT_STARTED, NOT_STARTED, UNDERWAY, UNDERWAY, SNOOZED, SNOOZED),
             Action.WAKE, Map.of(SNOOZED, NOT_STARTED),
-            Action.UPDATE_DATA, Map.of(NOT_STARTED, NOT_STARTED, UNDERWAY, UNDERWAY, SNOOZED, SNOOZED));
+            Action.UPDATE_DATA, Map.of(NOT_STARTED, NOT_STARTED, UNDERWAY, UNDERWAY, SNOOZED, SNOOZED),
+            // the escalation loop goes on in every status, terminal ones too, and changes none
+            Action.ACKNOWLEDGE, Map.of(NOT_STARTED, NOT_STARTED, UNDERWAY, UNDERWAY, SNOOZED, SNOOZED,
+                    COMPLETED, COMPLETED, SKIPPED, SKIPPED),
+            Action.RESOLVE, Map.of(NOT_STARTED, NOT_STARTED, UNDERWAY, UNDERWAY, SNOOZED, SNOOZED,
+                    COMPLETED, COMPLETED, SKIPPED, SKIPPED));
 
     static WorkflowExecution executionIn(ExecutionStatus status) {
         WorkflowExecution fresh = WorkflowExecution.create(ExecutionId.of(new UUID(1, 1)), OrganizationId.of(new UUID(2, 2)),
@@ -66,6 +71,8 @@ class LifecycleTest {
             case ESCALATE -> new Transition.Escalate(MANAGER);
             case WAKE -> new Transition.Wake();
             case UPDATE_DATA -> new Transition.UpdateData();
+            case ACKNOWLEDGE -> new Transition.Acknowledge(null);
+            case RESOLVE -> new Transition.Resolve(null);
             case CREATE, REASSIGN -> throw new IllegalArgumentException(action.wireName() + " is not a transition");
         };
     }
@@ -87,6 +94,9 @@ class LifecycleTest {
     @MethodSource("everyActionFromEveryStatus")
     void allowsExactlyTheTransitionsOfTheTable(Action action, ExecutionStatus from) {
         WorkflowExecution execution = executionIn(from);
+        if (action == Action.ACKNOWLEDGE || action == Action.RESOLVE) {
+            execution = escalated(execution);
+        }
         ExecutionStatus expected = ALLOWED.get(action).get(from);
 
         TransitionResult result = Lifecycle.apply(execution, validTransition(action), null, CSM, NOW);
@@ -108,10 +118,18 @@ class LifecycleTest {
         }
     }
 
+    /** {@code execution} escalated to the manager, open, as an earlier escalate left it. */
+    static WorkflowExecution escalated(WorkflowExecution execution) {
+        return execution.change().escalationUserId(MANAGER)
+                .escalation(dev.orchestrator.core.domain.escalation.Escalation.opened(CSM, CREATED)).at(CREATED);
+    }
+
     @Test
-    void terminalStatusesAllowNothing() {
+    void terminalStatusesAllowNoStatusChange() {
         for (Action action : Action.values()) {
-            assertThat(Lifecycle.allowedFrom(action)).doesNotContain(COMPLETED, SKIPPED);
+            if (action != Action.ACKNOWLEDGE && action != Action.RESOLVE) {
+                assertThat(Lifecycle.allowedFrom(action)).doesNotContain(COMPLETED, SKIPPED);
+            }
         }
         assertThat(Lifecycle.allowedFrom(Action.CREATE)).isEmpty();
         assertThat(Lifecycle.allowedFrom(Action.REASSIGN)).isEqualTo(ExecutionStatus.ACTIVE);
@@ -191,6 +209,91 @@ class LifecycleTest {
         assertThat(ok.execution().skipReason()).hasSize(500);
         assertThat(ok.execution().skippedAt()).isEqualTo(NOW);
         assertThat(ok.event().reason()).hasSize(500);
+    }
+
+    @Test
+    void escalatingOpensAnEscalationAndEscalatingAgainReopensItForTheNewPerson() {
+        ProfileId other = ProfileId.of(new UUID(0, 3));
+        WorkflowExecution first = applied(executionIn(UNDERWAY), new Transition.Escalate(MANAGER));
+        assertThat(first.escalation()).isEqualTo(dev.orchestrator.core.domain.escalation.Escalation.opened(CSM, NOW));
+        WorkflowExecution acknowledged = applied(first, new Transition.Acknowledge(" seen "));
+        assertThat(acknowledged.escalation().state())
+                .isEqualTo(dev.orchestrator.core.domain.escalation.EscalationState.ACKNOWLEDGED);
+        assertThat(acknowledged.escalation().note()).isEqualTo("seen");
+
+        WorkflowExecution again = applied(acknowledged, new Transition.Escalate(other));
+        assertThat(again.escalationUserId()).isEqualTo(other);
+        assertThat(again.assignedCsmId()).isEqualTo(CSM);
+        assertThat(again.escalation().state()).isEqualTo(dev.orchestrator.core.domain.escalation.EscalationState.OPEN);
+        assertThat(again.escalation().acknowledgedAt()).isNull();
+    }
+
+    @Test
+    void acknowledgingTwiceOrAnUnescalatedExecutionOrResolvingTwiceIsRejectedWithTheState() {
+        assertThat(Lifecycle.apply(executionIn(UNDERWAY), new Transition.Acknowledge(null), null, MANAGER, NOW))
+                .isEqualTo(new TransitionResult.EscalationRejected(null, Action.ACKNOWLEDGE));
+        WorkflowExecution acknowledged = applied(escalated(executionIn(UNDERWAY)), new Transition.Acknowledge(null));
+        assertThat(Lifecycle.apply(acknowledged, new Transition.Acknowledge(null), null, MANAGER, NOW)).isEqualTo(
+                new TransitionResult.EscalationRejected(
+                        dev.orchestrator.core.domain.escalation.EscalationState.ACKNOWLEDGED, Action.ACKNOWLEDGE));
+        TransitionResult.Applied resolved = (TransitionResult.Applied) Lifecycle.apply(acknowledged,
+                new Transition.Resolve("fixed"), null, MANAGER, NOW);
+        assertThat(resolved.event()).extracting(ExecutionEvent::action, ExecutionEvent::escalationUserId,
+                ExecutionEvent::note).containsExactly(Action.RESOLVE, MANAGER, "fixed");
+        assertThat(Lifecycle.apply(resolved.execution(), new Transition.Resolve(null), null, MANAGER, NOW)).isEqualTo(
+                new TransitionResult.EscalationRejected(
+                        dev.orchestrator.core.domain.escalation.EscalationState.RESOLVED, Action.RESOLVE));
+        assertThat(Lifecycle.apply(escalated(executionIn(UNDERWAY)), new Transition.Resolve("x".repeat(501)), null,
+                MANAGER, NOW)).isInstanceOfSatisfying(TransitionResult.Invalid.class,
+                invalid -> assertThat(invalid.field()).isEqualTo("note"));
+    }
+
+    @Test
+    void aFreeTextSkipIsCodeOtherWithTheReasonAsNote() {
+        TransitionResult.Applied ok = (TransitionResult.Applied) Lifecycle.apply(executionIn(UNDERWAY),
+                new Transition.Skip("  churned  "), null, CSM, NOW);
+        assertThat(ok.execution().reasonCode()).isEqualTo("other");
+        assertThat(ok.event().reasonCode()).isEqualTo("other");
+        assertThat(ok.event().note()).isEqualTo("churned");
+        assertThat(ok.event().reason()).isEqualTo("churned");
+    }
+
+    @Test
+    void aCodedSkipOrSnoozeKeepsItsCodeAndTrimmedNote() {
+        TransitionResult.Applied skip = (TransitionResult.Applied) Lifecycle.apply(executionIn(NOT_STARTED),
+                new Transition.Skip("Duplicate", "duplicate", null), null, CSM, NOW);
+        assertThat(skip.execution().reasonCode()).isEqualTo("duplicate");
+        assertThat(skip.execution().skipReason()).isEqualTo("Duplicate");
+        assertThat(skip.event().note()).isNull();
+
+        TransitionResult.Applied snooze = (TransitionResult.Applied) Lifecycle.apply(executionIn(UNDERWAY),
+                new Transition.Snooze(4, "waiting_on_customer", " on holiday "), null, CSM, NOW);
+        assertThat(snooze.execution().reasonCode()).isEqualTo("waiting_on_customer");
+        assertThat(snooze.event().reasonCode()).isEqualTo("waiting_on_customer");
+        assertThat(snooze.event().note()).isEqualTo("on holiday");
+
+        // the code stays with the execution's later transitions; a snooze without one clears it
+        TransitionResult.Applied started = (TransitionResult.Applied) Lifecycle.apply(snooze.execution(),
+                new Transition.Start(), null, CSM, NOW);
+        assertThat(started.execution().reasonCode()).isEqualTo("waiting_on_customer");
+        assertThat(started.event().reasonCode()).isNull();
+        TransitionResult.Applied plain = (TransitionResult.Applied) Lifecycle.apply(started.execution(),
+                new Transition.Snooze(2), null, CSM, NOW);
+        assertThat(plain.execution().reasonCode()).isNull();
+    }
+
+    @Test
+    void aNoteIsOneToFiveHundredStorableCharactersAfterTrimming() {
+        for (Transition bad : List.<Transition>of(new Transition.Skip("r", "duplicate", "  "),
+                new Transition.Skip("r", "duplicate", "x".repeat(501)),
+                new Transition.Snooze(3, null, "a\u0000b"), new Transition.Snooze(3, null, "a\ud800"))) {
+            TransitionResult result = Lifecycle.apply(executionIn(NOT_STARTED), bad, null, CSM, NOW);
+            assertThat(result).as(bad.toString()).isInstanceOfSatisfying(TransitionResult.Invalid.class,
+                    invalid -> assertThat(invalid.field()).isEqualTo("note"));
+        }
+        assertThat(Lifecycle.apply(executionIn(NOT_STARTED),
+                new Transition.Skip("r", "duplicate", " " + "x".repeat(500) + " "), null, CSM, NOW))
+                .isInstanceOf(TransitionResult.Applied.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.application.port.in;
 
 import dev.orchestrator.core.application.Result;
+import dev.orchestrator.core.domain.escalation.EscalationView;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -53,14 +54,17 @@ public interface ViewExecutions {
      */
     Result<List<HistoryEntry>> operatorHistory(Optional<OrganizationId> organization, ExecutionId id);
 
-    /** {@code priority} is evaluated now and explains the stored score's parts (as the queue's). */
-    record Detail(ExecutionView view, PriorityScore priority) {
+    /**
+     * {@code priority} is evaluated now and explains the stored score's parts (as the queue's);
+     * {@code escalation} (null: never escalated) judges the acknowledgement target now.
+     */
+    record Detail(ExecutionView view, PriorityScore priority, EscalationView escalation) {
     }
 
     record HistoryPage(List<HistoryEntry> items, Optional<String> nextCursor) {
     }
 
-    record ListItem(ExecutionView view, PriorityScore priority) {
+    record ListItem(ExecutionView view, PriorityScore priority, EscalationView escalation) {
     }
 
     /**
