@@ -26,6 +26,7 @@ final class TeamHandler {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("csms", report.members().stream().map(TeamHandler::line).toList());
         json.put("as_of", report.asOf().toString());
+        json.put("escalation_ack_target_hours", report.ackTarget().toHours());
         Responses.json(ctx, 200, json);
     }
 
@@ -44,6 +45,7 @@ final class TeamHandler {
         json.put("escalations_open", w.escalationsOpen());
         // Whole hours waited, rounded down: a dashboard's "waiting for 3 h".
         json.put("oldest_escalation_wait_hours", member.oldestEscalationWait().map(d -> d.toHours()).orElse(null));
+        json.put("escalation_breached", member.escalationBreached());
         json.put("completed_7d", w.completedShort());
         json.put("completed_30d", w.completedLong());
         json.put("skipped_7d", w.skippedShort());

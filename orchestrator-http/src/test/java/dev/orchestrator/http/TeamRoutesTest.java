@@ -58,6 +58,8 @@ class TeamRoutesTest extends ApiTestBase {
         assertThat(csm.path("resurfacing_3d").asLong()).as("snoozed until %s", snoozed.snoozeUntil()).isZero();
         assertThat(csm.path("escalations_open").asLong()).isEqualTo(1);
         assertThat(csm.path("oldest_escalation_wait_hours").asLong()).isEqualTo(5);
+        assertThat(team.path("escalation_ack_target_hours").asLong()).isEqualTo(24);
+        assertThat(csm.path("escalation_breached").asBoolean()).as("5 h of a 24 h target").isFalse();
         assertThat(csm.path("completed_7d").asLong()).isEqualTo(1);
         assertThat(csm.path("completed_30d").asLong()).isEqualTo(1);
         JsonNode teammate = lineOf(team, world.teammate.id().value());
@@ -69,6 +71,14 @@ class TeamRoutesTest extends ApiTestBase {
         JsonNode later = lineOf(get(TEAM, world.manager).json(), world.csm.id().value());
         assertThat(later.path("resurfacing_3d").asLong()).as("back within 3 days now").isEqualTo(1);
         assertThat(later.path("oldest_escalation_wait_hours").asLong()).isEqualTo(53);
+        assertThat(later.path("escalation_breached").asBoolean()).as("53 h of a 24 h target").isTrue();
+        // Acknowledged, it no longer waits: the line has no open escalation any more.
+        assertThat(post("/api/orchestrator/executions/" + escalated.id() + "/escalation/acknowledge", "{}", world.manager)
+                .status()).isEqualTo(200);
+        JsonNode acknowledged = lineOf(get(TEAM, world.manager).json(), world.csm.id().value());
+        assertThat(acknowledged.path("escalations_open").asLong()).isZero();
+        assertThat(acknowledged.path("oldest_escalation_wait_hours").isNull()).isTrue();
+        assertThat(acknowledged.path("escalation_breached").asBoolean()).isFalse();
         clock.set(World.T0.plus(Duration.ofDays(8)));
         JsonNode week = lineOf(get(TEAM, world.manager).json(), world.csm.id().value());
         assertThat(week.path("completed_7d").asLong()).isZero();

@@ -37,11 +37,9 @@ import org.jooq.impl.SQLDataType;
  */
 final class SqlTeamViews implements TeamViews {
 
-    /**
-     * {@link TeamWindows#isOpenEscalation} in SQL (on open rows): the one place to change when
-     * escalations get a state of their own.
-     */
-    static final String OPEN_ESCALATION = "w.escalation_user_id IS NOT NULL";
+    /** {@link TeamWindows#isOpenEscalation} in SQL (on open rows). */
+    static final String OPEN_ESCALATION = "w.escalation_user_id IS NOT NULL AND (w.escalation_state IS NULL OR w.escalation_state = '"
+            + dev.orchestrator.core.domain.escalation.EscalationState.OPEN.wireName() + "')";
 
     private final DSLContext sql;
 

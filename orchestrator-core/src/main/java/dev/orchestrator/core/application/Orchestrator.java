@@ -122,7 +122,7 @@ public final class Orchestrator {
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), evaluator,
                 ports.lifecycle(),
                 utc);
-        this.team = new TeamService(ports.teams(), ports.profiles(), priorityPolicy.labels(), utc);
+        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), priorityPolicy.labels(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }
 

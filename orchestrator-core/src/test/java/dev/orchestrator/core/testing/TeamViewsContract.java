@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.core.application.port.out.TeamViews;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
+import dev.orchestrator.core.domain.escalation.Escalation;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
@@ -87,6 +88,15 @@ public abstract class TeamViewsContract extends PortContract {
             boolean escalated = !status.isTerminal() && random.nextInt(3) == 0;
             if (escalated || (status.isTerminal() && random.nextInt(4) == 0)) {
                 changes.escalationUserId(world.manager.id());
+                // Every state of the loop (and none: stored before escalations had one): only "open" waits.
+                Escalation opened = Escalation.opened(owner.id(), created);
+                Instant answered = created.plus(Duration.ofHours(2));
+                switch (random.nextInt(4)) {
+                    case 0 -> changes.escalation(opened);
+                    case 1 -> changes.escalation(opened.after(Action.ACKNOWLEDGE, world.manager.id(), answered, null));
+                    case 2 -> changes.escalation(opened.after(Action.RESOLVE, world.manager.id(), answered, null));
+                    default -> { }
+                }
             }
             WorkflowExecution e = changes.at(created);
             fixture.givenExecution(e);

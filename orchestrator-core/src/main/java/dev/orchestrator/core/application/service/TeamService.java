@@ -13,6 +13,7 @@ import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.team.CsmWorkload;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.domain.views.Person;
+import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +34,13 @@ public final class TeamService implements ViewTeam {
     private final TeamViews teams;
     private final ProfileLookup profiles;
     private final PriorityPolicy.LabelThresholds labels;
+    private final OrganizationSettingsStore settings;
     private final Clock clock;
 
-    public TeamService(TeamViews teams, ProfileLookup profiles, PriorityPolicy.LabelThresholds labels, Clock clock) {
+    public TeamService(TeamViews teams, ProfileLookup profiles, OrganizationSettingsStore settings,
+            PriorityPolicy.LabelThresholds labels, Clock clock) {
         this.teams = teams;
+        this.settings = settings;
         this.profiles = profiles;
         this.labels = labels;
         this.clock = clock;
@@ -85,13 +89,15 @@ public final class TeamService implements ViewTeam {
         Map<ProfileId, CsmWorkload> counted = ids.isEmpty() ? Map.of()
                 : teams.workloads(organization, ids, windows, labels).stream()
                         .collect(Collectors.toMap(CsmWorkload::csm, Function.identity()));
+        Duration ackTarget = settings.settings(organization).ackTarget();
         List<Member> lines = new ArrayList<>(members.size());
         for (Profile member : members.stream().sorted(java.util.Comparator.comparing(Profile::fullName)
                 .thenComparing(p -> p.id().value())).toList()) {
             CsmWorkload workload = counted.getOrDefault(member.id(), CsmWorkload.none(member.id()));
-            lines.add(new Member(new Person(member.id(), member.fullName()), workload,
-                    workload.oldestEscalationSince().map(since -> Duration.between(since, windows.asOf()))));
+            Optional<Duration> waited = workload.oldestEscalationSince().map(since -> Duration.between(since, windows.asOf()));
+            lines.add(new Member(new Person(member.id(), member.fullName()), workload, waited,
+                    waited.map(w -> TeamWindows.breached(w, ackTarget)).orElse(false)));
         }
-        return new TeamReport(lines, windows.asOf());
+        return new TeamReport(lines, windows.asOf(), ackTarget);
     }
 }

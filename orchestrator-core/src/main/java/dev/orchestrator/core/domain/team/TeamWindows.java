@@ -1,5 +1,6 @@
 package dev.orchestrator.core.domain.team;
 
+import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import java.time.Duration;
@@ -49,12 +50,19 @@ public record TeamWindows(Instant asOf) {
     }
 
     /**
-     * An open escalation: open work with an escalation user. The one place this is decided (and
-     * {@code SqlTeamViews.OPEN_ESCALATION} in SQL): when escalations get their own state
-     * (open/acknowledged/resolved), this is what changes.
+     * An open escalation: open work with an escalation user whose escalation is still waiting for its
+     * acknowledgement (state {@code open}; an escalation stored before escalations had a state counts as
+     * open). Acknowledged and resolved ones no longer wait. The one place this is decided (and
+     * {@code SqlTeamViews.OPEN_ESCALATION} in SQL).
      */
     public static boolean isOpenEscalation(WorkflowExecution e) {
-        return isOpen(e) && e.escalationUserId() != null;
+        return isOpen(e) && e.escalationUserId() != null
+                && (e.escalation() == null || e.escalation().state() == EscalationState.OPEN);
+    }
+
+    /** Whether an open escalation that has waited {@code waited} missed the organization's acknowledgement target. */
+    public static boolean breached(Duration waited, Duration ackTarget) {
+        return waited.compareTo(ackTarget) > 0;
     }
 
     /**

@@ -29,12 +29,14 @@ public interface ViewTeam {
     Result<TeamReport> operatorTeam(Optional<OrganizationId> organization, Optional<ProfileId> manager);
 
     /** Members by name then id. */
-    record TeamReport(List<Member> members, Instant asOf) {
+    /** @param ackTarget the organization's acknowledgement target, against which each member's oldest wait is judged */
+    record TeamReport(List<Member> members, Instant asOf, Duration ackTarget) {
         public TeamReport {
             members = List.copyOf(members);
         }
     }
 
-    record Member(Person csm, CsmWorkload workload, Optional<Duration> oldestEscalationWait) {
+    /** @param escalationBreached the oldest open escalation waited longer than the acknowledgement target */
+    record Member(Person csm, CsmWorkload workload, Optional<Duration> oldestEscalationWait, boolean escalationBreached) {
     }
 }
