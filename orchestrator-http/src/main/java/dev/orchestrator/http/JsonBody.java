@@ -148,6 +148,11 @@ final class JsonBody {
         }
     }
 
+    /** Whether {@code field} was given (present and not null), whatever its value. */
+    boolean has(String field) {
+        return present(field);
+    }
+
     /** Present and not null: an explicit null counts as absent. */
     private boolean present(String field) {
         JsonNode value = node.get(field);

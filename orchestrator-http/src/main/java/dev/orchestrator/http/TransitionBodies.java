@@ -27,13 +27,14 @@ enum TransitionBodies {
         Optional<String> code = body.optionalText("reason_code");
         Optional<String> note = body.optionalText("note");
         Optional<String> reason = body.optionalText("reason");
-        if (code.isEmpty() && note.isPresent()) {
+        // By what was given, not by what was valid: a reason_code that is not a string is that one error.
+        if (!body.has("reason_code") && body.has("note")) {
             body.reject("reason_code", "is required with a note");
         }
-        if (code.isPresent() && reason.isPresent()) {
+        if (body.has("reason_code") && body.has("reason")) {
             body.reject("reason", "cannot be given with reason_code: put the text in note");
         }
-        if (code.isEmpty() && reason.isEmpty() && note.isEmpty()) {
+        if (!body.has("reason_code") && !body.has("reason") && !body.has("note")) {
             body.reject("reason", "is required: give reason_code (and an optional note), or reason");
         }
         body.validated();
