@@ -25,6 +25,11 @@ import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
 import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.ProfileService;
+import dev.orchestrator.core.application.service.PolicyService;
+import dev.orchestrator.core.application.service.PolicySource;
+import dev.orchestrator.core.application.port.in.ManagePolicies;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.policy.Policies;
 import dev.orchestrator.core.application.service.SignalService;
 import dev.orchestrator.core.application.service.InterpretService;
 import dev.orchestrator.core.application.service.LifecycleRulesService;
@@ -40,7 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The core, wired: hand it the outbound ports and a clock, and take the use cases. This is all an
@@ -65,6 +70,7 @@ public final class Orchestrator {
     private final ProfileService profiles;
     private final AnswerService answers;
     private final ExecutionViewService executionViews;
+    private final PolicyService policies;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -78,23 +84,27 @@ public final class Orchestrator {
         // UTC days; microsecond ticks because that is what PostgreSQL (and most stores) keep.
         Clock utc = Clock.tick(clock.withZone(ZoneOffset.UTC), Duration.ofNanos(1_000));
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
+        // Every use case that scores reads the organization's current policies here; these two are
+        // the defaults of an organization that has stored none.
+        PolicySource policySource = new PolicySource(ports.policies(), new Policies(priorityPolicy, signalPolicy));
         this.priorityPolicy = priorityPolicy;
         this.signalPolicy = signalPolicy;
         this.callers = new CallerService(ports.profiles(), ports.health());
-        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), evaluator, utc);
+        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), policySource, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
-        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), evaluator,
-                new SignalScorer(signalPolicy), utc);
-        this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
-        this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
+        this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), policySource, utc);
+        this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
+        this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
         this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), signalPolicy, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
-        Supplier<CatalogWrites.Scoring> scoring = () -> {
+        Function<OrganizationId, CatalogWrites.Scoring> scoring = organization -> {
             Instant now = utc.instant();
-            return new CatalogWrites.Scoring(priorityPolicy, signalPolicy, now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
+            Policies current = policySource.current(organization).policies();
+            return new CatalogWrites.Scoring(current.priority(), current.signals(),
+                    now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
         };
         this.definitions = new DefinitionService(ports.catalogReads(), ports.catalogWrites(), ports.ids(), catalogReader,
                 scoring);
@@ -104,7 +114,8 @@ public final class Orchestrator {
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
-        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), evaluator, ports.lifecycle(),
+        this.policies = new PolicyService(policySource, ports.policies(), utc);
+        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), policySource, ports.lifecycle(),
                 utc);
     }
 
@@ -126,6 +137,7 @@ public final class Orchestrator {
     public ManageProfiles manageProfiles() { return profiles; }
     public RememberAnswers rememberAnswers() { return answers; }
     public ViewExecutions viewExecutions() { return executionViews; }
+    public ManagePolicies managePolicies() { return policies; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -14,6 +14,9 @@ import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
+import dev.orchestrator.core.application.port.out.PolicyVersions;
+import dev.orchestrator.core.domain.policy.Policies;
+import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
@@ -84,7 +87,7 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle {
+        SignalLifecycle, PolicyVersions {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -107,6 +110,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private final Map<ExecutionId, AutoCloseCount> autoCloseCounts = new HashMap<>();
     private final Map<ExecutionId, Integer> snoozeRiskScores = new HashMap<>();
     private final Map<ExecutionId, Integer> wokenRiskScores = new HashMap<>();
+    /** Each organization's stored policy versions, oldest first (the table V30 creates). */
+    private final Map<OrganizationId, List<PolicyVersion>> policyVersions = new HashMap<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -116,7 +121,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this);
+                this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -968,5 +973,38 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         if (answers.containsKey(id) && answers.get(id).answer() == null) {
             answers.remove(id);
         }
+    }
+
+    // ---- policy versions -----------------------------------------------------------------
+
+    @Override
+    public synchronized PolicyVersion currentPolicies(OrganizationId organization) {
+        List<PolicyVersion> stored = policyVersions.getOrDefault(organization, List.of());
+        return stored.isEmpty() ? PolicyVersion.builtIn() : stored.get(stored.size() - 1);
+    }
+
+    @Override
+    public synchronized List<PolicyVersion> policyHistory(OrganizationId organization) {
+        List<PolicyVersion> history = new ArrayList<>(policyVersions.getOrDefault(organization, List.of()));
+        java.util.Collections.reverse(history);
+        return history;
+    }
+
+    @Override
+    public synchronized Map<OrganizationId, PolicyVersion> policiesOfEveryOrganization() {
+        Map<OrganizationId, PolicyVersion> every = new LinkedHashMap<>();
+        organizations.keySet().forEach(org -> every.put(org, currentPolicies(org)));
+        return every;
+    }
+
+    @Override
+    public synchronized Optional<Applied> applyPolicies(OrganizationId organization, long expectedCurrent,
+            Policies policies, ProfileId author, Instant at, LocalDate today) {
+        if (currentPolicies(organization).version() != expectedCurrent) {
+            return Optional.empty();
+        }
+        PolicyVersion version = PolicyVersion.stored(expectedCurrent + 1, policies, author, at);
+        policyVersions.computeIfAbsent(organization, o -> new ArrayList<>()).add(version);
+        return Optional.of(new Applied(version, recompute(WorkScope.organization(organization), policies.priority(), today)));
     }
 }

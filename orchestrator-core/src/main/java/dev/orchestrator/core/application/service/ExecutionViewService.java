@@ -13,7 +13,6 @@ import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
-import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.views.ExecutionFilter;
 import dev.orchestrator.core.domain.views.ExecutionView;
 import dev.orchestrator.core.domain.views.HistoryEntry;
@@ -38,16 +37,16 @@ public final class ExecutionViewService implements ViewExecutions {
 
     private final ExecutionViews views;
     private final ProfileLookup profiles;
-    private final PriorityEvaluator evaluator;
+    private final PolicySource policies;
     private final ExplainedPriorities explained;
     private final Clock clock;
 
-    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, PriorityEvaluator evaluator,
+    public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, PolicySource policies,
             SignalLifecycle lifecycle, Clock clock) {
         this.views = views;
         this.profiles = profiles;
-        this.evaluator = evaluator;
-        this.explained = new ExplainedPriorities(evaluator, lifecycle);
+        this.policies = policies;
+        this.explained = new ExplainedPriorities(policies, lifecycle);
         this.clock = clock;
     }
 
@@ -103,7 +102,7 @@ public final class ExecutionViewService implements ViewExecutions {
                 query.dueWithinDays().map(days -> now.plus(Duration.ofDays(days))), query.snoozedUntilBefore(),
                 query.text());
         Visibility visibility = visibility(caller, query.escalatedToMe());
-        var labels = evaluator.policy().labels();
+        var labels = policies.current(caller.organizationId()).policies().priority().labels();
         List<ExecutionView> rows = views.list(caller.organizationId(), visibility, filter, labels, query.sort(),
                 after.orElseThrow(), query.limit() + 1);
         List<ExecutionView> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
