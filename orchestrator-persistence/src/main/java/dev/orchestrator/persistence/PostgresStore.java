@@ -64,7 +64,8 @@ public final class PostgresStore {
                 new JooqCatalogReads(sql),
                 new JooqCatalogWrites(loader),
                 new JooqIdempotencyRecords(sql),
-                new JooqExecutionViews(sql), new SqlSignalLifecycle(sql));
+                new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
+                new JooqPolicyVersions(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

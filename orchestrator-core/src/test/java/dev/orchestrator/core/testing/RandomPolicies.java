@@ -1,6 +1,7 @@
 package dev.orchestrator.core.testing;
 
 import dev.orchestrator.core.domain.policy.Policies;
+import dev.orchestrator.core.domain.policy.PolicyWire;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.Comparison;
 import dev.orchestrator.core.domain.signals.SignalField;
@@ -67,7 +68,8 @@ public final class RandomPolicies {
             } else {
                 SignalField field = SignalField.values()[random.nextInt(SignalField.values().length)];
                 Comparison comparison = Comparison.values()[random.nextInt(Comparison.values().length)];
-                rules.add(new SignalRule.Threshold(name, field, comparison, threshold(field), between(-3, 6)));
+                rules.add(new SignalRule.Threshold(name, field, comparison, PolicyWire.canonical(threshold(field)),
+                        between(-3, 6)));
             }
         }
         return rules;

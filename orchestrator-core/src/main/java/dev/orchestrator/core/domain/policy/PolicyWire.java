@@ -61,6 +61,15 @@ public final class PolicyWire {
     private PolicyWire() {
     }
 
+    /**
+     * A threshold as read: without trailing zeros (never in exponent form), so that 100, 100.0 and
+     * 100.00 (as different JSON writers send them) are one and the same stored policy.
+     */
+    public static BigDecimal canonical(BigDecimal threshold) {
+        BigDecimal stripped = threshold.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** A rule kind's wire name. */
     public static String kind(SignalRule rule) {
         if (rule instanceof SignalRule.Threshold) {
@@ -308,7 +317,7 @@ public final class PolicyWire {
                 }
                 Integer points = r.integer("points", -MAX_RULE_POINTS, MAX_RULE_POINTS);
                 yield signal == null || comparison == null || threshold == null || points == null ? null
-                        : new SignalRule.Threshold(name, signal, comparison, threshold, points);
+                        : new SignalRule.Threshold(name, signal, comparison, canonical(threshold), points);
             }
             case "value_of" -> {
                 SignalField signal = signal(r, true);
