@@ -42,11 +42,14 @@ public final class PolicyService implements ManagePolicies {
     }
 
     @Override
-    public Result<PolicyVersions.Applied> apply(Profile caller, Map<?, ?> body) {
+    public Result<PolicyVersions.Applied> apply(Profile caller, Map<?, ?> body, OptionalLong ifMatch) {
         if (caller.role() != Role.ADMIN) {
             return Result.err(new Failure.Forbidden("only an admin applies policies"));
         }
         PolicyVersion current = source.current(caller.organizationId());
+        if (ifMatch.isPresent() && ifMatch.getAsLong() != current.version()) {
+            return Result.err(new Failure.Stale(OptionalLong.of(current.version())));
+        }
         Problems problems = new Problems();
         Optional<Policies> policies = PolicyWire.read(body, current.policies(), problems);
         if (policies.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.policy.PolicyVersion;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The caller's organization's priority and signal policies: every member reads them and their
@@ -18,6 +19,10 @@ public interface ManagePolicies {
 
     Result<List<PolicyVersion>> history(Profile caller);
 
-    /** Applies {@code body} ({@code priority_policy}, {@code signal_policy}; an absent one stays as it is). */
-    Result<PolicyVersions.Applied> apply(Profile caller, Map<?, ?> body);
+    /**
+     * Applies {@code body} ({@code priority_policy}, {@code signal_policy}; an absent one stays as it
+     * is) as the next version. {@code ifMatch} (the version an ETag carried) makes it fail as
+     * {@code Stale} when another version was applied since.
+     */
+    Result<PolicyVersions.Applied> apply(Profile caller, Map<?, ?> body, OptionalLong ifMatch);
 }
