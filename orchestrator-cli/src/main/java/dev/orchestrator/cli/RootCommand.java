@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 InterpretSignalsCommand.class,
                 JobsCommand.class,
                 HistoryCommand.class,
+                PolicyCommand.class,
                 TokenCommand.class,
                 ServeCommand.class,
                 HelpCommand.class},
