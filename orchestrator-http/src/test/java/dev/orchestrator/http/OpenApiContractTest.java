@@ -136,6 +136,11 @@ class OpenApiContractTest extends ApiTestBase {
         call("PUT", policies, policies, "{}", world.admin);
         call("GET", policies, policies, null, world.csm);
         call("GET", policies + "/history", policies + "/history", null, world.csm);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", json(map("top_n", 3)),
+                world.admin);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", json(map("top_n", 0)),
+                world.admin);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", "{}", world.csm);
 
         String customerId = UUID.randomUUID().toString();
         String customer = "/api/customers/" + customerId;

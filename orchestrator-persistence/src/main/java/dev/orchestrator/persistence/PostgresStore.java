@@ -65,7 +65,7 @@ public final class PostgresStore {
                 new JooqCatalogWrites(loader),
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
-                new JooqPolicyVersions(sql));
+                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -27,6 +27,8 @@ import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.ProfileService;
 import dev.orchestrator.core.application.service.PolicyService;
 import dev.orchestrator.core.application.service.PolicySource;
+import dev.orchestrator.core.application.service.SimulationService;
+import dev.orchestrator.core.application.port.in.SimulatePolicies;
 import dev.orchestrator.core.application.port.in.ManagePolicies;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.policy.Policies;
@@ -71,6 +73,7 @@ public final class Orchestrator {
     private final AnswerService answers;
     private final ExecutionViewService executionViews;
     private final PolicyService policies;
+    private final SimulationService simulations;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -115,6 +118,7 @@ public final class Orchestrator {
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
         this.policies = new PolicyService(policySource, ports.policies(), utc);
+        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), policySource, ports.lifecycle(),
                 utc);
     }
@@ -138,6 +142,7 @@ public final class Orchestrator {
     public RememberAnswers rememberAnswers() { return answers; }
     public ViewExecutions viewExecutions() { return executionViews; }
     public ManagePolicies managePolicies() { return policies; }
+    public SimulatePolicies simulatePolicies() { return simulations; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

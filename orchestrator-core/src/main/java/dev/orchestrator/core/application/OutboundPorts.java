@@ -11,6 +11,7 @@ import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
+import dev.orchestrator.core.application.port.out.PolicySimulation;
 import dev.orchestrator.core.application.port.out.PolicyVersions;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
@@ -39,7 +40,8 @@ public record OutboundPorts(
         IdempotencyRecords idempotency,
         ExecutionViews views,
         SignalLifecycle lifecycle,
-        PolicyVersions policies) {
+        PolicyVersions policies,
+        PolicySimulation simulation) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -60,26 +62,27 @@ public record OutboundPorts(
         Objects.requireNonNull(views, "views");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(simulation, "simulation");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, policies);
+                lifecycle, policies, simulation);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, policies);
+                lifecycle, policies, simulation);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, policies);
+                lifecycle, policies, simulation);
     }
 }
