@@ -72,4 +72,28 @@ class PolicyCommandTest {
                 .isEqualTo(1);
         assertThat(Cli.on(db).run("policy").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void simulatePrintsWhatWouldChangeAndWritesNothing() throws IOException, SQLException {
+        assertThat(Cli.on(db).run("seed", "demo").exitCode()).isZero();
+        var priority = new java.util.LinkedHashMap<>(dev.orchestrator.core.domain.policy.PolicyWire.write(
+                dev.orchestrator.core.domain.priority.PriorityPolicy.STANDARD));
+        priority.put("churn_risk_points_per_point", 50);
+        Path file = Files.writeString(dir.resolve("what-if.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(java.util.Map.of("top_n", 3, "priority_policy", priority)));
+        String before = Sql.checksum(db);
+
+        Cli.Run summary = Cli.on(db).run("simulate", file.toString(), "--organization", ORG);
+        Cli.Run csv = Cli.on(db).run("simulate", file.toString(), "--organization", ORG, "--csv");
+
+        assertThat(summary.exitCode()).as(summary.toString()).isZero();
+        assertThat(summary.out()).contains("within the top 3").contains("Critical: ").contains("Nothing was written.");
+        assertThat(csv.exitCode()).as(csv.toString()).isZero();
+        assertThat(csv.out()).startsWith("csm_id,execution_id,customer_id,workflow_definition_id,score_before,");
+        assertThat(Sql.checksum(db)).isEqualTo(before);
+        Path bad = Files.writeString(dir.resolve("bad-what-if.json"), "{\"top_n\": 1000}");
+        Cli.Run refused = Cli.on(db).run("simulate", bad.toString(), "--organization", ORG);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("top_n: must be a whole number between 1 and 100");
+    }
 }
