@@ -102,12 +102,20 @@ final class JooqPolicyVersions implements PolicyVersions {
     }
 
     private static PolicyVersion current(DSLContext sql, OrganizationId organization) {
+        return currentQuery(sql, organization).fetchOptional(JooqPolicyVersions::version)
+                .orElseGet(PolicyVersion::builtIn);
+    }
+
+    /**
+     * The current version's row: read on every scoring path (each queue read, write and job), one
+     * backward probe of the primary key (PolicyPlanTest).
+     */
+    static org.jooq.ResultQuery<OrganizationPolicyVersionsRecord> currentQuery(DSLContext sql,
+            OrganizationId organization) {
         return sql.selectFrom(ORGANIZATION_POLICY_VERSIONS)
                 .where(ORGANIZATION_POLICY_VERSIONS.ORGANIZATION_ID.eq(organization.value()))
                 .orderBy(ORGANIZATION_POLICY_VERSIONS.VERSION.desc())
-                .limit(1)
-                .fetchOptional(JooqPolicyVersions::version)
-                .orElseGet(PolicyVersion::builtIn);
+                .limit(1);
     }
 
     /** A stored row, read back through the one reader of the wire format (a row it refuses is a bug). */
