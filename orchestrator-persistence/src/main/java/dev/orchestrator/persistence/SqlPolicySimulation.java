@@ -46,14 +46,14 @@ import org.jooq.impl.SQLDataType;
 /**
  * What-if in one READ ONLY transaction (PostgreSQL refuses any write in it), set-based:
  * <pre>
- * WITH scored AS (SELECT e.id, ..., &lt;current score&gt; AS score_before, &lt;candidate score&gt; AS score_after
+ * WITH scored AS MATERIALIZED (SELECT e.id, ..., &lt;current score&gt; AS score_before, &lt;candidate score&gt; AS score_after
  *                 FROM workflow_executions e, workflow_definitions d, customers c LEFT JOIN customer_properties p
  *                 WHERE &lt;the recompute's joins&gt; AND e.status IN (&lt;active&gt;) AND e.organization_id = ? [AND csm = ANY(?)]),
  *      ranked AS (SELECT *, row_number() OVER (PARTITION BY csm ORDER BY score_before DESC, created_at, id) AS rank_before,
  *                           row_number() OVER (PARTITION BY csm ORDER BY score_after DESC, created_at, id) AS rank_after
  *                 FROM scored)
  * SELECT ... FROM ranked WHERE rank_before &lt;= N OR rank_after &lt;= N          -- the top N before and after
- * SELECT label(score_before), label(score_after), count(*) ... GROUPING SETS  -- totals by label
+ * UNION ALL SELECT label(score_before), label(score_after), count(*) ... GROUPING SETS  -- totals by label
  * </pre>
  * Both scores are {@link PrioritySql#scoreExpression} of each policy, the recompute's expression,
  * so "before" is what the daily recompute would give today and "after" what applying the candidate
@@ -78,29 +78,21 @@ final class SqlPolicySimulation implements PolicySimulation {
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             // READ ONLY: PostgreSQL itself refuses any write from here on. (The isolation level cannot
-            // be raised here: the tenant's settings were already applied by a SELECT. Each of the four
+            // be raised here: the tenant's settings were already applied by a SELECT. Each of the
             // statements reads its own committed snapshot.)
             t.execute("SET TRANSACTION READ ONLY");
-            List<SimulationReport.CsmQueue> queues = queues(t, organization, csms, current, candidate, topN, today);
-            List<SimulationReport.LabelTotal> labels = labels(t, organization, csms, current, candidate, today);
+            Scoring scoring = scoring(t, organization, csms, current, candidate, topN, today);
             Condition customers = csms.map(c -> CUSTOMERS.as("c").CSM_ID.eq(DSL.any(ids(c))))
                     .orElse(DSL.noCondition());
             WorkScope scope = WorkScope.organization(organization);
             Map<UUID, Long> before = counts(SqlSignalInterpretation.wouldCreate(t, scope, current.signals(), customers,
                     today, now));
-            Map<UUID, Long> after = counts(SqlSignalInterpretation.wouldCreate(t, scope, candidate.signals(), customers,
-                    today, now));
-            return new SimulationReport(topN, queues, impacts(t, organization, before, after), labels);
+            // The same signal policy creates the same work: counted once.
+            Map<UUID, Long> after = candidate.signals().equals(current.signals()) ? before
+                    : counts(SqlSignalInterpretation.wouldCreate(t, scope, candidate.signals(), customers, today, now));
+            return new SimulationReport(topN, scoring.queues(), impacts(t, organization, before, after),
+                    scoring.labels());
         });
-    }
-
-    /** The scored CTEs as SQL text with their bind values, shared by the two statements. */
-    static ResultQuery<org.jooq.Record> ranked(DSLContext sql, OrganizationId organization,
-            Optional<Set<ProfileId>> csms, PriorityPolicy current, PriorityPolicy candidate, int topN, LocalDate today) {
-        return sql.resultQuery("WITH scored AS ({0}), ranked AS ({1}) SELECT assigned_csm_id, id, customer_id, "
-                        + "workflow_definition_id, score_before, score_after, rank_before, rank_after FROM ranked "
-                        + "WHERE rank_before <= {2} OR rank_after <= {2} ORDER BY assigned_csm_id, id",
-                scored(organization, csms, current, candidate, today), rankedSelect(), inline(topN));
     }
 
     private static org.jooq.Select<?> scored(OrganizationId organization, Optional<Set<ProfileId>> csms,
@@ -134,48 +126,67 @@ final class SqlPolicySimulation implements PolicySimulation {
                 .from(DSL.table(name("scored")));
     }
 
-    private static List<SimulationReport.CsmQueue> queues(DSLContext sql, OrganizationId organization,
-            Optional<Set<ProfileId>> csms, Policies current, Policies candidate, int topN, LocalDate today) {
-        Map<UUID, List<SimulationReport.RankedItem>> byCsm = new LinkedHashMap<>();
-        ranked(sql, organization, csms, current.priority(), candidate.priority(), topN, today).forEach(r -> byCsm
-                .computeIfAbsent(r.get("assigned_csm_id", UUID.class), k -> new ArrayList<>())
-                .add(new SimulationReport.RankedItem(ExecutionId.of(r.get("id", UUID.class)),
-                        CustomerId.of(r.get("customer_id", UUID.class)),
-                        DefinitionId.of(r.get("workflow_definition_id", UUID.class)),
-                        r.get("score_before", Integer.class), r.get("score_after", Integer.class),
-                        r.get("rank_before", Long.class), r.get("rank_after", Long.class))));
-        List<SimulationReport.CsmQueue> queues = new ArrayList<>();
-        byCsm.forEach((csm, items) -> queues.add(new SimulationReport.CsmQueue(ProfileId.of(csm), items, topN)));
-        return queues;
-    }
-
-    /** Open executions per label under each policy: one pass, GROUPING SETS over the two labels. */
-    private static List<SimulationReport.LabelTotal> labels(DSLContext sql, OrganizationId organization,
-            Optional<Set<ProfileId>> csms, Policies current, Policies candidate, LocalDate today) {
+    /**
+     * The one statement over {@code scored} (MATERIALIZED: both policies' scores computed once per
+     * execution): the rows within either top N, then the label totals (GROUPING SETS over the two
+     * labels), told apart by which columns are NULL.
+     */
+    static ResultQuery<org.jooq.Record> statement(DSLContext sql, OrganizationId organization,
+            Optional<Set<ProfileId>> csms, PriorityPolicy current, PriorityPolicy candidate, int topN, LocalDate today) {
         Field<Integer> before = field(name("score_before"), SQLDataType.INTEGER);
         Field<Integer> after = field(name("score_after"), SQLDataType.INTEGER);
-        Field<String> labelBefore = PrioritySql.label(current.priority().labels(), before).as("label_before");
-        Field<String> labelAfter = PrioritySql.label(candidate.priority().labels(), after).as("label_after");
+        var labelled = DSL.select(PrioritySql.label(current.labels(), before).as("label_before"),
+                        PrioritySql.label(candidate.labels(), after).as("label_after"))
+                .from(DSL.table(name("scored")));
+        return sql.resultQuery("WITH scored AS MATERIALIZED ({0}), ranked AS ({1})\n"
+                        + "SELECT assigned_csm_id, id, customer_id, workflow_definition_id, score_before, score_after, "
+                        + "rank_before, rank_after, NULL::text AS label_before, NULL::text AS label_after, "
+                        + "NULL::bigint AS n FROM ranked WHERE rank_before <= {2} OR rank_after <= {2}\n"
+                        + "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, label_before, label_after, "
+                        + "count(*) FROM ({3}) l GROUP BY GROUPING SETS ((label_before), (label_after))",
+                scored(organization, csms, current, candidate, today), rankedSelect(), inline(topN), labelled);
+    }
+
+    private record Scoring(List<SimulationReport.CsmQueue> queues, List<SimulationReport.LabelTotal> labels) {
+    }
+
+    private static Scoring scoring(DSLContext sql, OrganizationId organization, Optional<Set<ProfileId>> csms,
+            Policies current, Policies candidate, int topN, LocalDate today) {
+        Map<UUID, List<SimulationReport.RankedItem>> byCsm = new LinkedHashMap<>();
         Map<PriorityLabel, long[]> totals = new EnumMap<>(PriorityLabel.class);
         for (PriorityLabel label : PriorityLabel.values()) {
             totals.put(label, new long[2]);
         }
-        sql.resultQuery("WITH scored AS ({0}) SELECT label_before, label_after, count(*) AS n FROM ({1}) l "
-                        + "GROUP BY GROUPING SETS ((label_before), (label_after))",
-                        scored(organization, csms, current.priority(), candidate.priority(), today),
-                        DSL.select(labelBefore, labelAfter).from(DSL.table(name("scored"))))
-                .forEach(r -> {
-                    String b = r.get("label_before", String.class);
-                    String a = r.get("label_after", String.class);
-                    long n = r.get("n", Long.class);
-                    if (b != null) {
-                        totals.get(PriorityLabel.valueOf(b))[0] += n;
-                    } else if (a != null) {
-                        totals.get(PriorityLabel.valueOf(a))[1] += n;
-                    }
-                });
-        return totals.entrySet().stream()
+        statement(sql, organization, csms, current.priority(), candidate.priority(), topN, today).forEach(r -> {
+            UUID csm = r.get("assigned_csm_id", UUID.class);
+            if (csm != null) {
+                byCsm.computeIfAbsent(csm, k -> new ArrayList<>())
+                        .add(new SimulationReport.RankedItem(ExecutionId.of(r.get("id", UUID.class)),
+                                CustomerId.of(r.get("customer_id", UUID.class)),
+                                DefinitionId.of(r.get("workflow_definition_id", UUID.class)),
+                                r.get("score_before", Integer.class), r.get("score_after", Integer.class),
+                                r.get("rank_before", Long.class), r.get("rank_after", Long.class)));
+                return;
+            }
+            String b = r.get("label_before", String.class);
+            String a = r.get("label_after", String.class);
+            long n = r.get("n", Long.class);
+            if (b != null) {
+                totals.get(PriorityLabel.valueOf(b))[0] += n;
+            } else if (a != null) {
+                totals.get(PriorityLabel.valueOf(a))[1] += n;
+            }
+        });
+        List<SimulationReport.CsmQueue> queues = new ArrayList<>();
+        byCsm.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> queues.add(
+                new SimulationReport.CsmQueue(ProfileId.of(e.getKey()), sortedById(e.getValue()), topN)));
+        List<SimulationReport.LabelTotal> labels = totals.entrySet().stream()
                 .map(e -> new SimulationReport.LabelTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new Scoring(queues, labels);
+    }
+
+    private static List<SimulationReport.RankedItem> sortedById(List<SimulationReport.RankedItem> items) {
+        return items.stream().sorted(java.util.Comparator.comparing(i -> i.execution().value())).toList();
     }
 
     private static Map<UUID, Long> counts(ResultQuery<org.jooq.Record2<UUID, Long>> query) {
