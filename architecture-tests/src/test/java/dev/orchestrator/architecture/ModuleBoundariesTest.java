@@ -171,4 +171,18 @@ class ModuleBoundariesTest {
                 .because("each item of a bulk action must be the single call's guarded write (TransitionExecution)")
                 .check(PRODUCT);
     }
+
+    @Test
+    void theCoresUseCasesReadAnOrganizationsPoliciesThroughPolicySourceOnly() {
+        noClasses().that().resideInAPackage(CORE)
+                .and().doNotHaveSimpleName("PolicySource")
+                .and().doNotHaveSimpleName("PolicyService")
+                .and().doNotHaveSimpleName("Orchestrator")
+                .and().doNotHaveSimpleName("OutboundPorts")
+                .should().dependOnClassesThat().haveFullyQualifiedName(
+                        "dev.orchestrator.core.application.port.out.PolicyVersions")
+                .because("every score must come from the organization's current version, read in one place "
+                        + "(PolicySource, which also supplies the defaults of an organization that stored none)")
+                .check(PRODUCT);
+    }
 }

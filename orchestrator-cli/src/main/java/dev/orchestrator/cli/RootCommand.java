@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 JobsCommand.class,
                 HistoryCommand.class,
                 TeamCommand.class,
+                PolicyCommand.class,
+                SimulateCommand.class,
                 TokenCommand.class,
                 ServeCommand.class,
                 HelpCommand.class},

@@ -68,6 +68,7 @@ public final class HttpApi {
         OpenApiHandler openApi = new OpenApiHandler();
         Idempotency idempotency = new Idempotency(orchestrator.rememberAnswers());
         DefinitionHandlers definitions = new DefinitionHandlers(orchestrator.manageDefinitions());
+        PolicyHandlers policies = new PolicyHandlers(orchestrator.managePolicies(), orchestrator.simulatePolicies());
         CustomerHandlers customers = new CustomerHandlers(orchestrator.manageCustomers());
         SignalHandlers signals = new SignalHandlers(orchestrator.ingestSignals(), idempotency);
         ProfileHandlers profiles = new ProfileHandlers(orchestrator.manageProfiles());
@@ -133,6 +134,10 @@ public final class HttpApi {
             config.routes.put("/api/orchestrator/definitions/{id}", definitions::replace);
             config.routes.patch("/api/orchestrator/definitions/{id}", definitions::patch);
             config.routes.delete("/api/orchestrator/definitions/{id}", definitions::deactivate);
+            config.routes.get("/api/orchestrator/policies", policies::get);
+            config.routes.put("/api/orchestrator/policies", policies::apply);
+            config.routes.get("/api/orchestrator/policies/history", policies::history);
+            config.routes.post("/api/orchestrator/simulations", policies::simulate);
             config.routes.get("/api/customers", customers::list);
             config.routes.get("/api/customers/{id}", customers::get);
             config.routes.put("/api/customers/{id}", customers::put);

@@ -195,6 +195,20 @@ class OpenApiContractTest extends ApiTestBase {
                 "If-Match", "\"v0\"")));
         call("DELETE", defs + "/{id}", def, null, world.admin);
 
+        String policies = "/api/orchestrator/policies";
+        call("GET", policies, policies, null, world.csm);
+        call("GET", policies + "/history", policies + "/history", null, world.csm);
+        call("PUT", policies, policies, json(map("priority_policy", map("type_tiers", map("risk", 900)))), world.admin);
+        call("PUT", policies, policies, "{}", world.csm);
+        call("PUT", policies, policies, "{}", world.admin);
+        call("GET", policies, policies, null, world.csm);
+        call("GET", policies + "/history", policies + "/history", null, world.csm);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", json(map("top_n", 3)),
+                world.admin);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", json(map("top_n", 0)),
+                world.admin);
+        call("POST", "/api/orchestrator/simulations", "/api/orchestrator/simulations", "{}", world.csm);
+
         String customerId = UUID.randomUUID().toString();
         String customer = "/api/customers/" + customerId;
         String body = json(map("name", "Globex", "csm_id", world.csm.id().toString(), "arr", 1000.5,

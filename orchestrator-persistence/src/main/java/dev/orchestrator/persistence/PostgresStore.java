@@ -64,7 +64,8 @@ public final class PostgresStore {
                 new JooqCatalogWrites(loader),
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
-                new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql));
+                new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
+                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

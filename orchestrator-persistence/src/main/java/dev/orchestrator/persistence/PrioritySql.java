@@ -2,6 +2,7 @@ package dev.orchestrator.persistence;
 
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityLabel;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import java.time.LocalDate;
@@ -133,5 +134,17 @@ final class PrioritySql {
      */
     private static Field<Integer> integer(Field<? extends Number> value) {
         return value.coerce(SQLDataType.INTEGER);
+    }
+
+    /**
+     * {@link PriorityPolicy.LabelThresholds#labelFor} of {@code score}: the label's enum name
+     * ({@code CRITICAL}, ...), NULL for a NULL score.
+     */
+    static Field<String> label(PriorityPolicy.LabelThresholds labels, Field<Integer> score) {
+        return DSL.when(score.isNull(), DSL.inline((String) null))
+                .when(score.ge(DSL.inline(labels.critical())), DSL.inline(PriorityLabel.CRITICAL.name()))
+                .when(score.ge(DSL.inline(labels.high())), DSL.inline(PriorityLabel.HIGH.name()))
+                .when(score.ge(DSL.inline(labels.medium())), DSL.inline(PriorityLabel.MEDIUM.name()))
+                .otherwise(DSL.inline(PriorityLabel.LOW.name()));
     }
 }

@@ -40,6 +40,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.Record4;
 import org.jooq.ResultQuery;
@@ -178,39 +179,10 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     /** The CTE chain, then {@code select} over {@code inserted}. */
     private static ResultQuery<org.jooq.Record> chain(DSLContext sql, WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now, String select) {
-        Optional<OrganizationId> organization = scope.organization();
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
-
-        // Narrowed to a few customers (a signal write), probe contacts per customer: the EXISTS form
-        // may be planned as a hashed subplan reading every strong contact on the server.
-        SignalSql signals = new SignalSql(P, scope.customers().isPresent()
-                ? EntrySql.strongContactProbe(C.ORGANIZATION_ID, C.ID)
-                : EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
-        var scored = DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
-                        P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
-                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"),
-                        C.RENEWAL_DATE, C.ANNUAL_REVIEW_DATE)
-                .from(C)
-                .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
-                .and(SqlPriorityRecomputation.customersIn(scope, P.CUSTOMER_ID))
-                .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
-                .and(scope.customers().map(ids -> C.ID.eq(DSL.any(ids.stream().map(CustomerId::value)
-                        .toArray(UUID[]::new)))).orElse(DSL.noCondition()));
-
-        Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
-        var candidates = DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
-                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
-                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
-                        TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
-                        TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
-                                .as("review_within"),
-                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"))
-                .from(DEF)
-                .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
-                .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
-                .and(scope.definition().map(d -> DEF.ID.eq(d.value())).orElse(DSL.noCondition()));
-
+        var scored = scored(scope, signalPolicy, DSL.noCondition());
+        var candidates = candidates(scope);
         Field<OffsetDateTime> dueAt = dueAt();
         Field<Integer> priority = PrioritySql.activeScore(priorityPolicy, today,
                 new PrioritySql.Inputs(null, null, D_TYPE, D_WEIGHT, S_TIER, S_CHURN, S_USAGE, dueAt));
@@ -223,12 +195,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
-                        .where(triggers())
-                        .and(windowsHold(today))
-                        .andNotExists(DSL.selectOne().from(X)
-                                .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
-                                .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
-                        .andNotExists(cooling(at))
+                        .where(creates(today, at, active))
                         // One key order for every run: concurrent runs queue up instead of deadlocking.
                         .orderBy(S_ORG, S_CUSTOMER, D_ID))
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
@@ -252,6 +219,77 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         String fence = scope.customers().isPresent() ? " MATERIALIZED" : "";
         return sql.resultQuery("WITH scored AS" + fence + " ({0}), candidates AS" + fence
                 + " ({1}), inserted AS ({2}), events AS ({3})\n" + select, scored, candidates, insert, events);
+    }
+
+    /** {@code scored}: each customer in scope (and matching {@code customers}) with its signal scores and dates. */
+    private static org.jooq.SelectConditionStep<?> scored(WorkScope scope, SignalPolicy signalPolicy,
+            Condition customers) {
+        Optional<OrganizationId> organization = scope.organization();
+        // Narrowed to a few customers (a signal write), probe contacts per customer: the EXISTS form
+        // may be planned as a hashed subplan reading every strong contact on the server.
+        SignalSql signals = new SignalSql(P, scope.customers().isPresent()
+                ? EntrySql.strongContactProbe(C.ORGANIZATION_ID, C.ID)
+                : EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
+        return DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
+                        P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
+                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"),
+                        C.RENEWAL_DATE, C.ANNUAL_REVIEW_DATE)
+                .from(C)
+                .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
+                .and(SqlPriorityRecomputation.customersIn(scope, P.CUSTOMER_ID))
+                .where(organization.map(o -> C.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
+                .and(scope.customers().map(ids -> C.ID.eq(DSL.any(ids.stream().map(CustomerId::value)
+                        .toArray(UUID[]::new)))).orElse(DSL.noCondition()))
+                .and(customers);
+    }
+
+    /** {@code candidates}: the active, non-demo definitions in scope with their thresholds and windows. */
+    private static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
+        Optional<OrganizationId> organization = scope.organization();
+        Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
+        return DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
+                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
+                        TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
+                        TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
+                                .as("review_within"),
+                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"))
+                .from(DEF)
+                .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
+                .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
+                .and(scope.definition().map(d -> DEF.ID.eq(d.value())).orElse(DSL.noCondition()));
+    }
+
+    /**
+     * The read-only form of the interpretation, for a what-if: how many executions it would create
+     * now under {@code signalPolicy}, per definition. The same {@code scored} and {@code candidates}
+     * and the same conditions as the INSERT's SELECT (the ON CONFLICT of the INSERT only matters
+     * when two runs race), counted instead of inserted; {@code customers} narrows the customers
+     * (a manager's reports' customers).
+     */
+    static ResultQuery<Record2<UUID, Long>> wouldCreate(DSLContext sql, WorkScope scope, SignalPolicy signalPolicy,
+            Condition customers, LocalDate today, Instant now) {
+        Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
+        List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
+        var counted = DSL.select(D_ID, DSL.count().cast(SQLDataType.BIGINT).as("created"))
+                .from(SCORED)
+                .join(CANDIDATES).on(D_ORG.eq(S_ORG))
+                .where(creates(today, at, active))
+                .groupBy(D_ID)
+                .orderBy(D_ID);
+        return sql.resultQuery("WITH scored AS ({0}), candidates AS ({1}) {2}", scored(scope, signalPolicy, customers),
+                        candidates(scope), counted)
+                .coerce(field("id", SQLDataType.UUID), field("created", SQLDataType.BIGINT));
+    }
+
+    /** Whether the interpretation creates an execution of (s, d): triggered, windows hold, none open, not cooling. */
+    private static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
+        return triggers()
+                .and(windowsHold(today))
+                .andNotExists(DSL.selectOne().from(X)
+                        .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
+                        .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
+                .andNotExists(cooling(at));
     }
 
     /**

@@ -22,6 +22,7 @@ import dev.orchestrator.core.domain.signals.EarlyWakeRule;
 import dev.orchestrator.core.domain.workflow.AutoClose;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.testing.RandomPolicies;
 import dev.orchestrator.core.testing.RandomSignals;
 import dev.orchestrator.core.testing.World;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
@@ -128,7 +129,7 @@ class SqlTranslationTest {
         for (WorkflowType type : WorkflowType.values()) {
             tiers.put(type, 100 * (type.ordinal() + 1));
         }
-        List<PriorityPolicy> policies = List.of(PriorityPolicy.STANDARD,
+        List<PriorityPolicy> policies = new ArrayList<>(List.of(PriorityPolicy.STANDARD,
                 new PriorityPolicy(tiers, -3, 7, EnumSet.of(WorkflowType.RISK, WorkflowType.CUSTOM), 7,
                         EnumSet.of(WorkflowType.OPPORTUNITY, WorkflowType.RENEWAL),
                         new PriorityPolicy.SnoozeRanking(-2, 2000, 50), new PriorityPolicy.LabelThresholds(3, 2, 1),
@@ -136,7 +137,12 @@ class SqlTranslationTest {
                 new PriorityPolicy(tiers, 1, 1, EnumSet.noneOf(WorkflowType.class), 3, EnumSet.allOf(WorkflowType.class),
                         new PriorityPolicy.SnoozeRanking(0, 10, -10), new PriorityPolicy.LabelThresholds(3, 2, 1),
                         new PriorityPolicy.DueProximity(-2, -15)),
-                withDue(PriorityPolicy.STANDARD, new PriorityPolicy.DueProximity(0, 100)));
+                withDue(PriorityPolicy.STANDARD, new PriorityPolicy.DueProximity(0, 100))));
+        // And any policy an admin may apply (issue 13): random ones from the generator of valid policies.
+        RandomPolicies randomPolicies = new RandomPolicies(new Random(13));
+        for (int i = 0; i < 30; i++) {
+            policies.add(randomPolicies.priority());
+        }
         Random random = new Random(3);
         LocalDate today = LocalDate.of(2026, 3, 10);
         Instant noon = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -183,8 +189,8 @@ class SqlTranslationTest {
     }
 
     @Test
-    void signalScoresEqualTheScorerForAnotherPolicy() {
-        SignalPolicy policy = new SignalPolicy(
+    void signalScoresEqualTheScorerForAnotherPolicyAndRandomOnes() {
+        SignalPolicy fixed = new SignalPolicy(
                 List.of(new SignalRule.Threshold("tier over 3.5", SignalField.REVENUE_IMPACT_TIER, Comparison.GREATER_THAN,
                                 new BigDecimal("3.5"), 4),
                         new SignalRule.Threshold("growth at most -0.5", SignalField.YOY_GROWTH_PERCENT, Comparison.AT_MOST,
@@ -197,6 +203,11 @@ class SqlTranslationTest {
                         new SignalRule.Threshold("adoption at least 75", SignalField.ADOPTION_RATE_PERCENT, Comparison.AT_LEAST,
                                 new BigDecimal("75.00"), 1)),
                 12);
+        List<SignalPolicy> policies = new ArrayList<>(List.of(fixed, SignalPolicy.STANDARD));
+        RandomPolicies randomPolicies = new RandomPolicies(new Random(17));
+        for (int i = 0; i < 20; i++) {
+            policies.add(randomPolicies.signals());
+        }
         World world = new World(fixture);
         RandomSignals randomSignals = new RandomSignals(new Random(5));
         Map<UUID, CustomerSignals> signals = new HashMap<>();
@@ -208,18 +219,22 @@ class SqlTranslationTest {
         Customers c = CUSTOMERS.as("c");
         CustomerProperties p = CUSTOMER_PROPERTIES.as("p");
         SignalSql signalSql = new SignalSql(p, EntrySql.strongContactOf(c.ORGANIZATION_ID, c.ID));
-        SignalScorer scorer = new SignalScorer(policy);
+        for (SignalPolicy policy : policies) {
+            SignalScorer scorer = new SignalScorer(policy);
 
-        var rows = sql.select(c.ID, signalSql.opportunity(policy), signalSql.risk(policy))
-                .from(c).leftJoin(p).on(p.ORGANIZATION_ID.eq(c.ORGANIZATION_ID)).and(p.CUSTOMER_ID.eq(c.ID))
-                .where(c.ORGANIZATION_ID.eq(world.org.value()))
-                .fetch();
+            var rows = sql.select(c.ID, signalSql.opportunity(policy), signalSql.risk(policy))
+                    .from(c).leftJoin(p).on(p.ORGANIZATION_ID.eq(c.ORGANIZATION_ID)).and(p.CUSTOMER_ID.eq(c.ID))
+                    .where(c.ORGANIZATION_ID.eq(world.org.value()))
+                    .fetch();
 
-        assertThat(rows).hasSize(400);
-        for (Record3<UUID, Integer, Integer> row : rows) {
-            SignalScores expected = scorer.score(signals.get(row.value1()));
-            assertThat(row.value2()).as("opportunity of %s", row.value1()).isEqualTo(expected.opportunity().value());
-            assertThat(row.value3()).as("risk of %s", row.value1()).isEqualTo(expected.risk().value());
+            assertThat(rows).hasSize(400);
+            for (Record3<UUID, Integer, Integer> row : rows) {
+                SignalScores expected = scorer.score(signals.get(row.value1()));
+                assertThat(row.value2()).as("opportunity of %s under %s", row.value1(), policy)
+                        .isEqualTo(expected.opportunity().value());
+                assertThat(row.value3()).as("risk of %s under %s", row.value1(), policy)
+                        .isEqualTo(expected.risk().value());
+            }
         }
     }
     // ---- the signal-aware lifecycle rules (LifecycleRuleSql) ------------------------------------

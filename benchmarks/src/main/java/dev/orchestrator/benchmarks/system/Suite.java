@@ -127,12 +127,16 @@ public final class Suite {
         DataShape shape = DataShape.forExecutions(size);
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute") || o.sections.contains("daily")
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
-                || o.sections.contains("lists") || o.sections.contains("team");
+                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
         if (o.sections.contains("recompute")) {
             guard(ctx, "recompute " + label, () -> RecomputeSection.run(ctx, db, label));
+        }
+        if (o.sections.contains("policies")) {
+            // on a copy of the data set: applying writes
+            guard(ctx, "policies " + label, () -> PoliciesSection.run(ctx, db, label));
         }
         if (o.sections.contains("daily")) {
             // on two copies of the data set: the sections after it see the data unchanged

@@ -58,18 +58,21 @@ class SystemSuiteSmokeTest {
                 "signals.2k.first_s", "signals.2k.second_s",
                 "daily.2k.baseline_s", "daily.2k.first_s", "daily.2k.first_vs_baseline", "daily.2k.second_s",
                 "import.1k.seconds", "import.2k.seconds", "import.1k.peak_rss_mb", "import.2k.peak_rss_mb",
-                "core.priorityWithExplanation_ops_per_s", "core.signalScoresWithExplanation_ops_per_s");
+                "core.priorityWithExplanation_ops_per_s", "core.signalScoresWithExplanation_ops_per_s",
+                "policies.2k.simulation_seconds", "policies.2k.apply_seconds", "policies.2k.recompute_seconds",
+                "policies.2k.apply_vs_recompute");
         assertThat(f).containsKeys(positive.toArray(String[]::new));
         positive.forEach(key -> assertThat(f.get(key)).as(key).isPositive());
         assertThat(f.get("import.2k.customers")).isEqualTo(2_000.0);
         assertThat(f.get("signals.2k.second_created")).as("a second interpretation creates nothing").isZero();
         assertThat(f.get("daily.2k.second_rows_written")).as("a second daily run the same day writes nothing").isZero();
+        assertThat(f.get("policies.2k.simulation_rows_written")).as("a simulation writes nothing").isZero();
         assertThat(f).containsKeys("ingest.2k.batch_created", "ingest.2k.batch_rescored", "transitions.2k.conflicts", "signals.2k.created", "queue.2k.serve_heap_load_mb");
         String report = Files.readString(result.report());
         assertThat(report).contains("Priority recompute (2k)", "Daily job (2k)", "Queue read (2k)", "Service footprint (2k)",
                 "State transitions over HTTP (2k)", "Filtered execution lists over HTTP (2k)", "Team view and bulk actions over HTTP (2k)",
                 "Signal ingestion over HTTP (2k)",
                 "Signal interpretation (2k customers)", "Import",
-                "Core evaluators (JMH)");
+                "Core evaluators (JMH)", "Policies: what-if simulation and applying a version (2k)");
     }
 }

@@ -33,6 +33,13 @@ import dev.orchestrator.core.application.service.ImportService;
 import dev.orchestrator.core.application.service.ProfileService;
 import dev.orchestrator.core.application.service.ReasonService;
 import dev.orchestrator.core.application.service.SettingsService;
+import dev.orchestrator.core.application.service.PolicyService;
+import dev.orchestrator.core.application.service.PolicySource;
+import dev.orchestrator.core.application.service.SimulationService;
+import dev.orchestrator.core.application.port.in.SimulatePolicies;
+import dev.orchestrator.core.application.port.in.ManagePolicies;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.policy.Policies;
 import dev.orchestrator.core.application.service.SignalService;
 import dev.orchestrator.core.application.service.InterpretService;
 import dev.orchestrator.core.application.service.LifecycleRulesService;
@@ -48,7 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The core, wired: hand it the outbound ports and a clock, and take the use cases. This is all an
@@ -77,6 +84,8 @@ public final class Orchestrator {
     private final BulkActionService bulk;
     private final ReasonService reasons;
     private final SettingsService settings;
+    private final PolicyService policies;
+    private final SimulationService simulations;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -90,24 +99,28 @@ public final class Orchestrator {
         // UTC days; microsecond ticks because that is what PostgreSQL (and most stores) keep.
         Clock utc = Clock.tick(clock.withZone(ZoneOffset.UTC), Duration.ofNanos(1_000));
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
+        // Every use case that scores reads the organization's current policies here; these two are
+        // the defaults of an organization that has stored none.
+        PolicySource policySource = new PolicySource(ports.policies(), new Policies(priorityPolicy, signalPolicy));
         this.priorityPolicy = priorityPolicy;
         this.signalPolicy = signalPolicy;
         this.callers = new CallerService(ports.profiles(), ports.health());
-        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), evaluator, utc);
+        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), policySource, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
-                evaluator,
-                new SignalScorer(signalPolicy), utc);
-        this.recompute = new RecomputeService(ports.recomputation(), priorityPolicy, utc);
-        this.interpret = new InterpretService(ports.interpretation(), signalPolicy, priorityPolicy, utc);
-        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), signalPolicy, utc);
+                policySource, utc);
+        this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
+        this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
+        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), policySource, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
-        Supplier<CatalogWrites.Scoring> scoring = () -> {
+        Function<OrganizationId, CatalogWrites.Scoring> scoring = organization -> {
             Instant now = utc.instant();
-            return new CatalogWrites.Scoring(priorityPolicy, signalPolicy, now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
+            Policies current = policySource.current(organization).policies();
+            return new CatalogWrites.Scoring(current.priority(), current.signals(),
+                    now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
         };
         this.definitions = new DefinitionService(ports.catalogReads(), ports.catalogWrites(), ports.ids(), catalogReader,
                 scoring);
@@ -119,10 +132,12 @@ public final class Orchestrator {
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
-        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), evaluator,
+        this.policies = new PolicyService(policySource, ports.policies(), utc);
+        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
+        this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
                 ports.lifecycle(),
                 utc);
-        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), priorityPolicy.labels(), utc);
+        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }
 
@@ -150,6 +165,8 @@ public final class Orchestrator {
     public ViewExecutions viewExecutions() { return executionViews; }
     public ViewTeam viewTeam() { return team; }
     public ActInBulk actInBulk() { return bulk; }
+    public ManagePolicies managePolicies() { return policies; }
+    public SimulatePolicies simulatePolicies() { return simulations; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -12,6 +12,8 @@ import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
+import dev.orchestrator.core.application.port.out.PolicySimulation;
+import dev.orchestrator.core.application.port.out.PolicyVersions;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
@@ -43,7 +45,9 @@ public record OutboundPorts(
         SignalLifecycle lifecycle,
         TeamViews teams,
         ReasonCodes reasons,
-        OrganizationSettingsStore settings) {
+        OrganizationSettingsStore settings,
+        PolicyVersions policies,
+        PolicySimulation simulation) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -66,26 +70,28 @@ public record OutboundPorts(
         Objects.requireNonNull(teams, "teams");
         Objects.requireNonNull(reasons, "reasons");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(simulation, "simulation");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings);
+                lifecycle, teams, reasons, settings, policies, simulation);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings);
+                lifecycle, teams, reasons, settings, policies, simulation);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings);
+                lifecycle, teams, reasons, settings, policies, simulation);
     }
 }

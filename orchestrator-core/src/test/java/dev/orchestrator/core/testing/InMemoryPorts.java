@@ -18,6 +18,12 @@ import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.application.port.out.IdempotencyRecords;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
+import dev.orchestrator.core.application.port.out.PolicySimulation;
+import dev.orchestrator.core.application.port.out.PolicyVersions;
+import dev.orchestrator.core.domain.policy.SimulationReport;
+import dev.orchestrator.core.domain.priority.PriorityLabel;
+import dev.orchestrator.core.domain.policy.Policies;
+import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
@@ -70,6 +76,7 @@ import dev.orchestrator.core.domain.views.Person;
 import dev.orchestrator.core.domain.views.Visibility;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.UUID;
 import java.time.LocalDate;
@@ -91,7 +98,7 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore {
+        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -116,6 +123,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private final Map<ExecutionId, Integer> wokenRiskScores = new HashMap<>();
     private final Map<OrganizationId, List<ReasonCode>> reasonCodes = new HashMap<>();
     private final Map<OrganizationId, OrganizationSettings> settings = new HashMap<>();
+    /** Each organization's stored policy versions, oldest first (the table V30 creates). */
+    private final Map<OrganizationId, List<PolicyVersion>> policyVersions = new HashMap<>();
     private final IdGenerator ids;
     private volatile boolean reachable = true;
 
@@ -125,7 +134,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this);
+                this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -1015,5 +1024,128 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .toList();
         return csms.stream().map(csm -> CsmWorkload.tally(csm, rows, windows, labels))
                 .filter(line -> !line.equals(CsmWorkload.none(line.csm()))).toList();
+    }
+
+    // ---- policy versions -----------------------------------------------------------------
+
+    @Override
+    public synchronized PolicyVersion currentPolicies(OrganizationId organization) {
+        List<PolicyVersion> stored = policyVersions.getOrDefault(organization, List.of());
+        return stored.isEmpty() ? PolicyVersion.builtIn() : stored.get(stored.size() - 1);
+    }
+
+    @Override
+    public synchronized List<PolicyVersion> policyHistory(OrganizationId organization) {
+        List<PolicyVersion> history = new ArrayList<>(policyVersions.getOrDefault(organization, List.of()));
+        java.util.Collections.reverse(history);
+        return history;
+    }
+
+    @Override
+    public synchronized Map<OrganizationId, PolicyVersion> policiesOfEveryOrganization() {
+        Map<OrganizationId, PolicyVersion> every = new LinkedHashMap<>();
+        organizations.keySet().forEach(org -> every.put(org, currentPolicies(org)));
+        return every;
+    }
+
+    @Override
+    public synchronized Optional<Applied> applyPolicies(OrganizationId organization, long expectedCurrent,
+            Policies policies, ProfileId author, Instant at, LocalDate today) {
+        if (currentPolicies(organization).version() != expectedCurrent) {
+            return Optional.empty();
+        }
+        PolicyVersion version = PolicyVersion.stored(expectedCurrent + 1, policies, author, at);
+        policyVersions.computeIfAbsent(organization, o -> new ArrayList<>()).add(version);
+        return Optional.of(new Applied(version, recompute(WorkScope.organization(organization), policies.priority(), today)));
+    }
+
+    // ---- what-if simulation, row by row --------------------------------------------------------
+
+    @Override
+    public synchronized SimulationReport simulate(OrganizationId organization, Optional<Set<ProfileId>> csms,
+            Policies current, Policies candidate, int topN, LocalDate today, Instant now) {
+        PriorityEvaluator before = new PriorityEvaluator(current.priority());
+        PriorityEvaluator after = new PriorityEvaluator(candidate.priority());
+        record Scored(WorkflowExecution execution, int before, int after) {
+        }
+        Map<ProfileId, List<Scored>> byCsm = new TreeMap<>(Comparator.comparing(ProfileId::value));
+        Map<PriorityLabel, long[]> labels = new EnumMap<>(PriorityLabel.class);
+        for (PriorityLabel label : PriorityLabel.values()) {
+            labels.put(label, new long[2]);
+        }
+        for (WorkflowExecution e : executions.values()) {
+            if (!e.organizationId().equals(organization) || e.status().isTerminal()
+                    || csms.map(c -> !c.contains(e.assignedCsmId())).orElse(false)) {
+                continue;
+            }
+            var input = entry(e).priorityInput();
+            Scored scored = new Scored(e, before.evaluate(input, today).value(), after.evaluate(input, today).value());
+            byCsm.computeIfAbsent(e.assignedCsmId(), k -> new ArrayList<>()).add(scored);
+            labels.get(current.priority().labels().labelFor(scored.before()))[0]++;
+            labels.get(candidate.priority().labels().labelFor(scored.after()))[1]++;
+        }
+        List<SimulationReport.CsmQueue> queues = new ArrayList<>();
+        byCsm.forEach((csm, items) -> {
+            Map<ExecutionId, Long> rankBefore = ranks(items.stream().map(i -> Map.entry(i.execution(), i.before())).toList());
+            Map<ExecutionId, Long> rankAfter = ranks(items.stream().map(i -> Map.entry(i.execution(), i.after())).toList());
+            List<SimulationReport.RankedItem> top = items.stream()
+                    .filter(i -> rankBefore.get(i.execution().id()) <= topN || rankAfter.get(i.execution().id()) <= topN)
+                    .map(i -> new SimulationReport.RankedItem(i.execution().id(), i.execution().customerId(),
+                            i.execution().definitionId(), i.before(), i.after(), rankBefore.get(i.execution().id()),
+                            rankAfter.get(i.execution().id())))
+                    .sorted(Comparator.comparing(r -> r.execution().value()))
+                    .toList();
+            queues.add(new SimulationReport.CsmQueue(csm, top, topN));
+        });
+        Map<DefinitionId, Long> createdBefore = wouldCreate(organization, csms, current.signals(), today, now);
+        Map<DefinitionId, Long> createdAfter = wouldCreate(organization, csms, candidate.signals(), today, now);
+        Set<DefinitionId> touched = new java.util.TreeSet<>(Comparator.comparing(DefinitionId::value));
+        touched.addAll(createdBefore.keySet());
+        touched.addAll(createdAfter.keySet());
+        List<SimulationReport.DefinitionImpact> impacts = touched.stream()
+                .map(d -> new SimulationReport.DefinitionImpact(d, definitions.get(d).name(),
+                        createdBefore.getOrDefault(d, 0L), createdAfter.getOrDefault(d, 0L)))
+                .toList();
+        List<SimulationReport.LabelTotal> totals = labels.entrySet().stream()
+                .map(e -> new SimulationReport.LabelTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new SimulationReport(topN, queues, impacts, totals);
+    }
+
+    /** Rank 1.. in queue order: score descending, then oldest first, then id. */
+    private static Map<ExecutionId, Long> ranks(List<Map.Entry<WorkflowExecution, Integer>> scored) {
+        List<Map.Entry<WorkflowExecution, Integer>> ordered = new ArrayList<>(scored);
+        ordered.sort(Comparator.<Map.Entry<WorkflowExecution, Integer>>comparingInt(Map.Entry::getValue).reversed()
+                .thenComparing(e -> e.getKey().createdAt())
+                .thenComparing(e -> e.getKey().id().value()));
+        Map<ExecutionId, Long> ranks = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            ranks.put(ordered.get(i).getKey().id(), (long) i + 1);
+        }
+        return ranks;
+    }
+
+    /** What {@link #interpret} would create now under {@code policy}, per definition, without creating it. */
+    private Map<DefinitionId, Long> wouldCreate(OrganizationId organization, Optional<Set<ProfileId>> csms,
+            SignalPolicy policy, LocalDate today, Instant now) {
+        SignalScorer scorer = new SignalScorer(policy);
+        Map<DefinitionId, Long> created = new HashMap<>();
+        for (Customer customer : customers.values()) {
+            if (!customer.organizationId().equals(organization) || customer.csmId() == null
+                    || csms.map(c -> !c.contains(customer.csmId())).orElse(false)) {
+                continue;
+            }
+            Set<DefinitionId> active = executions.values().stream()
+                    .filter(e -> e.customerId().equals(customer.id()) && !e.status().isTerminal())
+                    .map(WorkflowExecution::definitionId)
+                    .collect(Collectors.toSet());
+            List<WorkflowDefinition> candidates = definitions.values().stream()
+                    .filter(d -> d.organizationId().equals(organization)).toList();
+            for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
+                    scorer.score(signals.getOrDefault(customer.id(), CustomerSignals.NONE)), datesOf(customer.id()),
+                    today, candidates, active, lastClosed(customer.id()), now)) {
+                created.merge(triggered.definition().id(), 1L, Long::sum);
+            }
+        }
+        return created;
     }
 }

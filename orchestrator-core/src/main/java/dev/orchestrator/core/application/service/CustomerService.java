@@ -19,12 +19,13 @@ import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonMergePatch;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** {@link ManageCustomers} on the catalog ports, with the core's visibility and validation rules. */
 public final class CustomerService implements ManageCustomers {
@@ -34,10 +35,10 @@ public final class CustomerService implements ManageCustomers {
     private final ProfileLookup profiles;
     private final CatalogReader reader;
     private final SignalScorer scorer;
-    private final Supplier<CatalogWrites.Scoring> scoring;
+    private final Function<OrganizationId, CatalogWrites.Scoring> scoring;
 
     public CustomerService(CatalogReads reads, CatalogWrites writes, ProfileLookup profiles, CatalogReader reader,
-            SignalScorer scorer, Supplier<CatalogWrites.Scoring> scoring) {
+            SignalScorer scorer, Function<OrganizationId, CatalogWrites.Scoring> scoring) {
         this.reads = reads;
         this.writes = writes;
         this.profiles = profiles;
@@ -114,7 +115,7 @@ public final class CustomerService implements ManageCustomers {
         CustomerEntry toWrite = new CustomerEntry(entry.id(), entry.organizationId(), entry.name(), entry.csmId(),
                 entry.arr(), entry.renewalDate(), entry.annualReviewDate(), keepProperties ? null : entry.properties(),
                 keepContacts ? null : entry.contacts());
-        return CatalogFailures.saved(writes.saveCustomer(toWrite, expected, scoring.get()), saved -> {
+        return CatalogFailures.saved(writes.saveCustomer(toWrite, expected, scoring.apply(caller.organizationId())), saved -> {
             StoredCustomer stored = reads.customer(caller.organizationId(), id).orElseThrow();
             return new Written(view(stored), saved.created(), saved.changes());
         });

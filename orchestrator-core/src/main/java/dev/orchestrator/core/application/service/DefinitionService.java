@@ -16,9 +16,10 @@ import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.json.JsonMergePatch;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** {@link ManageDefinitions}: reads for every member, writes for admins, every body through the {@link CatalogReader}. */
 public final class DefinitionService implements ManageDefinitions {
@@ -27,10 +28,10 @@ public final class DefinitionService implements ManageDefinitions {
     private final CatalogWrites writes;
     private final IdGenerator ids;
     private final CatalogReader reader;
-    private final Supplier<CatalogWrites.Scoring> scoring;
+    private final Function<OrganizationId, CatalogWrites.Scoring> scoring;
 
     public DefinitionService(CatalogReads reads, CatalogWrites writes, IdGenerator ids, CatalogReader reader,
-            Supplier<CatalogWrites.Scoring> scoring) {
+            Function<OrganizationId, CatalogWrites.Scoring> scoring) {
         this.reads = reads;
         this.writes = writes;
         this.ids = ids;
@@ -106,7 +107,7 @@ public final class DefinitionService implements ManageDefinitions {
     }
 
     private Result<Written> write(WorkflowDefinition definition, OptionalLong expected) {
-        return CatalogFailures.saved(writes.saveDefinition(definition, expected, scoring.get()),
+        return CatalogFailures.saved(writes.saveDefinition(definition, expected, scoring.apply(definition.organizationId())),
                 saved -> new Written(new Versioned<>(definition, saved.version()), saved.created(), saved.changes()));
     }
 

@@ -16,7 +16,6 @@ import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
-import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.views.ExecutionFilter;
 import dev.orchestrator.core.domain.views.ExecutionView;
 import dev.orchestrator.core.domain.views.HistoryEntry;
@@ -42,17 +41,17 @@ public final class ExecutionViewService implements ViewExecutions {
     private final ExecutionViews views;
     private final ProfileLookup profiles;
     private final OrganizationSettingsStore settings;
-    private final PriorityEvaluator evaluator;
+    private final PolicySource policies;
     private final ExplainedPriorities explained;
     private final Clock clock;
 
     public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, OrganizationSettingsStore settings,
-            PriorityEvaluator evaluator, SignalLifecycle lifecycle, Clock clock) {
+            PolicySource policies, SignalLifecycle lifecycle, Clock clock) {
         this.views = views;
         this.profiles = profiles;
         this.settings = settings;
-        this.evaluator = evaluator;
-        this.explained = new ExplainedPriorities(evaluator, lifecycle);
+        this.policies = policies;
+        this.explained = new ExplainedPriorities(policies, lifecycle);
         this.clock = clock;
     }
 
@@ -95,7 +94,7 @@ public final class ExecutionViewService implements ViewExecutions {
         Selection selection = selected.orElseThrow();
         ExecutionFilter filter = selection.filter();
         Visibility visibility = selection.visibility();
-        var labels = evaluator.policy().labels();
+        var labels = policies.current(caller.organizationId()).policies().priority().labels();
         List<ExecutionView> rows = views.list(caller.organizationId(), visibility, filter, labels, query.sort(),
                 selection.after(), query.limit() + 1);
         List<ExecutionView> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
@@ -124,7 +123,8 @@ public final class ExecutionViewService implements ViewExecutions {
      */
     Result<List<ExecutionId>> select(Profile caller, ListQuery query, int max) {
         return selection(caller, query, false).map(selection -> views.list(caller.organizationId(),
-                selection.visibility(), selection.filter(), evaluator.policy().labels(), query.sort(),
+                selection.visibility(), selection.filter(),
+                policies.current(caller.organizationId()).policies().priority().labels(), query.sort(),
                 Optional.empty(), max).stream().map(view -> view.entry().execution().id()).toList());
     }
 

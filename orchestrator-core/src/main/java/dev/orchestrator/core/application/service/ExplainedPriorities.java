@@ -22,17 +22,19 @@ import java.util.Map;
  */
 final class ExplainedPriorities {
 
-    private final PriorityEvaluator evaluator;
+    private final PolicySource policies;
     private final SignalLifecycle lifecycle;
 
-    ExplainedPriorities(PriorityEvaluator evaluator, SignalLifecycle lifecycle) {
-        this.evaluator = evaluator;
+    ExplainedPriorities(PolicySource policies, SignalLifecycle lifecycle) {
+        this.policies = policies;
         this.lifecycle = lifecycle;
     }
 
     /** Each entry's explained priority on {@code today}, in the entries' order. */
     List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today) {
         Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
+        // The organization's current policy: the one its open work was last scored with.
+        PriorityEvaluator evaluator = new PriorityEvaluator(policies.current(organization).policies().priority());
         return entries.stream()
                 .map(entry -> explained(evaluator.evaluate(entry.priorityInput(), today),
                         woken.get(entry.execution().id())))

@@ -19,12 +19,12 @@ import java.util.Optional;
 public final class LifecycleRulesService implements ApplyLifecycleRules {
 
     private final SignalLifecycle lifecycle;
-    private final SignalPolicy policy;
+    private final PolicySource policies;
     private final Clock clock;
 
-    public LifecycleRulesService(SignalLifecycle lifecycle, SignalPolicy policy, Clock clock) {
+    public LifecycleRulesService(SignalLifecycle lifecycle, PolicySource policies, Clock clock) {
         this.lifecycle = lifecycle;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -32,8 +32,19 @@ public final class LifecycleRulesService implements ApplyLifecycleRules {
     public Report apply(Optional<OrganizationId> organization) {
         Instant now = clock.instant();
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
-        long woken = lifecycle.wakeEarly(organization, policy, now);
-        SignalLifecycle.AutoCloseReport closed = lifecycle.autoClose(organization, policy, today, now);
-        return new Report(woken, closed.counted(), closed.reset(), closed.closed());
+        long woken = 0;
+        long counted = 0;
+        long reset = 0;
+        long autoClosed = 0;
+        // Each organization with its own signal policy: the risk and opportunity scores the rules compare.
+        for (var job : policies.forJob(organization).entrySet()) {
+            SignalPolicy policy = job.getValue().policies().signals();
+            woken += lifecycle.wakeEarly(job.getKey(), policy, now);
+            SignalLifecycle.AutoCloseReport closed = lifecycle.autoClose(job.getKey(), policy, today, now);
+            counted += closed.counted();
+            reset += closed.reset();
+            autoClosed += closed.closed();
+        }
+        return new Report(woken, counted, reset, autoClosed);
     }
 }

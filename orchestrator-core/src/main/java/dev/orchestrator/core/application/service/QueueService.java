@@ -9,7 +9,6 @@ import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.ids.ProfileId;
-import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.DemoProgress;
 import dev.orchestrator.core.domain.queue.QueueEntry;
@@ -28,10 +27,10 @@ public final class QueueService implements ViewQueue, ViewDemoProgress {
     private final Clock clock;
 
     public QueueService(QueueReader reader, ProfileLookup profiles, SignalLifecycle lifecycle,
-            PriorityEvaluator evaluator, Clock clock) {
+            PolicySource policies, Clock clock) {
         this.reader = reader;
         this.csms = new CsmResolver(profiles);
-        this.explained = new ExplainedPriorities(evaluator, lifecycle);
+        this.explained = new ExplainedPriorities(policies, lifecycle);
         this.clock = clock;
     }
 

@@ -14,12 +14,13 @@ import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.SignalValues;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** {@link IngestSignals}: the core reads and checks every update; the store applies them in bulk. */
 public final class SignalService implements IngestSignals {
@@ -28,9 +29,9 @@ public final class SignalService implements IngestSignals {
 
     private final CatalogWrites writes;
     private final CatalogReader reader;
-    private final Supplier<CatalogWrites.Scoring> scoring;
+    private final Function<OrganizationId, CatalogWrites.Scoring> scoring;
 
-    public SignalService(CatalogWrites writes, CatalogReader reader, Supplier<CatalogWrites.Scoring> scoring) {
+    public SignalService(CatalogWrites writes, CatalogReader reader, Function<OrganizationId, CatalogWrites.Scoring> scoring) {
         this.writes = writes;
         this.reader = reader;
         this.scoring = scoring;
@@ -47,7 +48,7 @@ public final class SignalService implements IngestSignals {
             return Result.err(CatalogFailures.invalid(problems));
         }
         SignalOutcome outcome = writes.applySignals(caller.organizationId(),
-                List.of(new SignalUpdate(customer, patch)), scoring.get()).get(0);
+                List.of(new SignalUpdate(customer, patch)), scoring.apply(caller.organizationId())).get(0);
         return outcome.found() ? Result.ok(new Applied(customer, outcome.changes()))
                 : Result.err(new Failure.NotFound("no customer " + customer));
     }
@@ -115,7 +116,7 @@ public final class SignalService implements IngestSignals {
         if (chunk.isEmpty()) {
             return;
         }
-        List<SignalOutcome> outcomes = writes.applySignals(caller.organizationId(), chunk, scoring.get());
+        List<SignalOutcome> outcomes = writes.applySignals(caller.organizationId(), chunk, scoring.apply(caller.organizationId()));
         for (int i = 0; i < outcomes.size(); i++) {
             SignalOutcome o = outcomes.get(i);
             if (o.found()) {

@@ -33,16 +33,16 @@ public final class TeamService implements ViewTeam {
 
     private final TeamViews teams;
     private final ProfileLookup profiles;
-    private final PriorityPolicy.LabelThresholds labels;
+    private final PolicySource policies;
     private final OrganizationSettingsStore settings;
     private final Clock clock;
 
     public TeamService(TeamViews teams, ProfileLookup profiles, OrganizationSettingsStore settings,
-            PriorityPolicy.LabelThresholds labels, Clock clock) {
+            PolicySource policies, Clock clock) {
         this.teams = teams;
         this.settings = settings;
         this.profiles = profiles;
-        this.labels = labels;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -87,7 +87,8 @@ public final class TeamService implements ViewTeam {
         TeamWindows windows = new TeamWindows(clock.instant());
         Set<ProfileId> ids = members.stream().map(Profile::id).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<ProfileId, CsmWorkload> counted = ids.isEmpty() ? Map.of()
-                : teams.workloads(organization, ids, windows, labels).stream()
+                : teams.workloads(organization, ids, windows,
+                        policies.current(organization).policies().priority().labels()).stream()
                         .collect(Collectors.toMap(CsmWorkload::csm, Function.identity()));
         Duration ackTarget = settings.settings(organization).ackTarget();
         List<Member> lines = new ArrayList<>(members.size());

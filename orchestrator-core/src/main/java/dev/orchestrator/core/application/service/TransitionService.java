@@ -17,6 +17,7 @@ import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.lifecycle.Lifecycle;
 import dev.orchestrator.core.domain.lifecycle.Transition;
 import dev.orchestrator.core.domain.lifecycle.TransitionResult;
+import dev.orchestrator.core.domain.policy.Policies;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityScore;
@@ -38,18 +39,16 @@ public final class TransitionService implements TransitionExecution {
     private final ExecutionWriter writer;
     private final ProfileLookup profiles;
     private final ReasonCodes reasons;
-    private final PriorityEvaluator evaluator;
-    private final SignalScorer scorer;
+    private final PolicySource policies;
     private final Clock clock;
 
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
-            ReasonCodes reasons, PriorityEvaluator evaluator, SignalScorer scorer, Clock clock) {
+            ReasonCodes reasons, PolicySource policies, Clock clock) {
         this.executions = executions;
         this.writer = writer;
         this.profiles = profiles;
         this.reasons = reasons;
-        this.evaluator = evaluator;
-        this.scorer = scorer;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -158,11 +157,13 @@ public final class TransitionService implements TransitionExecution {
             return Result.err(new Failure.Rejected(rejected.current(), rejected.attempted()));
         }
         TransitionResult.Applied applied = (TransitionResult.Applied) decided;
-        PriorityScore priority = evaluator.evaluate(
+        // The organization's current policies, as the daily job and every other write score it.
+        Policies scoring = policies.current(caller.organizationId()).policies();
+        PriorityScore priority = new PriorityEvaluator(scoring.priority()).evaluate(
                 PriorityInput.of(applied.execution(), entry.definition(), entry.signals()), LocalDate.now(clock));
         WorkflowExecution next = applied.execution().withPriorityScore(priority.value());
         // The risk score now: kept with a snooze, so that the daily job can wake it early if risk rises.
-        int risk = scorer.score(entry.signals()).risk().value();
+        int risk = new SignalScorer(scoring.signals()).score(entry.signals()).risk().value();
         ExecutionWriter.SaveResult saved = writer.saveTransition(next, current.status(), current.version(),
                 applied.event(), risk);
         if (saved instanceof ExecutionWriter.SaveResult.Saved ok) {
