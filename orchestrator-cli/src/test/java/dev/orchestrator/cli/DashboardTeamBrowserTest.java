@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,9 +145,11 @@ class DashboardTeamBrowserTest {
         assertThat(link.find()).as(printed).isTrue();
         chrome.get(link.group(1));
         wait(d -> text(By.id("who")).endsWith("(manager)"));
+        markClick();
         click(By.cssSelector("#nav a[data-screen=team]"));
         By card = By.cssSelector("#team [data-csm-id='" + DemoSeed.CSM + "']");
         waitFor(card);
+        timing("team", "Team, from the click on its link");
         assertThat(chrome.getCurrentUrl()).isEqualTo(base + "/#/team");
 
         JsonNode team = api("GET", "/api/orchestrator/team", minter.mint(DemoSeed.MANAGER), null);
@@ -173,8 +176,10 @@ class DashboardTeamBrowserTest {
         shot("team");
 
         // the CSM's name opens their list: exactly what the API lists for them
+        markClick();
         click(shown.findElement(By.cssSelector("a.member-name")));
         wait(d -> text(By.tagName("h1")).equals("Work of " + line.path("csm").path("name").asText()));
+        timing("queue", "a CSM's list, from the click on their name in Team");
         assertThat(rowIds("#queue-rows")).containsExactlyElementsOf(listed(DemoSeed.CSM, minter.mint(DemoSeed.MANAGER)));
     }
 
@@ -284,6 +289,21 @@ class DashboardTeamBrowserTest {
         waitFor(By.id("token")).sendKeys(token);
         click(By.cssSelector("#sign-in-form button[type=submit]"));
         wait(d -> !text(By.id("who")).isEmpty());
+    }
+
+    private void markClick() {
+        chrome.executeScript("performance.clearMarks('dashboard:click'); performance.mark('dashboard:click')");
+    }
+
+    /** From the last {@link #markClick()} to the screen's last ready mark, by the browser's clock, into target/dashboard-timing.txt. */
+    private void timing(String screen, String what) throws IOException {
+        wait(d -> (Boolean) chrome.executeScript("const r = performance.getEntriesByName('dashboard:ready:" + screen + "');"
+                + "return r.length > 0 && r[r.length - 1].startTime > performance.getEntriesByName('dashboard:click')[0].startTime"));
+        Number ms = (Number) chrome.executeScript("const r = performance.getEntriesByName('dashboard:ready:" + screen + "');"
+                + "return r[r.length - 1].startTime - performance.getEntriesByName('dashboard:click')[0].startTime");
+        String line = String.format("dashboard timing (%s): ready %.0f ms%n", what, ms.doubleValue());
+        System.out.print(line);
+        Files.writeString(Path.of("target/dashboard-timing.txt"), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String count(WebElement card, String key) {
