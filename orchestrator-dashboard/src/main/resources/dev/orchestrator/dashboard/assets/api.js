@@ -11,9 +11,15 @@ export class ApiError extends Error {
 
   /** "days: must be a whole number of days from 1 to 90", one per named field, or the detail. */
   describe() {
-    const errors = this.problem.errors || [];
-    return errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : this.message;
+    return problemText(this.problem, this.message);
   }
+}
+
+/** A problem+json as one line: each named field with its reason, else the detail (also a bulk item's `error`). */
+export function problemText(problem, fallback) {
+  const errors = (problem && problem.errors) || [];
+  if (errors.length) return errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return (problem && (problem.detail || problem.title)) || fallback || 'failed';
 }
 
 let unauthorized = () => {};

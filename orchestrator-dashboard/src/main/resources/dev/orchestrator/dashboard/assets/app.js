@@ -1,11 +1,12 @@
 // The dashboard's entry point: signs in, then routes the address's hash to a screen
-// (#/today, #/work/ID, #/queue?..., #/jobs, #/sign-in). Every screen reads the public HTTP API only.
+// (#/today, #/work/ID, #/queue?..., #/team, #/jobs, #/sign-in). Every screen reads the public HTTP API only.
 import {ApiError, get, onUnauthorized} from './api.js';
 import {announce, fill, h} from './dom.js';
 import * as jobs from './jobs.js';
 import * as queue from './queue.js';
 import * as session from './session.js';
 import * as signIn from './sign-in.js';
+import * as team from './team.js';
 import * as today from './today.js';
 import * as work from './work.js';
 
@@ -34,6 +35,7 @@ async function whoAmI() {
   me = (team.items || []).find((p) => p.id === id) || {id, full_name: 'you', role: 'csm'};
   fill(document.getElementById('who'), `${me.full_name} (${me.role})`);
   document.querySelector('[data-screen="jobs"]').hidden = me.role !== 'admin';
+  document.querySelector('[data-screen="team"]').hidden = me.role !== 'manager' && me.role !== 'admin';
   return me;
 }
 
@@ -70,7 +72,8 @@ async function route() {
   try {
     await whoAmI();
     if (screen === 'work' && parts[1]) await work.render(view, go, decodeURIComponent(parts[1]));
-    else if (screen === 'queue') await queue.render(view, go, new URLSearchParams(search || ''));
+    else if (screen === 'queue') await queue.render(view, go, new URLSearchParams(search || ''), me);
+    else if (screen === 'team') await team.render(view);
     else if (screen === 'jobs') await jobs.render(view);
     else await today.render(view, go);
     if (!show()) return;

@@ -1,7 +1,8 @@
 // The calls to APIs that are being built alongside the dashboard: reason codes, skip and snooze with
-// a reason code, the escalation object, bulk actions and the team. Each is written against its agreed
+// a reason code, and the escalation object. Each is written against its agreed
 // contract and falls back to what the API has today when the route is not there (404 or 405), so the
-// screens work either way. Everything that depends on those contracts is in this one file.
+// screens work either way. Everything that depends on those contracts is in this one file. Bulk actions
+// are here too, since a bulk skip or snooze takes the same reason codes.
 import {ApiError, executionPath, get, post} from './api.js';
 
 const absent = (error) => error instanceof ApiError && (error.status === 404 || error.status === 405);
@@ -53,47 +54,24 @@ export function escalationOf(execution) {
 
 /** Who work may be escalated to: the organization's managers and admins, by name, as [{id, name, role}]. */
 export async function escalationTargets() {
-  let people;
-  try {
-    people = ((await get('/api/orchestrator/team')).items || []).map((p) => ({id: p.id, name: p.name || p.full_name, role: p.role}));
-  } catch (error) {
-    if (!absent(error)) throw error;
-    people = ((await get('/api/profiles')).items || []).map((p) => ({id: p.id, name: p.full_name, role: p.role}));
-  }
+  // the team view (GET /api/orchestrator/team) lists CSMs with their work, not who takes escalations:
+  // the profiles are the list of people, for everyone
+  const people = ((await get('/api/profiles')).items || []).map((p) => ({id: p.id, name: p.full_name, role: p.role}));
   return people.filter((p) => p.role === 'manager' || p.role === 'admin')
     .sort((a, b) => String(a.name).localeCompare(String(b.name)));
 }
 
-const single = {
-  snooze: (id, params) => snooze(id, params),
-  skip: (id, params) => skip(id, params),
-};
-
 /**
- * One action on many executions: `POST .../executions/bulk` when the API has it, else the single
- * routes one by one. Either way {results: [{id, status, error?}], summary: {ok, failed}}.
+ * One action ("snooze", "skip", "reassign", ...) on many executions: `POST .../executions/bulk`, which
+ * answers {results: [{id, status, error?}], summary: {ok, failed}}; each item's `status` is the HTTP
+ * status its single call would have had, and `error` that call's problem. `params` is the single
+ * route's body; the pickers' reason code and free text are put in the API's words here.
  */
-export async function bulk(action, ids, params) {
-  try {
-    const wire = {...params};
-    if (params.reasonCode) wire.reason_code = params.reasonCode;
-    if (params.text) wire.reason = params.text;
-    delete wire.reasonCode;
-    delete wire.text;
-    return await post('/api/orchestrator/executions/bulk', {action, ids, params: wire});
-  } catch (error) {
-    if (!absent(error)) throw error;
-  }
-  const results = [];
-  for (const id of ids) {
-    try {
-      const answer = await single[action](id, params);
-      results.push({id, status: (answer.execution || {}).status || 'ok'});
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) throw error;
-      results.push({id, status: 'failed', error: error instanceof ApiError ? error.describe() : String(error)});
-    }
-  }
-  const failed = results.filter((r) => r.error).length;
-  return {results, summary: {ok: results.length - failed, failed}};
+export function bulk(action, ids, params) {
+  const wire = {...params};
+  if (params.reasonCode) wire.reason_code = params.reasonCode;
+  if (params.text) wire.reason = params.text;
+  delete wire.reasonCode;
+  delete wire.text;
+  return post('/api/orchestrator/executions/bulk', {action, ids, params: wire});
 }

@@ -1,4 +1,4 @@
-// The three pickers (snooze, escalate, skip) as modal <dialog>s: the browser traps focus inside,
+// The pickers (snooze, escalate, skip, reassign) as modal <dialog>s: the browser traps focus inside,
 // Escape cancels, and focus returns to the button that opened them. Each resolves to the API's
 // answer, or null when cancelled; an error from the API is shown in the dialog, which stays open.
 import {ApiError} from './api.js';
@@ -124,5 +124,15 @@ export function skip(what, run) {
     const text = note.value.trim();
     if (!text || text.length > 500) throw new Error('reason: must be 1 to 500 characters');
     return run({text});
+  });
+}
+
+/** Reassign to another CSM of the team (`people`: [{id, name}]), chosen by name. */
+export function reassign(what, people, run) {
+  const person = h('select', {name: 'csm_id', required: true}, h('option', {value: ''}, 'Choose a CSM'),
+    [...people].sort((a, b) => String(a.name).localeCompare(String(b.name))).map((p) => h('option', {value: p.id}, p.name)));
+  return dialog(`Reassign ${what}`, 'reassign', async () => [field('Reassign to', person)], 'Reassign', () => {
+    if (!person.value) throw new Error('csm_id: choose the CSM to hand the work to');
+    return run({csm_id: person.value});
   });
 }

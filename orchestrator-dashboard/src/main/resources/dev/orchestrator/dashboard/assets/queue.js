@@ -1,7 +1,10 @@
 // The queue: the CSM's work (GET /api/orchestrator/executions) filtered, sorted and grouped, each row
 // with its explanation; a lane of snoozed work coming back within 3 days; multi-select for bulk
-// snooze and skip. Filters live in the address (#/queue?label=high), so a view can be bookmarked.
-import {ApiError, get} from './api.js';
+// snooze and skip, and, for managers and admins, bulk reassign to another CSM of the team. With
+// `csm_id` (#/queue?csm_id=..., opened from the Team screen) it is that CSM's list. Filters live in the
+// address (#/queue?label=high), so a view can be bookmarked. After a bulk action the list shows what
+// happened to each selected item (the bulk route's per-item results).
+import {ApiError, get, problemText} from './api.js';
 import {announce, day, field, fill, h, label, statusText} from './dom.js';
 import * as apis from './parallel-apis.js';
 import * as pickers from './pickers.js';
@@ -19,8 +22,13 @@ function select(name, options, value) {
   return h('select', {name, id: `filter-${name}`}, options.map(([v, text]) => h('option', {value: v, selected: v === value}, text)));
 }
 
-export async function render(main, go, params) {
+const MANAGES = ['manager', 'admin'];
+const ACTIONS = {snooze: 'Snoozed', skip: 'Skipped', reassign: 'Reassigned'};
+
+/** `me` is the signed-in profile ({id, role}); `report` the last bulk action's results, shown once. */
+export async function render(main, go, params, me, report) {
   const filters = {
+    csm_id: params.get('csm_id') || '',
     status: params.getAll('status').length ? params.getAll('status') : ['not_started', 'underway'],
     workflow_type: params.get('workflow_type') || '',
     label: params.get('label') || '',
@@ -42,6 +50,7 @@ export async function render(main, go, params) {
   const group = select('group', GROUPS, filters.group);
   const apply = () => {
     const next = new URLSearchParams();
+    if (filters.csm_id) next.set('csm_id', filters.csm_id);
     statusBoxes.filter((b) => b.checked).forEach((b) => next.append('status', b.value));
     if (type.value) next.set('workflow_type', type.value);
     if (labelSelect.value) next.set('label', labelSelect.value);
@@ -66,44 +75,58 @@ export async function render(main, go, params) {
   const query = {
     status: filters.status, workflow_type: filters.workflow_type, label: filters.label, q: filters.q,
     escalated_to: filters.escalated ? 'me' : '', due_within_days: filters.due_soon ? DUE_SOON_DAYS : '',
-    sort: filters.sort, limit: 100,
+    csm_id: filters.csm_id, sort: filters.sort, limit: 100,
   };
   // whole seconds: the API takes an ISO-8601 instant without fractions
   const soon = new Date(Date.now() + RESURFACING_DAYS * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const manages = Boolean(me && MANAGES.includes(me.role));
   let page;
   let lane;
+  let team = [];
   try {
-    [page, lane] = await Promise.all([get('/api/orchestrator/executions', query),
-      get('/api/orchestrator/executions', {status: 'snoozed', snoozed_until_before: soon, sort: 'snooze_until', limit: 100})]);
+    [page, lane, team] = await Promise.all([get('/api/orchestrator/executions', query),
+      get('/api/orchestrator/executions', {status: 'snoozed', snoozed_until_before: soon, sort: 'snooze_until',
+        csm_id: filters.csm_id, limit: 100}),
+      // the people work may be handed to: the caller's team (a CSM has none, and may not reassign)
+      manages ? get('/api/orchestrator/team').then((t) => (t.csms || []).map((line) => line.csm)) : []]);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
     fill(main, h('h1', null, 'Queue'), form, h('p', {class: 'error', role: 'alert'}, error.describe()));
     return;
   }
+  const owner = filters.csm_id && team.find((p) => p.id === filters.csm_id);
+  const title = filters.csm_id ? `Work of ${owner ? owner.name : 'another CSM'}` : 'Queue';
+  const targets = team.filter((p) => p.id !== filters.csm_id);
 
   const selected = new Set();
   const count = h('span', {id: 'selected-count'}, '0 selected');
   const bulkSnooze = h('button', {type: 'button', id: 'bulk-snooze', disabled: true}, 'Snooze selected');
   const bulkSkip = h('button', {type: 'button', id: 'bulk-skip', disabled: true}, 'Skip selected');
+  const bulkReassign = manages && targets.length
+    && h('button', {type: 'button', id: 'bulk-reassign', disabled: true}, 'Reassign selected');
   const changed = () => {
     fill(count, `${selected.size} selected`);
     bulkSnooze.disabled = bulkSkip.disabled = selected.size === 0;
+    if (bulkReassign) bulkReassign.disabled = selected.size === 0;
   };
+  const items = page.items || [];
+  const names = new Map([...items, ...(lane.items || [])].map((item) => [item.id, rowName(item)]));
   const runBulk = async (action, picker) => {
     const ids = [...selected];
     const answer = await picker(`${ids.length} item${ids.length === 1 ? '' : 's'}`, (p) => apis.bulk(action, ids, p));
     if (answer) {
-      const failures = answer.results.filter((r) => r.error).map((r) => r.error);
+      const failures = answer.results.filter((r) => r.error).map((r) => problemText(r.error));
       announce(`${answer.summary.ok} done, ${answer.summary.failed} failed${failures.length ? `: ${failures.join('; ')}` : ''}`);
-      await render(main, go, params);
+      await render(main, go, params, me, {action, answer, names});
     }
   };
   bulkSnooze.addEventListener('click', () => runBulk('snooze', pickers.snooze));
   bulkSkip.addEventListener('click', () => runBulk('skip', pickers.skip));
+  if (bulkReassign) bulkReassign.addEventListener('click', () => runBulk('reassign', (what, run) => pickers.reassign(what, targets, run)));
 
-  const items = page.items || [];
   fill(main,
-    h('h1', null, 'Queue'),
+    h('h1', null, title),
+    report && results(report),
     form,
     h('section', {'aria-labelledby': 'lane-title', class: 'lane', id: 'resurfacing'},
       h('h2', {id: 'lane-title'}, `Resurfacing soon (next ${RESURFACING_DAYS} days)`),
@@ -111,13 +134,27 @@ export async function render(main, go, params) {
         : h('p', null, 'Nothing snoozed comes back in the next 3 days.')),
     h('section', {'aria-labelledby': 'list-title'},
       h('h2', {id: 'list-title'}, `Work (${page.total ?? items.length})`),
-      h('div', {class: 'bulk', role: 'group', 'aria-label': 'Bulk actions'}, count, bulkSnooze, bulkSkip),
+      h('div', {class: 'bulk', role: 'group', 'aria-label': 'Bulk actions'}, count, bulkSnooze, bulkSkip, bulkReassign),
       items.length ? groups(items, filters.group).map(([name, rows]) => h('div', {class: 'group'},
         name && h('h3', null, name), h('ul', {class: 'rows', id: name ? undefined : 'queue-rows'}, rows.map((item) => row(item, (on) => {
           if (on) selected.add(item.id); else selected.delete(item.id);
           changed();
         })))))
         : h('p', {id: 'queue-empty'}, 'No work matches these filters.')));
+}
+
+/** What the last bulk action did, item by item: how many succeeded, and which failed and why. */
+function results({action, answer, names}) {
+  const {ok, failed} = answer.summary;
+  return h('section', {class: 'card results', id: 'bulk-results', 'aria-labelledby': 'bulk-results-title'},
+    h('h2', {id: 'bulk-results-title'}, `${ACTIONS[action] || action}: ${ok} of ${ok + failed} done${failed ? `, ${failed} failed` : ''}`),
+    h('ul', {class: 'outcomes'}, answer.results.map((r) => h('li', {'data-execution-id': r.id, class: r.error ? 'failed' : 'ok'},
+      h('span', {class: 'outcome'}, r.error ? `Failed (${r.status})` : 'Done'), ' ', names.get(r.id) || r.id,
+      r.error && h('span', {class: 'why'}, ` — ${problemText(r.error)}`)))));
+}
+
+function rowName(item) {
+  return `${(item.workflow_definition || {}).name || 'Workflow'} for ${(item.customer || {}).name || '—'}`;
 }
 
 function groups(items, by) {
