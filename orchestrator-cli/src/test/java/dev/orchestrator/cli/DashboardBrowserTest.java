@@ -247,6 +247,8 @@ class DashboardBrowserTest {
 
         waitForCard(order.get(0));
         click(By.id("skip"));
+        // the organization's skip reasons (the default set), by label
+        new Select(waitFor(By.cssSelector("[data-picker=skip] select[name=reason_code]"))).selectByValue("already_handled");
         waitFor(By.cssSelector("[data-picker=skip] textarea[name=note]")).sendKeys("Covered in the QBR");
         shot("skip-picker");
         click(By.cssSelector("[data-picker=skip] button[type=submit]"));
@@ -254,6 +256,7 @@ class DashboardBrowserTest {
         waitForCard(order.get(1));
         JsonNode skipped = api("GET", "/api/orchestrator/executions/" + order.get(0), minter.mint(csm), null);
         assertThat(skipped.path("status").asText()).isEqualTo("skipped");
+        assertThat(skipped.path("reason_code").asText()).isEqualTo("already_handled");
         assertThat(skipped.path("skip_reason").asText()).isEqualTo("Covered in the QBR");
     }
 

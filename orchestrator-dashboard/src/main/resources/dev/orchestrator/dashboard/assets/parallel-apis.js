@@ -1,8 +1,7 @@
-// The calls to APIs that are being built alongside the dashboard: reason codes, skip and snooze with
-// a reason code, and the escalation object. Each is written against its agreed
-// contract and falls back to what the API has today when the route is not there (404 or 405), so the
-// screens work either way. Everything that depends on those contracts is in this one file. Bulk actions
-// are here too, since a bulk skip or snooze takes the same reason codes.
+// The calls to APIs that were built alongside the dashboard: reason codes, skip and snooze with a
+// reason code, and the escalation object (all live now). Each falls back to what an older server has
+// when the route is not there (404 or 405), so the screens work either way. Bulk actions are here too,
+// since a bulk skip or snooze takes the same reason codes.
 import {ApiError, executionPath, get, post} from './api.js';
 
 const absent = (error) => error instanceof ApiError && (error.status === 404 || error.status === 405);
