@@ -29,7 +29,7 @@ final class HistoryCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        ExecutionId id = ExecutionId.of(Uuids.parse("--execution", execution));
+        ExecutionId id = ExecutionId.of(UuidOptions.parse("--execution", execution));
         try (Database database = openMigratedDatabase()) {
             Result<List<HistoryEntry>> history = database.orchestrator().viewExecutions()
                     .operatorHistory(organization.scope(), id);

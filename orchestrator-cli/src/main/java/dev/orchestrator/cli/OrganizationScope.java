@@ -15,7 +15,7 @@ final class OrganizationScope {
     /** The id as given (a malformed one is a usage error); not checked against the database. */
     Optional<OrganizationId> scope() {
         return organization == null ? Optional.empty()
-                : Optional.of(new OrganizationId(Uuids.parse("--organization", organization)));
+                : Optional.of(new OrganizationId(UuidOptions.parse("--organization", organization)));
     }
 
     /**

@@ -150,7 +150,7 @@ final class PolicyCommand implements Runnable {
         @Override
         public Integer call() {
             organization.scope();
-            Optional<ProfileId> authorId = Optional.ofNullable(author).map(a -> ProfileId.of(Uuids.parse("--author", a)));
+            Optional<ProfileId> authorId = Optional.ofNullable(author).map(a -> ProfileId.of(UuidOptions.parse("--author", a)));
             Map<String, Object> body = read(file);
             try (Database database = openMigratedDatabase()) {
                 OrganizationId org = organization(organization, database);

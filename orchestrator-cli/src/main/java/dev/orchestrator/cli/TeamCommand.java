@@ -27,7 +27,7 @@ final class TeamCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        Optional<ProfileId> managerId = Optional.ofNullable(manager).map(m -> ProfileId.of(Uuids.parse("--manager", m)));
+        Optional<ProfileId> managerId = Optional.ofNullable(manager).map(m -> ProfileId.of(UuidOptions.parse("--manager", m)));
         if (managerId.isEmpty() && organization.scope().isEmpty()) {
             throw CliFailure.usage("give --manager ID (their reports) or --organization ID (its CSMs)");
         }

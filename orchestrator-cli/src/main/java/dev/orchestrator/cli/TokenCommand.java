@@ -33,7 +33,7 @@ final class TokenCommand extends DatabaseCommand {
     public Integer call() throws Exception {
         Env env = env();
         byte[] secret = jwt.require(env);
-        UUID profileId = Uuids.parse("--profile", profile);
+        UUID profileId = UuidOptions.parse("--profile", profile);
         Duration lifetime = Durations.parse("--ttl", ttl);
         if (lifetime.isZero() || lifetime.isNegative() || lifetime.compareTo(MAX_TTL) > 0) {
             throw CliFailure.usage("--ttl: must be more than 0 and at most 30 days");

@@ -26,7 +26,7 @@ class HistoryCommandTest {
     @Test
     void printsTheTimelineOldestFirstWithNamesAndTheSystem() throws SQLException {
         assertThat(Cli.on(db).run("seed", "demo").exitCode()).isZero();
-        long before = Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE execution_id = '"
+        long before = TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE execution_id = '"
                 + EXECUTION + "'");
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO workflow_execution_events (organization_id, execution_id, actor_profile_id, action,"
@@ -44,8 +44,8 @@ class HistoryCommandTest {
                     + EXECUTION + "', '" + CSM + "', 'snooze', 'not_started', 'snoozed', 2, 'waiting_on_customer',"
                     + " 'back on the 9th', '2030-01-05T09:00:00Z')");
         }
-        String csmName = Sql.value(db, "SELECT full_name FROM profiles WHERE id = '" + CSM + "'");
-        String managerName = Sql.value(db, "SELECT full_name FROM profiles WHERE id = '" + MANAGER + "'");
+        String csmName = TestDatabaseSql.value(db, "SELECT full_name FROM profiles WHERE id = '" + CSM + "'");
+        String managerName = TestDatabaseSql.value(db, "SELECT full_name FROM profiles WHERE id = '" + MANAGER + "'");
 
         Cli.Run run = Cli.on(db).run("history", "--execution", EXECUTION);
 

@@ -38,15 +38,15 @@ class ImportCommandTest {
                 .containsPattern("customers +2 inserted +0 updated")
                 .containsPattern("workflow_definitions +2 inserted +0 updated")
                 .containsPattern("workflow_executions +3 inserted +0 updated");
-        assertThat(Sql.value(db, "SELECT manager_id FROM profiles WHERE id = 'a1000000-0000-4000-8000-000000000103'"))
+        assertThat(TestDatabaseSql.value(db, "SELECT manager_id FROM profiles WHERE id = 'a1000000-0000-4000-8000-000000000103'"))
                 .isEqualTo("a1000000-0000-4000-8000-000000000102");
         // priority_weight absent: the type's tier.
-        assertThat(Sql.count(db, "SELECT priority_weight FROM workflow_definitions WHERE id = 'a1000000-0000-4000-8000-000000000301'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT priority_weight FROM workflow_definitions WHERE id = 'a1000000-0000-4000-8000-000000000301'"))
                 .isEqualTo(900);
-        assertThat(Sql.value(db, "SELECT status || ' ' || snooze_until || ' ' || (execution_data->>'notes') FROM workflow_executions "
+        assertThat(TestDatabaseSql.value(db, "SELECT status || ' ' || snooze_until || ' ' || (execution_data->>'notes') FROM workflow_executions "
                 + "WHERE id = 'a1000000-0000-4000-8000-000000000402'"))
                 .isEqualTo("snoozed 2027-01-15 09:00:00+00 after the budget cycle");
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create' AND actor_profile_id IS NULL "
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create' AND actor_profile_id IS NULL "
                 + "AND execution_id IN ('a1000000-0000-4000-8000-000000000401', 'a1000000-0000-4000-8000-000000000402')"))
                 .isEqualTo(2);
 
@@ -57,13 +57,13 @@ class ImportCommandTest {
         assertThat(second.out()).contains("Imported standard input")
                 .containsPattern("customers +0 inserted +2 updated")
                 .containsPattern("workflow_executions +0 inserted +3 updated");
-        assertThat(Sql.value(db, "SELECT name FROM customers WHERE id = 'a1000000-0000-4000-8000-000000000201'"))
+        assertThat(TestDatabaseSql.value(db, "SELECT name FROM customers WHERE id = 'a1000000-0000-4000-8000-000000000201'"))
                 .isEqualTo("Globex Corporation");
-        assertThat(Sql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
+        assertThat(TestDatabaseSql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
                 .isEqualTo("9");
-        assertThat(Sql.count(db, "SELECT count(*) FROM contacts WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM contacts WHERE customer_id = 'a1000000-0000-4000-8000-000000000201'"))
                 .as("contacts replaced, not duplicated").isEqualTo(1);
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE execution_id = 'a1000000-0000-4000-8000-000000000401'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE execution_id = 'a1000000-0000-4000-8000-000000000401'"))
                 .as("no second creation event").isEqualTo(1);
     }
 
@@ -73,7 +73,7 @@ class ImportCommandTest {
         ObjectNode doc = w.document(50);
         ((ObjectNode) doc.withArray("customers").get(41).get("properties")).put("churn_risk_score", 11);
         ((ObjectNode) doc.withArray("customers").get(7)).put("arr", -5);
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         Cli.Run run = Cli.on(db).run("import", write(doc).toString());
 
@@ -81,7 +81,7 @@ class ImportCommandTest {
         assertThat(run.err()).contains("rejected, nothing was written: 2 problems")
                 .contains("customers[41].properties.churn_risk_score: must be between 0 and 10")
                 .contains("customers[7].arr: must be at least 0");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
     }
 
     @Test
@@ -93,24 +93,24 @@ class ImportCommandTest {
         ((ObjectNode) doc.withArray("workflow_executions").get(1)).put("due_at", "2027-06-30");
         ObjectNode definition = (ObjectNode) doc.withArray("workflow_definitions").get(0);
         definition.putObject("trigger_conditions").put("renewal_within_days", 400).put("risk_score_min", 6);
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         Cli.Run refused = Cli.on(db).run("import", write(doc).toString());
 
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("rejected, nothing was written: 1 problem")
                 .contains("workflow_definitions[0].trigger_conditions.renewal_within_days: must be from 1 to 365 days");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
 
         definition.putObject("trigger_conditions").put("renewal_within_days", 90).put("risk_score_min", 6);
         Cli.Run run = Cli.on(db).run("import", write(doc).toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(Sql.value(db, "SELECT renewal_date || ' ' || annual_review_date FROM customers WHERE id = '"
+        assertThat(TestDatabaseSql.value(db, "SELECT renewal_date || ' ' || annual_review_date FROM customers WHERE id = '"
                 + w.customers[1] + "'")).isEqualTo("2027-06-30 2027-03-31");
-        assertThat(Sql.value(db, "SELECT due_at FROM workflow_executions WHERE customer_id = '" + w.customers[1] + "'"))
+        assertThat(TestDatabaseSql.value(db, "SELECT due_at FROM workflow_executions WHERE customer_id = '" + w.customers[1] + "'"))
                 .isEqualTo("2027-06-30 00:00:00+00");
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_executions WHERE due_at IS NULL AND customer_id IN ('"
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions WHERE due_at IS NULL AND customer_id IN ('"
                 + w.customers[0] + "', '" + w.customers[2] + "')")).isEqualTo(2);
     }
 
@@ -123,7 +123,7 @@ class ImportCommandTest {
         // A profile of the demo organization (another tenant) as CSM.
         Cli.on(db).run("seed", "demo");
         ((ObjectNode) doc.withArray("customers").get(2)).put("csm_id", "d0000000-0000-0000-0001-000000000003");
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         Cli.Run run = Cli.on(db).run("import", write(doc).toString());
 
@@ -132,7 +132,7 @@ class ImportCommandTest {
                 .contains("workflow_executions[0].customer_id: customer " + ghost
                         + " does not exist (neither in the data given nor stored)")
                 .contains("customers[2].csm_id: profile d0000000-0000-0000-0001-000000000003 belongs to another organization");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
     }
 
     @Test
@@ -140,7 +140,7 @@ class ImportCommandTest {
         World w = new World();
         ObjectNode doc = w.document(2);
         assertThat(Cli.on(db).run("import", write(doc).toString()).exitCode()).isZero();
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         // A second file: a new organization, and a second open execution of the same definition for
         // the same customer under a new id. Only the database's partial unique index knows.
@@ -155,8 +155,8 @@ class ImportCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.err()).contains("workflow_executions[1]: the customer already has an open execution "
                 + "(not_started, underway or snoozed) of this definition");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
-        assertThat(Sql.count(db, "SELECT count(*) FROM organizations WHERE id = '" + other.org + "'")).isZero();
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM organizations WHERE id = '" + other.org + "'")).isZero();
     }
 
     @Test
@@ -167,14 +167,14 @@ class ImportCommandTest {
         ObjectNode doc = thief.document(1);
         ((ObjectNode) doc.withArray("workflow_definitions").get(0)).put("id", w.definition.toString());
         doc.remove("workflow_executions");
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         Cli.Run run = Cli.on(db).run("import", write(doc).toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("workflow_definitions[0].id: " + w.definition
                 + " already exists in another organization; it cannot be moved");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
     }
 
     @Test
@@ -203,7 +203,7 @@ class ImportCommandTest {
 
     @Test
     void duplicateKeysNulsAndUnpairedSurrogatesAreRefusedAndNothingIsWritten() throws IOException {
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
         String example = Files.readString(EXAMPLE);
         Path duplicate = dir.resolve("duplicate.json");
         Files.writeString(duplicate, example.replace("\"name\": \"Globex\"", "\"name\": \"Globex\", \"name\": \"Initech\""));
@@ -222,7 +222,7 @@ class ImportCommandTest {
         assertThat(nulled.err()).contains("customers[0].name: must not contain NUL characters");
         assertThat(unpaired.exitCode()).isEqualTo(1);
         assertThat(unpaired.err()).contains("customers[0].name: must not contain an unpaired surrogate (U+D800");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
     }
 
     private Path write(ObjectNode doc) throws IOException {

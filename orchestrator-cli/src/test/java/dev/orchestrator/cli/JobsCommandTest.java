@@ -25,40 +25,40 @@ class JobsCommandTest {
     @Test
     void runDailyRunsTheStepsInOrderOnceAndASecondRunCreatesNothing() {
         assertThat(seed().exitCode()).isZero();
-        long executionsBefore = Sql.count(db, "SELECT count(*) FROM workflow_executions");
+        long executionsBefore = TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions");
 
         Cli.Run first = Cli.on(db).env("ORCHESTRATOR_INSTANCE", "test-a").run("jobs", "run", "daily");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.out()).containsSubsequence("interpret_signals", "created", "recompute_priorities", "examined")
                 .containsPattern("Daily job succeeded in [0-9.]+ s \\(run [0-9a-f-]{36}\\)\\.");
-        long created = Sql.count(db, "SELECT count(*) FROM workflow_executions") - executionsBefore;
+        long created = TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions") - executionsBefore;
         assertThat(created).isPositive();
         assertThat(first.out()).contains("created " + String.format("%,d", created));
 
-        long events = Sql.count(db, "SELECT count(*) FROM workflow_execution_events");
+        long events = TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events");
         Cli.Run second = Cli.on(db).run("jobs", "run", "daily", "--instance", "test-b");
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).contains("created 0").contains("changed 0");
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_executions")).isEqualTo(executionsBefore + created);
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events")).isEqualTo(events);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions")).isEqualTo(executionsBefore + created);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events")).isEqualTo(events);
 
         Cli.Run list = Cli.on(db).run("jobs", "list");
         assertThat(list.exitCode()).as(list.toString()).isZero();
         assertThat(list.out()).startsWith("daily: daily at 00:05 UTC; next run not planned yet")
                 .containsSubsequence("succeeded  manual    test-b", "succeeded  manual    test-a");
-        assertThat(Sql.count(db, "SELECT count(*) FROM job_runs WHERE status = 'succeeded' AND trigger = 'manual'"
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM job_runs WHERE status = 'succeeded' AND trigger = 'manual'"
                 + " AND instance IN ('test-a', 'test-b')")).isEqualTo(2);
     }
 
     @Test
     void aRunInProgressElsewhereIsReportedWithExit1AndNothingRuns() {
-        long runs = Sql.count(db, "SELECT count(*) FROM job_runs");
+        long runs = TestDatabaseSql.count(db, "SELECT count(*) FROM job_runs");
         try (JobLock.Held elsewhere = PostgresStore.create(db.dataSource()).jobLock().tryLock("daily").orElseThrow()) {
             Cli.Run busy = Cli.on(db).run("jobs", "run", "daily");
             assertThat(busy.exitCode()).as(busy.toString()).isEqualTo(1);
             assertThat(busy.err()).contains("The daily job is already running").contains("not started a second time");
         }
-        assertThat(Sql.count(db, "SELECT count(*) FROM job_runs")).isEqualTo(runs);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM job_runs")).isEqualTo(runs);
         Cli.Run after = Cli.on(db).run("jobs", "run", "daily");
         assertThat(after.exitCode()).as(after.toString()).isZero();
     }
@@ -70,7 +70,7 @@ class JobsCommandTest {
         Cli.Run scoped = Cli.on(db).run("jobs", "run", "daily", "--organization", org);
         assertThat(scoped.exitCode()).as(scoped.toString()).isZero();
         assertThat(scoped.out()).contains("Daily job of organization " + org + " succeeded");
-        assertThat(Sql.value(db, "SELECT organization_id FROM job_runs ORDER BY started_at DESC LIMIT 1")).isEqualTo(org);
+        assertThat(TestDatabaseSql.value(db, "SELECT organization_id FROM job_runs ORDER BY started_at DESC LIMIT 1")).isEqualTo(org);
 
         Cli.Run unknown = Cli.on(db).run("jobs", "run", "weekly");
         assertThat(unknown.exitCode()).isEqualTo(2);
@@ -98,6 +98,6 @@ class JobsCommandTest {
         Cli.Run badHeartbeat = cli.run("serve", "--port", "0", "--jobs-heartbeat", "0s");
         assertThat(badHeartbeat.exitCode()).isEqualTo(2);
         assertThat(badHeartbeat.err()).contains("--jobs-heartbeat (ORCHESTRATOR_JOBS_HEARTBEAT): must be longer than zero");
-        assertThat(Sql.count(db, "SELECT count(*) FROM scheduled_tasks")).isZero();
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 }

@@ -69,7 +69,7 @@ class JobsIT {
         serve("it-b");
         awaitServing("it-a");
         awaitServing("it-b");
-        assertThat(Sql.count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'daily'")).isEqualTo(1);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'daily'")).isEqualTo(1);
 
         // 1. A due time while the first step cannot write (the test holds a lock on workflow_executions), so
         //    that the run is surely in progress when its instance is killed.
@@ -80,19 +80,19 @@ class JobsIT {
             s.execute("LOCK TABLE workflow_executions IN EXCLUSIVE MODE");
             makeDailyDue();
             await("a scheduled run in progress", () -> count("status = 'running'") == 1);
-            killed = Sql.value(db, "SELECT instance FROM job_runs WHERE status = 'running'");
+            killed = TestDatabaseSql.value(db, "SELECT instance FROM job_runs WHERE status = 'running'");
             survivor = killed.equals("it-a") ? "it-b" : "it-a";
-            assertThat(Sql.value(db, "SELECT picked_by FROM scheduled_tasks WHERE task_name = 'daily'")).isEqualTo(killed);
+            assertThat(TestDatabaseSql.value(db, "SELECT picked_by FROM scheduled_tasks WHERE task_name = 'daily'")).isEqualTo(killed);
             serving.get(killed).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             blocker.commit();
         }
         String takenOver = "instance = '" + survivor + "' AND trigger = 'schedule' AND status = 'succeeded'";
         await("the survivor to finish the run", () -> count(takenOver) == 1 && idle());
         assertThat(count("instance = '" + killed + "'")).isEqualTo(1);
-        assertThat(Sql.value(db, "SELECT status FROM job_runs WHERE instance = '" + killed + "'")).isEqualTo("abandoned");
+        assertThat(TestDatabaseSql.value(db, "SELECT status FROM job_runs WHERE instance = '" + killed + "'")).isEqualTo("abandoned");
         assertThat(executions(db)).as("exactly what one interpretation makes").isEqualTo(executions(reference));
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'"))
-                .isEqualTo(Sql.count(reference, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'"));
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'"))
+                .isEqualTo(TestDatabaseSql.count(reference, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'"));
 
         // 2. Two live instances again (a new one replaces the killed one): each due time runs exactly once,
         //    and creates nothing (the day's work is done).
@@ -105,16 +105,16 @@ class JobsIT {
             Thread.sleep(3_000); // three polling intervals: time enough for a second instance to (wrongly) run it
             assertThat(count("trigger = 'schedule'")).as("runs of due time " + dueTime).isEqualTo(before + 1);
             String latest = "started_at = (SELECT max(started_at) FROM job_runs)";
-            assertThat(Sql.value(db, "SELECT status FROM job_runs WHERE " + latest)).isEqualTo("succeeded");
-            assertThat(Sql.value(db, "SELECT steps -> 0 -> 'counts' ->> 'created' FROM job_runs WHERE " + latest))
+            assertThat(TestDatabaseSql.value(db, "SELECT status FROM job_runs WHERE " + latest)).isEqualTo("succeeded");
+            assertThat(TestDatabaseSql.value(db, "SELECT steps -> 0 -> 'counts' ->> 'created' FROM job_runs WHERE " + latest))
                     .isEqualTo("0");
         }
         assertThat(executions(db)).isEqualTo(executions(reference));
-        assertThat(Sql.count(db, "SELECT count(*) FROM job_runs WHERE status = 'running'")).isZero();
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM job_runs WHERE status = 'running'")).isZero();
 
         // 3. Stateless instances: the same request gets the same answer from either, and a write through one
         //    is what the other serves next (no instance keeps state of its own; docs/scaling.md).
-        String csm = Sql.value(db, "SELECT assigned_csm_id::text FROM workflow_executions WHERE status = 'not_started'"
+        String csm = TestDatabaseSql.value(db, "SELECT assigned_csm_id::text FROM workflow_executions WHERE status = 'not_started'"
                 + " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
         Result token = run(db, "token", "--profile", csm);
         assertThat(token.exitCode).as(token.output).isZero();
@@ -161,12 +161,12 @@ class JobsIT {
     }
 
     private long count(String where) {
-        return Sql.count(db, "SELECT count(*) FROM job_runs WHERE job = 'daily' AND " + where);
+        return TestDatabaseSql.count(db, "SELECT count(*) FROM job_runs WHERE job = 'daily' AND " + where);
     }
 
     /** Nothing picked, and the next due time is the schedule's (tomorrow), not a pending one. */
     private boolean idle() {
-        return Sql.count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'daily' AND NOT picked"
+        return TestDatabaseSql.count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'daily' AND NOT picked"
                 + " AND execution_time > now() + interval '1 hour'") == 1;
     }
 
@@ -179,7 +179,7 @@ class JobsIT {
 
     /** The executions as a multiset of (definition, customer, status, score): ids of created ones are random. */
     private static String executions(TestDatabase database) {
-        return Sql.value(database, "SELECT count(*) || ':' || md5(string_agg(t, '|' ORDER BY t)) FROM (SELECT "
+        return TestDatabaseSql.value(database, "SELECT count(*) || ':' || md5(string_agg(t, '|' ORDER BY t)) FROM (SELECT "
                 + "workflow_definition_id || '/' || customer_id || '/' || status || '/' || priority_score AS t "
                 + "FROM workflow_executions) x");
     }

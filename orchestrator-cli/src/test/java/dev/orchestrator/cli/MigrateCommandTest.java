@@ -19,7 +19,7 @@ class MigrateCommandTest {
         assertThat(first.out()).contains("Applied V1   create organizations")
                 .contains("Applied V10  make workflow execution events append only")
                 .contains("Applied " + Migrations.count() + " migration(s)");
-        assertThat(Sql.count(empty, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(Migrations.count());
+        assertThat(TestDatabaseSql.count(empty, "SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(Migrations.count());
 
         Cli.Run second = cli.run("migrate");
         assertThat(second.exitCode()).isZero();

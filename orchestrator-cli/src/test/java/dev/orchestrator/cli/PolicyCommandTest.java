@@ -38,16 +38,16 @@ class PolicyCommandTest {
                 .replaceFirst("\"version\" : 0,", "").replaceFirst("\"author_id\" : null,", "")
                 .replaceFirst("\"created_at\" : null,", "");
         Path file = Files.writeString(dir.resolve("policy.json"), edited);
-        long sumBefore = Sql.count(db, "SELECT coalesce(sum(priority_score), 0) FROM workflow_executions WHERE "
+        long sumBefore = TestDatabaseSql.count(db, "SELECT coalesce(sum(priority_score), 0) FROM workflow_executions WHERE "
                 + "organization_id = '" + ORG + "' AND status IN ('not_started', 'underway', 'snoozed')");
 
         Cli.Run applied = Cli.on(db).run("policy", "apply", file.toString(), "--organization", ORG);
 
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         assertThat(applied.out()).contains("Applied policy version 1 to organization " + ORG);
-        assertThat(Sql.value(db, "SELECT author_id FROM organization_policy_versions WHERE organization_id = '" + ORG
+        assertThat(TestDatabaseSql.value(db, "SELECT author_id FROM organization_policy_versions WHERE organization_id = '" + ORG
                 + "' AND version = 1")).isEqualTo(ADMIN);
-        long sumAfter = Sql.count(db, "SELECT coalesce(sum(priority_score), 0) FROM workflow_executions WHERE "
+        long sumAfter = TestDatabaseSql.count(db, "SELECT coalesce(sum(priority_score), 0) FROM workflow_executions WHERE "
                 + "organization_id = '" + ORG + "' AND status IN ('not_started', 'underway', 'snoozed')");
         assertThat(sumAfter).as("the demo's risk work gains 45 points per churn point").isGreaterThan(sumBefore);
         Cli.Run history = Cli.on(db).run("policy", "show", "--history", "--organization", ORG);
@@ -66,7 +66,7 @@ class PolicyCommandTest {
         assertThat(refused.err()).contains("colour: is not a known key")
                 .contains("priority_policy.usage_score_divisor: must be between 1 and 100")
                 .contains("priority_policy.type_tiers: missing");
-        assertThat(Sql.count(db, "SELECT count(*) FROM organization_policy_versions")).isZero();
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM organization_policy_versions")).isZero();
         Path notJson = Files.writeString(dir.resolve("not.json"), "{\"priority_policy\": ");
         assertThat(Cli.on(db).run("policy", "apply", notJson.toString(), "--organization", ORG).exitCode())
                 .isEqualTo(1);
@@ -81,7 +81,7 @@ class PolicyCommandTest {
         priority.put("churn_risk_points_per_point", 50);
         Path file = Files.writeString(dir.resolve("what-if.json"), new com.fasterxml.jackson.databind.ObjectMapper()
                 .writeValueAsString(java.util.Map.of("top_n", 3, "priority_policy", priority)));
-        String before = Sql.checksum(db);
+        String before = TestDatabaseSql.checksum(db);
 
         Cli.Run summary = Cli.on(db).run("simulate", file.toString(), "--organization", ORG);
         Cli.Run csv = Cli.on(db).run("simulate", file.toString(), "--organization", ORG, "--csv");
@@ -90,7 +90,7 @@ class PolicyCommandTest {
         assertThat(summary.out()).contains("within the top 3").contains("Critical: ").contains("Nothing was written.");
         assertThat(csv.exitCode()).as(csv.toString()).isZero();
         assertThat(csv.out()).startsWith("csm_id,execution_id,customer_id,workflow_definition_id,score_before,");
-        assertThat(Sql.checksum(db)).isEqualTo(before);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
         Path bad = Files.writeString(dir.resolve("bad-what-if.json"), "{\"top_n\": 1000}");
         Cli.Run refused = Cli.on(db).run("simulate", bad.toString(), "--organization", ORG);
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -25,7 +25,7 @@ class RecomputeAndInterpretTest {
         // (The other test may have imported the example already: counts depend on the order.)
         assertThat(imported.out()).containsPattern("Recomputed priorities of 1 organization\\(s\\): [34] open executions examined, \\d changed");
         // risk: weight 900 + tier 4 × 5 + churn risk 8 × 5
-        assertThat(Sql.count(db, "SELECT priority_score FROM workflow_executions WHERE id = 'a1000000-0000-4000-8000-000000000401'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT priority_score FROM workflow_executions WHERE id = 'a1000000-0000-4000-8000-000000000401'"))
                 .isEqualTo(960);
 
         Cli.Run all = Cli.on(db).run("recompute");
@@ -55,7 +55,7 @@ class RecomputeAndInterpretTest {
         assertThat(first.out()).contains("Executions created per definition:")
                 .containsPattern("1 +a1000000-0000-4000-8000-000000000301 +Churn Risk Intervention")
                 .contains("1 executions created");
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_executions WHERE customer_id = "
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions WHERE customer_id = "
                 + "'a1000000-0000-4000-8000-000000000299' AND assigned_csm_id = 'a1000000-0000-4000-8000-000000000103'"))
                 .isEqualTo(1);
 

@@ -30,21 +30,21 @@ class SeedDemoCommandTest {
                 .contains("00000000-0000-0000-0000-000000000001  Complete Strategic Account Plan (strategic, weight 700)")
                 .contains("00000000-0000-0000-0000-000000000002  Expansion Opportunity (opportunity, weight 800)")
                 .contains("00000000-0000-0000-0000-000000000003  Executive Engagement (risk, weight 900)");
-        String checksum = Sql.checksum(db);
+        String checksum = TestDatabaseSql.checksum(db);
 
         Cli.Run second = cli.run("seed", "demo");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).startsWith("Demo data already present; nothing changed.");
         assertThat(second.out().lines().skip(1).toList()).isEqualTo(first.out().lines().skip(1).toList());
-        assertThat(Sql.checksum(db)).isEqualTo(checksum);
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(checksum);
 
-        assertThat(Sql.count(db, "SELECT count(*) FROM profiles WHERE organization_id = 'd0000000-0000-0000-0000-000000000001'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM profiles WHERE organization_id = 'd0000000-0000-0000-0000-000000000001'"))
                 .isEqualTo(3);
-        assertThat(Sql.count(db, "SELECT count(*) FROM contacts WHERE customer_id = '550e8400-e29b-41d4-a716-446655440001'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM contacts WHERE customer_id = '550e8400-e29b-41d4-a716-446655440001'"))
                 .isEqualTo(2);
-        assertThat(Sql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = '550e8400-e29b-41d4-a716-446655440001'"))
+        assertThat(TestDatabaseSql.value(db, "SELECT churn_risk_score FROM customer_properties WHERE customer_id = '550e8400-e29b-41d4-a716-446655440001'"))
                 .isEqualTo("6");
-        assertThat(Sql.value(db, """
+        assertThat(TestDatabaseSql.value(db, """
                 SELECT string_agg(workflow_type || ':' || priority_weight || ':' || name || ':' || (trigger_conditions->>'order')
                     || ':' || (trigger_conditions->>'workflow_id') || ':' || (trigger_conditions->>'trigger_type') || ':' || is_demo,
                     ', ' ORDER BY (trigger_conditions->>'order')::int)
@@ -52,8 +52,8 @@ class SeedDemoCommandTest {
                 .isEqualTo("strategic:700:Complete Strategic Account Plan:1:obsblk-strategic-planning:demo_sequence:true, "
                         + "opportunity:800:Expansion Opportunity:2:obsblk-expansion-opportunity:demo_sequence:true, "
                         + "risk:900:Executive Engagement:3:obsblk-executive-engagement:demo_sequence:true");
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_executions WHERE is_demo AND status = 'not_started'"))
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions WHERE is_demo AND status = 'not_started'"))
                 .isEqualTo(3);
-        assertThat(Sql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'")).isEqualTo(3);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_execution_events WHERE action = 'create'")).isEqualTo(3);
     }
 }

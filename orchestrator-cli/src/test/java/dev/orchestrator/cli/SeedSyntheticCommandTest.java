@@ -26,29 +26,29 @@ class SeedSyntheticCommandTest {
         assertThat(Cli.on(b).run(args("42")).exitCode()).isZero();
         assertThat(Cli.on(c).run(args("43")).exitCode()).isZero();
 
-        assertThat(Sql.checksum(a)).isEqualTo(Sql.checksum(b)).isNotEqualTo(Sql.checksum(c));
+        assertThat(TestDatabaseSql.checksum(a)).isEqualTo(TestDatabaseSql.checksum(b)).isNotEqualTo(TestDatabaseSql.checksum(c));
 
-        assertThat(Sql.count(a, "SELECT count(*) FROM profiles WHERE role = 'csm'")).isEqualTo(17);
-        assertThat(Sql.count(a, "SELECT count(*) FROM organizations")).isEqualTo(3);
-        long open = Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway')");
-        long snoozed = Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed'");
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM profiles WHERE role = 'csm'")).isEqualTo(17);
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM organizations")).isEqualTo(3);
+        long open = TestDatabaseSql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway')");
+        long snoozed = TestDatabaseSql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed'");
         assertThat(open).isBetween(2400L, 3200L);   // ~70 %
         assertThat(snoozed).isBetween(250L, 550L);  // ~10 %
-        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed' AND "
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM workflow_executions WHERE status = 'snoozed' AND "
                 + "(snooze_until < now() - interval '11 days' OR snooze_until > now() + interval '31 days')")).isZero();
-        assertThat(Sql.count(a, "SELECT min(n) FROM (SELECT count(*) n FROM workflow_definitions WHERE NOT is_demo "
+        assertThat(TestDatabaseSql.count(a, "SELECT min(n) FROM (SELECT count(*) n FROM workflow_definitions WHERE NOT is_demo "
                 + "GROUP BY organization_id) d")).isBetween(5L, 10L);
-        assertThat(Sql.count(a, "SELECT count(DISTINCT workflow_type) FROM workflow_definitions")).isEqualTo(5);
+        assertThat(TestDatabaseSql.count(a, "SELECT count(DISTINCT workflow_type) FROM workflow_definitions")).isEqualTo(5);
         // Scores were computed while generating: every open execution has one.
-        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway', "
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM workflow_executions WHERE status IN ('not_started', 'underway', "
                 + "'snoozed') AND priority_score = 0")).isZero();
         // Strategic accounts (ARR of 1M or more) review 90 days before renewal; the others have no review date.
-        long reviews = Sql.count(a, "SELECT count(*) FROM customers WHERE annual_review_date IS NOT NULL");
+        long reviews = TestDatabaseSql.count(a, "SELECT count(*) FROM customers WHERE annual_review_date IS NOT NULL");
         assertThat(reviews).isBetween(40L, 200L); // ~1/6 of 600
-        assertThat(Sql.count(a, "SELECT count(*) FROM customers WHERE (annual_review_date IS NOT NULL) <> (arr >= 1000000) "
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM customers WHERE (annual_review_date IS NOT NULL) <> (arr >= 1000000) "
                 + "OR annual_review_date <> renewal_date - 90")).isZero();
         // Executions are assigned to their customer's CSM.
-        assertThat(Sql.count(a, "SELECT count(*) FROM workflow_executions e JOIN customers c ON c.id = e.customer_id "
+        assertThat(TestDatabaseSql.count(a, "SELECT count(*) FROM workflow_executions e JOIN customers c ON c.id = e.customer_id "
                 + "WHERE e.assigned_csm_id <> c.csm_id")).isZero();
 
         // The scores computed in Java while generating are exactly what the SQL recompute computes.

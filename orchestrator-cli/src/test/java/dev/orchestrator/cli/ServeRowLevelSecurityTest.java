@@ -53,8 +53,8 @@ class ServeRowLevelSecurityTest {
         db.serviceDataSource(); // makes sure the test's service login role exists
         UUID otherOrganization = UUID.randomUUID();
         UUID otherProfile = UUID.randomUUID();
-        Sql.execute(db, "INSERT INTO organizations (id, name) VALUES ('" + otherOrganization + "', 'Other')");
-        Sql.execute(db, "INSERT INTO profiles (id, organization_id, email, full_name, role) VALUES ('" + otherProfile
+        TestDatabaseSql.execute(db, "INSERT INTO organizations (id, name) VALUES ('" + otherOrganization + "', 'Other')");
+        TestDatabaseSql.execute(db, "INSERT INTO profiles (id, organization_id, email, full_name, role) VALUES ('" + otherProfile
                 + "', '" + otherOrganization + "', 'other@example.org', 'Other Person', 'csm')");
         Cli cli = Cli.on(db).env("ORCHESTRATOR_DB_SERVICE_USER", ServiceRole.NAME)
                 .env("ORCHESTRATOR_DB_SERVICE_PASSWORD", ServiceRole.PASSWORD)
@@ -85,7 +85,7 @@ class ServeRowLevelSecurityTest {
         assertThat(profiles.statusCode()).as(profiles.body()).isEqualTo(200);
         assertThat(profiles.body()).contains(DemoSeed.CSM.toString()).doesNotContain(otherProfile.toString());
         assertThat(takeOver.statusCode()).as(takeOver.body()).isEqualTo(404);
-        assertThat(Sql.count(db, "SELECT count(*) FROM profiles WHERE id = '" + otherProfile
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM profiles WHERE id = '" + otherProfile
                 + "' AND full_name = 'Other Person' AND organization_id = '" + otherOrganization + "'")).isEqualTo(1);
         assertThat(apiRoles).contains(ServiceRole.NAME);
         assertThat(printed).containsPattern("api database user +" + ServiceRole.NAME + ", password \\*\\*\\*\\*")

@@ -34,7 +34,7 @@ class TeamCommandTest {
                     + "', 'e0000000-0000-4000-8000-000000000001', '" + CUSTOMER + "', '" + CSM + "', 'underway', 950,"
                     + " now(), '" + MANAGER + "')");
         }
-        String csmName = Sql.value(db, "SELECT full_name FROM profiles WHERE id = '" + CSM + "'");
+        String csmName = TestDatabaseSql.value(db, "SELECT full_name FROM profiles WHERE id = '" + CSM + "'");
 
         Cli.Run run = Cli.on(db).run("team", "--manager", MANAGER);
 

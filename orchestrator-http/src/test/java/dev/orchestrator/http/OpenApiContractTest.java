@@ -240,7 +240,7 @@ class OpenApiContractTest extends ApiTestBase {
     void every_real_response_is_documented_and_matches_its_schema() {
         exerciseEveryRoute();
         JsonNode doc = document();
-        SchemaCheck schemas = new SchemaCheck(doc);
+        OpenApiSchemaCheck schemas = new OpenApiSchemaCheck(doc);
         List<String> problems = new ArrayList<>();
         Set<String> statusesSeen = new LinkedHashSet<>();
         for (Exchange exchange : exchanges) {
@@ -292,7 +292,7 @@ class OpenApiContractTest extends ApiTestBase {
     void the_check_fails_on_a_response_that_breaks_the_schema() {
         execution(world.csm, ExecutionStatus.NOT_STARTED);
         JsonNode doc = document();
-        SchemaCheck schemas = new SchemaCheck(doc);
+        OpenApiSchemaCheck schemas = new OpenApiSchemaCheck(doc);
         JsonNode itemSchema = doc.at("/components/schemas/QueueItem");
         JsonNode item = get("/api/orchestrator/queue", world.csm).json().get(0);
         assertThat(schemas.validate(itemSchema, item)).isEmpty();

@@ -2,9 +2,9 @@ package dev.orchestrator.cli;
 
 import java.util.UUID;
 
-final class Uuids {
+final class UuidOptions {
 
-    private Uuids() {}
+    private UuidOptions() {}
 
     static UUID parse(String option, String text) {
         if (text != null && text.strip().matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {

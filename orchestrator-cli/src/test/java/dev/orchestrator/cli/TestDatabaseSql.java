@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** One-value queries for assertions. */
-final class Sql {
+final class TestDatabaseSql {
 
-    private Sql() {}
+    private TestDatabaseSql() {}
 
     static long count(TestDatabase db, String sql) {
         return Long.parseLong(value(db, sql));

@@ -12,11 +12,11 @@ import java.util.List;
  * enum, format (uuid, date-time), required, properties, additionalProperties, items, minimum/maximum,
  * minLength/maxLength. Returns what is wrong, so tests can show it.
  */
-final class SchemaCheck {
+final class OpenApiSchemaCheck {
 
     private final JsonNode document;
 
-    SchemaCheck(JsonNode document) {
+    OpenApiSchemaCheck(JsonNode document) {
         this.document = document;
     }
 
