@@ -79,14 +79,6 @@ final class PolicyCommand implements Runnable {
         }
     }
 
-    static Map<String, Object> document(PolicyVersion version) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("version", version.version());
-        json.put("author_id", version.author().map(a -> a.value().toString()).orElse(null));
-        json.put("created_at", version.createdAt().map(Object::toString).orElse(null));
-        json.putAll(PolicyWire.write(version.policies()));
-        return json;
-    }
 
     /** A policy file: one JSON object (a problem in it is a failure naming the file and the line). */
     static Map<String, Object> read(Path file) {
@@ -118,8 +110,8 @@ final class PolicyCommand implements Runnable {
                 OrganizationId org = organization(organization, database);
                 Object shown = history
                         ? Map.of("items", database.ports().policies().policyHistory(org).stream()
-                                .map(PolicyCommand::document).toList())
-                        : document(currentOf(database, org));
+                                .map(PolicyWire::write).toList())
+                        : PolicyWire.write(currentOf(database, org));
                 env().out().println(json(shown));
             }
             return 0;

@@ -3,45 +3,23 @@ package dev.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.load.DemoSeed;
-import dev.orchestrator.testsupport.TestDatabase;
-import dev.orchestrator.testsupport.WithPostgres;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard end to end: a real {@code serve --demo} on the test PostgreSQL, driven in headless
@@ -49,76 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * through the public API as the demo admin; each test gets its own CSM, so tests never see each
  * other's work. Every test saves screenshots under {@code target/dashboard-screenshots/}.
  */
-@WithPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends DashboardBrowserBase {
 
     private static final Pattern CSM_LINK = Pattern.compile("as the demo CSM: +(\\S+)");
-    private static final Pattern MANAGER_LINK = Pattern.compile("as the demo manager: +(\\S+)");
-    private static final Path SHOTS = Path.of("target/dashboard-screenshots");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private ChromeDriver chrome;
-    private CompletableFuture<Cli.Run> serving;
-    private ServeCommand.Running running;
-    private String base;
-    private String printed;
-    private TokenMinter minter;
-    private String riskDefinition;
-
-    @BeforeAll
-    void serve(TestDatabase db) throws Exception {
-        chrome = Chromium.start();
-        Files.createDirectories(SHOTS);
-        Cli cli = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET);
-        serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--demo", "--port", "0", "--no-jobs"));
-        for (int i = 0; i < 1200 && running == null; i++) {
-            running = ServeCommand.running;
-            if (serving.isDone()) {
-                throw new AssertionError("serve ended early: " + serving.get());
-            }
-            Thread.sleep(50);
-        }
-        assertThat(running).as("serve started").isNotNull();
-        base = "http://127.0.0.1:" + running.port();
-        printed = cli.outSoFar();
-        minter = new TokenMinter(TokenCommandTest.SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        JsonNode definition = api("POST", "/api/orchestrator/definitions", admin(),
-                "{\"name\":\"Churn save\",\"workflow_type\":\"risk\",\"trigger_conditions\":{\"risk_score_min\":7}}");
-        riskDefinition = definition.path("id").asText();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (running != null) {
-            running.requestStop();
-            assertThat(serving.get().exitCode()).isZero();
-        }
-    }
-
-    @BeforeEach
-    void freshTab() {
-        chrome.get(base + "/sign-in");
-        chrome.executeScript("sessionStorage.clear()");
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNoPolicyViolations(org.junit.jupiter.api.TestInfo test) throws IOException {
-        shot("last-" + test.getTestMethod().orElseThrow().getName());
-        List<String> bad = new ArrayList<>();
-        for (LogEntry entry : chrome.manage().logs().get(LogType.BROWSER)) {
-            String message = entry.getMessage();
-            if (message.contains("Content Security Policy") || message.contains("Uncaught")) {
-                bad.add(message);
-            }
-        }
-        assertThat(bad).as("browser console").isEmpty();
-    }
 
     @Test
     void theDemoCsmsLinkSignsInOnceAndWalksTheDemoSequenceToTheEndWithoutAReload() throws Exception {
@@ -379,11 +291,6 @@ class DashboardBrowserTest {
         wait(d -> executionId.equals(d.findElement(By.id("today-card")).getDomAttribute("data-execution-id")));
     }
 
-    private List<String> rowIds(String list) {
-        return chrome.findElements(By.cssSelector(list + " > li")).stream()
-                .map(e -> e.getDomAttribute("data-execution-id")).toList();
-    }
-
     private void assertNoAlert() {
         try {
             chrome.switchTo().alert();
@@ -393,34 +300,8 @@ class DashboardBrowserTest {
         }
     }
 
-    private String text(By by) {
-        List<WebElement> found = chrome.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
-    }
-
     private void waitForText(By by, String expected) {
         wait(d -> text(by).equals(expected));
-    }
-
-    private void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(chrome, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition::apply);
-    }
-
-    private void click(By by) {
-        click(waitFor(by));
-    }
-
-    private void click(WebElement element) {
-        element.click();
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
     }
 
     /** How soon the screen was usable, by the browser's own clock (Navigation Timing plus the app's ready mark). */
@@ -443,10 +324,6 @@ class DashboardBrowserTest {
 
     // ---- data, through the public API ----------------------------------------------------
 
-    private String admin() {
-        return minter.mint(DemoSeed.ADMIN);
-    }
-
     private String profileName(UUID id) throws Exception {
         for (JsonNode p : api("GET", "/api/profiles", admin(), null).path("items")) {
             if (p.path("id").asText().equals(id.toString())) {
@@ -456,34 +333,4 @@ class DashboardBrowserTest {
         throw new AssertionError("no profile " + id);
     }
 
-    private UUID newCsm(String name) throws Exception {
-        UUID id = UUID.randomUUID();
-        api("PUT", "/api/profiles/" + id, admin(), JSON.writeValueAsString(Map.of("email", id + "@demo.example",
-                "full_name", name, "role", "csm", "manager_id", DemoSeed.MANAGER.toString())));
-        return id;
-    }
-
-    private void customer(String name, UUID csm, int churnRisk) throws Exception {
-        JsonNode answer = api("PUT", "/api/customers/" + UUID.randomUUID(), admin(), JSON.writeValueAsString(Map.of(
-                "name", name, "csm_id", csm.toString(), "properties", Map.of("churn_risk_score", churnRisk))));
-        assertThat(answer.path("work").path("created")).as("the risk creates work: " + answer).hasSize(1);
-        assertThat(answer.path("work").path("created").path(0).path("workflow_definition_id").asText()).isEqualTo(riskDefinition);
-    }
-
-    private List<String> queueOrder(UUID csm) throws Exception {
-        List<String> ids = new ArrayList<>();
-        api("GET", "/api/orchestrator/queue", minter.mint(csm), null).forEach(item -> ids.add(item.path("id").asText()));
-        return ids;
-    }
-
-    private JsonNode api(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
 }

@@ -3,50 +3,22 @@ package dev.orchestrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.http.TokenMinter;
 import dev.orchestrator.persistence.load.DemoSeed;
-import dev.orchestrator.testsupport.TestDatabase;
-import dev.orchestrator.testsupport.WithPostgres;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard's Team screen and its bulk wiring, end to end, set up as {@link DashboardBrowserTest}
@@ -55,73 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * once: this one's {@code serve} prints a fresh one for the Team test. Every count and name the screen
  * shows is compared with what the API answers, never with a number written here.
  */
-@WithPostgres
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DashboardTeamBrowserTest {
+class DashboardTeamBrowserTest extends DashboardBrowserBase {
 
-    private static final Pattern MANAGER_LINK = Pattern.compile("as the demo manager: +(\\S+)");
-    private static final Path SHOTS = Path.of("target/dashboard-screenshots");
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The Team screen's counts, by their `data-count` key, as the API names them. */
     private static final List<String> PLAIN_COUNTS = List.of("open", "underway", "resurfacing_3d", "escalations_open");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private ChromeDriver chrome;
-    private CompletableFuture<Cli.Run> serving;
-    private ServeCommand.Running running;
-    private String base;
-    private String printed;
-    private TokenMinter minter;
-
-    @BeforeAll
-    void serve(TestDatabase db) throws Exception {
-        chrome = Chromium.start();
-        Files.createDirectories(SHOTS);
-        Cli cli = Cli.on(db).env("ORCHESTRATOR_JWT_SECRET", TokenCommandTest.SECRET);
-        serving = CompletableFuture.supplyAsync(() -> cli.run("serve", "--demo", "--port", "0", "--no-jobs"));
-        for (int i = 0; i < 1200 && running == null; i++) {
-            running = ServeCommand.running;
-            if (serving.isDone()) {
-                throw new AssertionError("serve ended early: " + serving.get());
-            }
-            Thread.sleep(50);
-        }
-        assertThat(running).as("serve started").isNotNull();
-        base = "http://127.0.0.1:" + running.port();
-        printed = cli.outSoFar();
-        minter = new TokenMinter(TokenCommandTest.SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        api("POST", "/api/orchestrator/definitions", admin(),
-                "{\"name\":\"Churn save\",\"workflow_type\":\"risk\",\"trigger_conditions\":{\"risk_score_min\":7}}");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (running != null) {
-            running.requestStop();
-            assertThat(serving.get().exitCode()).isZero();
-        }
-    }
-
-    @BeforeEach
-    void freshTab() {
-        chrome.get(base + "/sign-in");
-        chrome.executeScript("sessionStorage.clear()");
-    }
-
-    @AfterEach
-    void noScriptErrorsAndNoPolicyViolations(TestInfo test) throws IOException {
-        shot("last-" + test.getTestMethod().orElseThrow().getName());
-        List<String> bad = new ArrayList<>();
-        for (LogEntry entry : chrome.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getMessage().contains("Content Security Policy") || entry.getMessage().contains("Uncaught")) {
-                bad.add(entry.getMessage());
-            }
-        }
-        assertThat(bad).as("browser console").isEmpty();
-    }
 
     @Test
     void theDemoManagerOpensTeamThroughThePrintedLinkAndSeesTheDemoCsmsCountsAsTheApiGivesThem() throws Exception {
@@ -310,41 +219,7 @@ class DashboardTeamBrowserTest {
         return card.findElement(By.cssSelector("[data-count='" + key + "']")).getText();
     }
 
-    private List<String> rowIds(String list) {
-        return chrome.findElements(By.cssSelector(list + " > li")).stream().map(e -> e.getDomAttribute("data-execution-id")).toList();
-    }
-
-    private String text(By by) {
-        List<WebElement> found = chrome.findElements(by);
-        return found.isEmpty() ? "" : found.get(0).getText();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(chrome, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(by));
-    }
-
-    private void wait(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(chrome, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class).until(condition::apply);
-    }
-
-    private void click(By by) {
-        click(waitFor(by));
-    }
-
-    private void click(WebElement element) {
-        element.click();
-    }
-
-    private void shot(String name) throws IOException {
-        Files.write(SHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-    }
-
     // ---- data, through the public API ----------------------------------------------------
-
-    private String admin() {
-        return minter.mint(DemoSeed.ADMIN);
-    }
 
     private static JsonNode lineOf(JsonNode team, UUID csm) {
         for (JsonNode line : team.path("csms")) {
@@ -353,25 +228,6 @@ class DashboardTeamBrowserTest {
             }
         }
         throw new AssertionError("no line for " + csm + " in " + team);
-    }
-
-    private UUID newCsm(String name) throws Exception {
-        UUID id = UUID.randomUUID();
-        api("PUT", "/api/profiles/" + id, admin(), JSON.writeValueAsString(Map.of("email", id + "@demo.example",
-                "full_name", name, "role", "csm", "manager_id", DemoSeed.MANAGER.toString())));
-        return id;
-    }
-
-    private void customer(String name, UUID csm, int churnRisk) throws Exception {
-        JsonNode answer = api("PUT", "/api/customers/" + UUID.randomUUID(), admin(), JSON.writeValueAsString(Map.of(
-                "name", name, "csm_id", csm.toString(), "properties", Map.of("churn_risk_score", churnRisk))));
-        assertThat(answer.path("work").path("created")).as("the risk creates work: " + answer).hasSize(1);
-    }
-
-    private List<String> queueOrder(UUID csm) throws Exception {
-        List<String> ids = new ArrayList<>();
-        api("GET", "/api/orchestrator/queue", minter.mint(csm), null).forEach(item -> ids.add(item.path("id").asText()));
-        return ids;
     }
 
     /** What the queue screen lists for `csm` by default (open, not snoozed, best first), as the API answers it. */
@@ -383,14 +239,4 @@ class DashboardTeamBrowserTest {
         return ids;
     }
 
-    private JsonNode api(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
-    }
 }

@@ -36,13 +36,13 @@ final class PolicyHandlers {
         QueryParameters.only(ctx);
         PolicyVersion current = Responses.valueOf(policies.current(Authentication.caller(ctx)));
         ETags.set(ctx, current.version());
-        Responses.json(ctx, 200, representation(current));
+        Responses.json(ctx, 200, PolicyWire.write(current));
     }
 
     void history(Context ctx) {
         QueryParameters.only(ctx);
         var versions = Responses.valueOf(policies.history(Authentication.caller(ctx)));
-        Responses.json(ctx, 200, Map.of("items", versions.stream().map(PolicyHandlers::representation).toList()));
+        Responses.json(ctx, 200, Map.of("items", versions.stream().map(PolicyWire::write).toList()));
     }
 
     void apply(Context ctx) {
@@ -51,18 +51,9 @@ final class PolicyHandlers {
         PolicyVersions.Applied applied = Responses.valueOf(
                 policies.apply(Authentication.caller(ctx), JsonBody.object(ctx).values(), ifMatch));
         ETags.set(ctx, applied.version().version());
-        Map<String, Object> json = new LinkedHashMap<>(representation(applied.version()));
+        Map<String, Object> json = new LinkedHashMap<>(PolicyWire.write(applied.version()));
         json.put("rescored", Map.of("examined", applied.rescored().examined(), "changed", applied.rescored().changed()));
         Responses.json(ctx, 200, json);
     }
 
-    /** One version: its number, author and time (null for the built-in version 0), and the policies. */
-    static Map<String, Object> representation(PolicyVersion version) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("version", version.version());
-        json.put("author_id", version.author().map(a -> a.value().toString()).orElse(null));
-        json.put("created_at", version.createdAt().map(Object::toString).orElse(null));
-        json.putAll(PolicyWire.write(version.policies()));
-        return json;
-    }
 }

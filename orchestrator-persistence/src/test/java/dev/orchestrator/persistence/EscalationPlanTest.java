@@ -38,17 +38,7 @@ class EscalationPlanTest {
     @BeforeAll
     static void load(TestDatabase db) throws SQLException {
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    INSERT INTO organizations (name) SELECT 'org ' || o FROM generate_series(1, 2) o;
-                    INSERT INTO profiles (organization_id, email, full_name, role)
-                        SELECT org.id, 'manager' || m || '@example.org', 'Manager ' || m, 'manager'
-                        FROM organizations org, generate_series(1, 5) m;
-                    INSERT INTO profiles (organization_id, email, full_name, role, manager_id)
-                        SELECT m.organization_id, 'csm' || m.email || c, 'CSM ' || c, 'csm', m.id
-                        FROM profiles m, generate_series(1, 5) c WHERE m.role = 'manager';
-                    INSERT INTO customers (organization_id, name, csm_id)
-                        SELECT p.organization_id, 'customer ' || n, p.id FROM profiles p, generate_series(1, 100) n
-                        WHERE p.role = 'csm';
+            statement.execute(PlanTestTeams.TEAMS + """
                     INSERT INTO workflow_definitions (organization_id, name, workflow_type, priority_weight)
                         SELECT org.id, 'def ' || n, 'risk', 500 + n FROM organizations org, generate_series(1, 12) n;
                     INSERT INTO workflow_executions (organization_id, workflow_definition_id, customer_id, assigned_csm_id,

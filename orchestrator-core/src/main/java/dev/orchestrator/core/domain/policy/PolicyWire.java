@@ -83,6 +83,19 @@ public final class PolicyWire {
         return comparison.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * One stored version as the API, the CLI and the history show it: its number, author and time
+     * (null for the built-in version 0), then the policies.
+     */
+    public static Map<String, Object> write(PolicyVersion version) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("version", version.version());
+        json.put("author_id", version.author().map(a -> a.value().toString()).orElse(null));
+        json.put("created_at", version.createdAt().map(Object::toString).orElse(null));
+        json.putAll(write(version.policies()));
+        return json;
+    }
+
     public static Map<String, Object> write(Policies policies) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(PRIORITY, write(policies.priority()));
