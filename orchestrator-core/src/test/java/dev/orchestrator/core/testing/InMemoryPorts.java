@@ -56,6 +56,8 @@ import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.priority.PriorityScore;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.queue.QueueOrdering;
@@ -113,6 +115,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private Map<UUID, Long> versions = new HashMap<>();
     private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
     private Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
+    /** The remembered score changes (the SQL store keeps them in V39's columns). */
+    private final Map<ExecutionId, ScoreMemo> scoreMemos = new HashMap<>();
     private List<ExecutionEvent> events = new ArrayList<>();
     /** Executions' due dates ({@code due_at}), which {@link WorkflowExecution} does not carry. */
     private Map<ExecutionId, Instant> dueAts = new HashMap<>();
@@ -277,8 +281,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     private QueueEntry entry(WorkflowExecution execution) {
+        ScoreMemo memo = scoreMemos.get(execution.id());
+        ScoreChange change = memo == null || memo.changedOn() == null || memo.previousScore() == null ? null
+                : new ScoreChange(memo.previousScore(), memo.previousParts(), memo.changedOn());
         return new QueueEntry(execution, definitions.get(execution.definitionId()),
-                customers.get(execution.customerId()), signals.getOrDefault(execution.customerId(), CustomerSignals.NONE));
+                customers.get(execution.customerId()), signals.getOrDefault(execution.customerId(), CustomerSignals.NONE),
+                change);
     }
 
     // ---- reason codes ------------------------------------------------------------------------
@@ -357,6 +365,23 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     @Override
     public synchronized RecomputePriorities.Report recompute(WorkScope scope, PriorityPolicy policy, LocalDate today) {
+        return rescore(scope, policy, today, true);
+    }
+
+    /**
+     * What the remembered change of an execution's score is (V39's columns): the parts of the stored
+     * score, and the score and parts before the day's first change.
+     */
+    private record ScoreMemo(Map<String, Integer> parts, Integer previousScore, Map<String, Integer> previousParts,
+            LocalDate changedOn) {
+    }
+
+    /**
+     * Re-scores like the SQL recompute, remembering each change; {@code forgetOlder} (the full
+     * recompute) also forgets changes of earlier days on rows whose score stays.
+     */
+    private RecomputePriorities.Report rescore(WorkScope scope, PriorityPolicy policy, LocalDate today,
+            boolean forgetOlder) {
         PriorityEvaluator evaluator = new PriorityEvaluator(policy);
         long examined = 0;
         long changed = 0;
@@ -366,10 +391,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 continue;
             }
             examined++;
-            int score = evaluator.evaluate(entry(execution).priorityInput(), today).value();
-            if (score != execution.priorityScore()) {
-                executions.put(execution.id(), execution.withPriorityScore(score));
+            PriorityScore score = evaluator.evaluate(entry(execution).priorityInput(), today);
+            ScoreMemo memo = scoreMemos.get(execution.id());
+            if (score.value() != execution.priorityScore()) {
+                boolean changedToday = memo != null && today.equals(memo.changedOn());
+                scoreMemos.put(execution.id(), new ScoreMemo(ScoreChange.parts(score.explanation()),
+                        changedToday ? memo.previousScore() : Integer.valueOf(execution.priorityScore()),
+                        changedToday ? memo.previousParts() : memo == null ? null : memo.parts(), today));
+                executions.put(execution.id(), execution.withPriorityScore(score.value()));
                 changed++;
+            } else if (forgetOlder && memo != null && memo.changedOn() != null && memo.changedOn().isBefore(today)) {
+                scoreMemos.put(execution.id(), new ScoreMemo(memo.parts(), null, null, null));
             }
         }
         return new RecomputePriorities.Report(examined, changed);
@@ -814,8 +846,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             session.definitions(List.of(new Located<>("", definition)));
             session.commit();
         }
-        recompute(WorkScope.definition(definition.organizationId(), definition.id()), scoring.priorityPolicy(),
-                scoring.today());
+        rescore(WorkScope.definition(definition.organizationId(), definition.id()), scoring.priorityPolicy(),
+                scoring.today(), false);
         List<OpenExecution> after = open(WorkScope.definition(definition.organizationId(), definition.id()));
         return new Outcome.Saved(versions.get(definition.id().value()), stored == null,
                 WorkChanges.between(before, after, 0));
@@ -839,7 +871,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             session.customers(List.of(new Located<>("", customer)));
             counts = session.commit();
         }
-        recompute(scope, scoring.priorityPolicy(), scoring.today());
+        rescore(scope, scoring.priorityPolicy(), scoring.today(), false);
         interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
         long reassigned = counts.containsKey("reassigned_executions") ? counts.get("reassigned_executions").inserted() : 0;
         return new Outcome.Saved(versions.get(customer.id().value()), stored == null,
@@ -860,7 +892,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             List<OpenExecution> before = open(scope);
             CustomerSignals current = signals.getOrDefault(id, CustomerSignals.NONE);
             signals.put(id, SignalValues.of(current).patchedWith(patch).toSignals(current.hasStrongContact()));
-            recompute(scope, scoring.priorityPolicy(), scoring.today());
+            rescore(scope, scoring.priorityPolicy(), scoring.today(), false);
             interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
             changes.put(id, WorkChanges.between(before, open(scope), 0));
         });
