@@ -84,8 +84,9 @@ final class SimulateCommand extends DatabaseCommand {
             }
         }
         for (SimulationReport.DefinitionImpact d : report.definitions()) {
-            out.printf("Definition %s (%s): would create %d now (%d under the current policies)%n", d.name(),
-                    d.definition().value(), d.createdAfter(), d.createdBefore());
+            out.printf("Definition %s (%s): would create %d now (%d under the current policies); the next auto-close "
+                    + "would close %d (%d)%n", d.name(), d.definition().value(), d.createdAfter(), d.createdBefore(),
+                    d.closedAfter(), d.closedBefore());
         }
         for (SimulationReport.LabelTotal l : report.labels()) {
             out.printf("%s: %d -> %d%n", l.label().displayName(), l.before(), l.after());

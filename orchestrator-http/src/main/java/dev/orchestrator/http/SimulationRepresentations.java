@@ -21,6 +21,8 @@ final class SimulationRepresentations {
             m.put("name", d.name());
             m.put("would_create_before", d.createdBefore());
             m.put("would_create_after", d.createdAfter());
+            m.put("would_close_before", d.closedBefore());
+            m.put("would_close_after", d.closedAfter());
             return m;
         }).toList());
         json.put("labels", report.labels().stream().map(l -> {

@@ -133,7 +133,8 @@ public final class Orchestrator {
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
         this.policies = new PolicyService(policySource, ports.policies(), utc);
-        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
+        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), ports.catalogReads(),
+                utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
                 ports.lifecycle(),
                 utc);

@@ -1095,7 +1095,10 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     @Override
     public synchronized SimulationReport simulate(OrganizationId organization, Optional<Set<ProfileId>> csms,
-            Policies current, Policies candidate, int topN, LocalDate today, Instant now) {
+            Policies current, Policies candidate, List<WorkflowDefinition> changedDefinitions, int topN, LocalDate today,
+            Instant now) {
+        Map<DefinitionId, WorkflowDefinition> changed = new HashMap<>();
+        changedDefinitions.forEach(d -> changed.put(d.id(), d));
         PriorityEvaluator before = new PriorityEvaluator(current.priority());
         PriorityEvaluator after = new PriorityEvaluator(candidate.priority());
         record Scored(WorkflowExecution execution, int before, int after) {
@@ -1110,8 +1113,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     || csms.map(c -> !c.contains(e.assignedCsmId())).orElse(false)) {
                 continue;
             }
-            var input = entry(e).priorityInput();
-            Scored scored = new Scored(e, before.evaluate(input, today).value(), after.evaluate(input, today).value());
+            QueueEntry entry = entry(e);
+            var input = entry.priorityInput();
+            var changedInput = PriorityInput.of(e, changed.getOrDefault(e.definitionId(), entry.definition()),
+                    entry.signals());
+            Scored scored = new Scored(e, before.evaluate(input, today).value(),
+                    after.evaluate(changedInput, today).value());
             byCsm.computeIfAbsent(e.assignedCsmId(), k -> new ArrayList<>()).add(scored);
             labels.get(current.priority().labels().labelFor(scored.before()))[0]++;
             labels.get(candidate.priority().labels().labelFor(scored.after()))[1]++;
@@ -1129,14 +1136,19 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .toList();
             queues.add(new SimulationReport.CsmQueue(csm, top, topN));
         });
-        Map<DefinitionId, Long> createdBefore = wouldCreate(organization, csms, current.signals(), today, now);
-        Map<DefinitionId, Long> createdAfter = wouldCreate(organization, csms, candidate.signals(), today, now);
+        Map<DefinitionId, Long> createdBefore = wouldCreate(organization, csms, current.signals(), Map.of(), today, now);
+        Map<DefinitionId, Long> createdAfter = wouldCreate(organization, csms, candidate.signals(), changed, today, now);
+        Map<DefinitionId, Long> closedBefore = wouldClose(organization, csms, current.signals(), Map.of());
+        Map<DefinitionId, Long> closedAfter = wouldClose(organization, csms, candidate.signals(), changed);
         Set<DefinitionId> touched = new java.util.TreeSet<>(Comparator.comparing(DefinitionId::value));
         touched.addAll(createdBefore.keySet());
         touched.addAll(createdAfter.keySet());
+        touched.addAll(closedBefore.keySet());
+        touched.addAll(closedAfter.keySet());
         List<SimulationReport.DefinitionImpact> impacts = touched.stream()
                 .map(d -> new SimulationReport.DefinitionImpact(d, definitions.get(d).name(),
-                        createdBefore.getOrDefault(d, 0L), createdAfter.getOrDefault(d, 0L)))
+                        createdBefore.getOrDefault(d, 0L), createdAfter.getOrDefault(d, 0L),
+                        closedBefore.getOrDefault(d, 0L), closedAfter.getOrDefault(d, 0L)))
                 .toList();
         List<SimulationReport.LabelTotal> totals = labels.entrySet().stream()
                 .map(e -> new SimulationReport.LabelTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
@@ -1158,7 +1170,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     /** What {@link #interpret} would create now under {@code policy}, per definition, without creating it. */
     private Map<DefinitionId, Long> wouldCreate(OrganizationId organization, Optional<Set<ProfileId>> csms,
-            SignalPolicy policy, LocalDate today, Instant now) {
+            SignalPolicy policy, Map<DefinitionId, WorkflowDefinition> changed, LocalDate today, Instant now) {
         SignalScorer scorer = new SignalScorer(policy);
         Map<DefinitionId, Long> created = new HashMap<>();
         for (Customer customer : customers.values()) {
@@ -1171,7 +1183,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .map(WorkflowExecution::definitionId)
                     .collect(Collectors.toSet());
             List<WorkflowDefinition> candidates = definitions.values().stream()
-                    .filter(d -> d.organizationId().equals(organization)).toList();
+                    .filter(d -> d.organizationId().equals(organization))
+                    .map(d -> changed.getOrDefault(d.id(), d)).toList();
             for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
                     scorer.score(signals.getOrDefault(customer.id(), CustomerSignals.NONE)), datesOf(customer.id()),
                     today, candidates, active, lastClosed(customer.id()), now)) {
@@ -1179,5 +1192,25 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             }
         }
         return created;
+    }
+
+    /** What {@link #autoClose} would close at the next run, per definition, signals staying as they are. */
+    private Map<DefinitionId, Long> wouldClose(OrganizationId organization, Optional<Set<ProfileId>> csms,
+            SignalPolicy policy, Map<DefinitionId, WorkflowDefinition> changed) {
+        SignalScorer scorer = new SignalScorer(policy);
+        Map<DefinitionId, Long> closed = new HashMap<>();
+        for (WorkflowExecution e : executions.values()) {
+            if (!e.organizationId().equals(organization) || e.status() != ExecutionStatus.NOT_STARTED || e.demo()
+                    || !createdBySignals.contains(e.id()) || csms.map(c -> !c.contains(e.assignedCsmId())).orElse(false)) {
+                continue;
+            }
+            WorkflowDefinition definition = changed.getOrDefault(e.definitionId(), definitions.get(e.definitionId()));
+            long runs = autoCloseCounts.getOrDefault(e.id(), new AutoCloseCount(0, null)).runs();
+            if (dev.orchestrator.core.domain.signals.AutoCloseRule.closesAtNextRun(definition.triggerConditions(),
+                    scorer.score(signals.getOrDefault(e.customerId(), CustomerSignals.NONE)), runs)) {
+                closed.merge(e.definitionId(), 1L, Long::sum);
+            }
+        }
+        return closed;
     }
 }
