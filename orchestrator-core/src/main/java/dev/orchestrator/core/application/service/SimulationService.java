@@ -90,7 +90,7 @@ public final class SimulationService implements SimulatePolicies {
     /**
      * {@code definitions}: a list of at most {@value #MAX_CHANGED_DEFINITIONS} objects, each the {@code id}
      * of one of the organization's definitions and a JSON Merge Patch of it (as {@code PATCH
-     * /api/orchestrator/workflow-definitions/{id}} takes), validated as that route validates it. Nothing is written.
+     * /api/orchestrator/definitions/{id}} takes), validated as that route validates it. Nothing is written.
      */
     private List<WorkflowDefinition> changedDefinitions(Profile caller, Object value, Policies policies,
             Problems problems) {
