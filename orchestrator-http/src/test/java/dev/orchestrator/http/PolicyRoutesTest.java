@@ -139,6 +139,24 @@ class PolicyRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void aDefinitionIsReadWithTheOrganizationsOwnPolicies() {
+        String definition = json(map("name", "Churn save", "workflow_type", "risk",
+                "trigger_conditions", map("risk_score_min", 15)));
+        // The standard signal policy caps scores at 10: a threshold of 15 could never be met.
+        assertInvalid(post("/api/orchestrator/definitions", definition, world.admin), "trigger_conditions.risk_score_min");
+
+        Map<String, Object> body = standard();
+        child(body, "signal_policy").put("max_score", 20);
+        child(body, "priority_policy", "type_tiers").put("risk", 950);
+        assertThat(put(json(body), world.admin).status()).isEqualTo(200);
+
+        ApiResponse created = post("/api/orchestrator/definitions", definition, world.admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // The default weight is the organization's tier for the type.
+        assertThat(created.json().path("priority_weight").asInt()).isEqualTo(950);
+    }
+
+    @Test
     void badPoliciesAre400NamingEachProblemAndNothingIsWritten() {
         WorkflowExecution renewal = execution(world.csm, ExecutionStatus.NOT_STARTED);
         Map<String, Object> body = standard();

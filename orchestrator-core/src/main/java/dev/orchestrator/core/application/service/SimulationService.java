@@ -102,7 +102,7 @@ public final class SimulationService implements SimulatePolicies {
                     + " objects, each a definition's id and the fields that change");
             return List.of();
         }
-        CatalogReader reader = new CatalogReader(policies.priority(), policies.signals().maxScore());
+        CatalogReader reader = CatalogReaders.of(policies);
         List<WorkflowDefinition> changed = new ArrayList<>();
         Set<DefinitionId> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
