@@ -79,8 +79,8 @@ final class SimulateCommand extends DatabaseCommand {
             out.printf("CSM %s: %d entering, %d leaving, %d moving within the top %d%n", queue.csm().value(),
                     queue.entering().size(), queue.leaving().size(), queue.moved().size(), report.topN());
             for (SimulationReport.RankedItem i : queue.topAfter()) {
-                out.printf("  #%d (was #%d)  %s  %d -> %d%n", i.rankAfter(), i.rankBefore(), i.execution().value(),
-                        i.scoreBefore(), i.scoreAfter());
+                out.printf("  #%d (was #%d)  %s · %s  %d -> %d  (%s)%n", i.rankAfter(), i.rankBefore(),
+                        i.customerName(), i.definitionName(), i.scoreBefore(), i.scoreAfter(), i.execution().value());
             }
         }
         for (SimulationReport.DefinitionImpact d : report.definitions()) {

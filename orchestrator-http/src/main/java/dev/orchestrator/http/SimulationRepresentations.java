@@ -52,6 +52,8 @@ final class SimulationRepresentations {
             m.put("execution_id", i.execution().value().toString());
             m.put("customer_id", i.customer().value().toString());
             m.put("workflow_definition_id", i.definition().value().toString());
+            m.put("customer_name", i.customerName());
+            m.put("workflow_definition_name", i.definitionName());
             m.put("score_before", i.scoreBefore());
             m.put("score_after", i.scoreAfter());
             m.put("rank_before", i.rankBefore());

@@ -157,10 +157,17 @@ final class SqlPolicySimulation implements PolicySimulation {
         return sql.resultQuery("WITH scored AS MATERIALIZED ({0}), ranked AS ({1})\n"
                         + "SELECT assigned_csm_id, id, customer_id, workflow_definition_id, score_before, score_after, "
                         + "rank_before, rank_after, NULL::text AS label_before, NULL::text AS label_after, "
-                        + "NULL::bigint AS n FROM ranked WHERE rank_before <= {2} OR rank_after <= {2}\n"
+                        + "NULL::bigint AS n, {4} AS customer_name, {5} AS definition_name "
+                        + "FROM ranked r WHERE rank_before <= {2} OR rank_after <= {2}\n"
                         + "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, label_before, label_after, "
-                        + "count(*) FROM ({3}) l GROUP BY GROUPING SETS ((label_before), (label_after))",
-                scored(organization, csms, current, candidate, changed, today), rankedSelect(), inline(topN), labelled);
+                        + "count(*), NULL, NULL FROM ({3}) l GROUP BY GROUPING SETS ((label_before), (label_after))",
+                scored(organization, csms, current, candidate, changed, today), rankedSelect(), inline(topN), labelled,
+                // The names of the few rows in a top N only, by primary key.
+                DSL.field(DSL.select(CUSTOMERS.NAME).from(CUSTOMERS).where(CUSTOMERS.ORGANIZATION_ID.eq(organization.value()))
+                        .and(CUSTOMERS.ID.eq(DSL.field(name("r", "customer_id"), SQLDataType.UUID)))),
+                DSL.field(DSL.select(WORKFLOW_DEFINITIONS.NAME).from(WORKFLOW_DEFINITIONS)
+                        .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(organization.value()))
+                        .and(WORKFLOW_DEFINITIONS.ID.eq(DSL.field(name("r", "workflow_definition_id"), SQLDataType.UUID)))));
     }
 
     private record Scoring(List<SimulationReport.CsmQueue> queues, List<SimulationReport.LabelTotal> labels) {
@@ -181,7 +188,8 @@ final class SqlPolicySimulation implements PolicySimulation {
                                 CustomerId.of(r.get("customer_id", UUID.class)),
                                 DefinitionId.of(r.get("workflow_definition_id", UUID.class)),
                                 r.get("score_before", Integer.class), r.get("score_after", Integer.class),
-                                r.get("rank_before", Long.class), r.get("rank_after", Long.class)));
+                                r.get("rank_before", Long.class), r.get("rank_after", Long.class),
+                                r.get("customer_name", String.class), r.get("definition_name", String.class)));
                 return;
             }
             String b = r.get("label_before", String.class);

@@ -1131,7 +1131,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(i -> rankBefore.get(i.execution().id()) <= topN || rankAfter.get(i.execution().id()) <= topN)
                     .map(i -> new SimulationReport.RankedItem(i.execution().id(), i.execution().customerId(),
                             i.execution().definitionId(), i.before(), i.after(), rankBefore.get(i.execution().id()),
-                            rankAfter.get(i.execution().id())))
+                            rankAfter.get(i.execution().id()), customers.get(i.execution().customerId()).name(),
+                            definitions.get(i.execution().definitionId()).name()))
                     .sorted(Comparator.comparing(r -> r.execution().value()))
                     .toList();
             queues.add(new SimulationReport.CsmQueue(csm, top, topN));

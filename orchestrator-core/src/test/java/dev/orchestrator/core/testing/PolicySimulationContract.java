@@ -151,6 +151,10 @@ public abstract class PolicySimulationContract extends PortContract {
         assertThat(report.csms()).extracting(SimulationReport.CsmQueue::csm).containsExactly(world.csm.id());
         assertThat(report.labels().stream().mapToLong(SimulationReport.LabelTotal::before).sum()).isEqualTo(1);
         assertThat(report.csms().get(0).moved()).isEmpty();
+        // The names a person reads the items by.
+        assertThat(report.csms().get(0).items()).extracting(SimulationReport.RankedItem::customerName,
+                SimulationReport.RankedItem::definitionName).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        mine.name(), risk.name()));
     }
 
     /**

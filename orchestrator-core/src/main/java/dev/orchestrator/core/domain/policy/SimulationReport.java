@@ -26,10 +26,10 @@ public record SimulationReport(int topN, List<CsmQueue> csms, List<DefinitionImp
 
     /**
      * One open execution in a top N before or after, with both scores and both ranks (1 = first in
-     * the CSM's queue; queue order: score, then oldest, then id).
+     * the CSM's queue; queue order: score, then oldest, then id), and the names a person reads it by.
      */
     public record RankedItem(ExecutionId execution, CustomerId customer, DefinitionId definition, int scoreBefore,
-            int scoreAfter, long rankBefore, long rankAfter) {
+            int scoreAfter, long rankBefore, long rankAfter, String customerName, String definitionName) {
 
         /** Places it moves up (negative: down). */
         public long rankMove() {
