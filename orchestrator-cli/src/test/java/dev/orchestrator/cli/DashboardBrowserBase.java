@@ -128,6 +128,11 @@ abstract class DashboardBrowserBase {
         chrome.get(base + "/sign-in");
         waitFor(By.id("token")).sendKeys(token);
         click(By.cssSelector("#sign-in-form button[type=submit]"));
+    }
+
+    /** The same, once the header says who is signed in. */
+    void signedIn(String token) {
+        signIn(token);
         wait(d -> !text(By.id("who")).isEmpty());
     }
 

@@ -102,7 +102,7 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
         List<String> fromWork = queueOrder(from);
         String moved = fromWork.get(0);
         String manager = minter.mint(DemoSeed.MANAGER);
-        signIn(manager);
+        signedIn(manager);
 
         chrome.get(base + "/#/team");
         click(By.cssSelector("#team [data-csm-id='" + from + "'] a.member-name"));
@@ -142,7 +142,7 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
         customer("Results Three", csm, 7);
         List<String> order = queueOrder(csm);
         String token = minter.mint(csm);
-        signIn(token);
+        signedIn(token);
 
         chrome.get(base + "/#/queue");
         wait(d -> rowIds("#queue-rows").size() == 3);
@@ -171,7 +171,7 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
 
     @Test
     void atThreeHundredSeventyFivePixelsTheTeamFitsAndEveryControlIsLabelled() throws Exception {
-        signIn(minter.mint(DemoSeed.MANAGER));
+        signedIn(minter.mint(DemoSeed.MANAGER));
         waitFor(By.cssSelector("#nav a[data-screen=team]"));
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));

@@ -30,16 +30,6 @@ import java.util.TreeSet;
  */
 final class TestBackend implements AutoCloseable {
 
-    /**
-     * Adapter methods that ask across organizations on purpose; docs/scaling.md ("Citus on paper") says
-     * how each would run on a cluster distributed by organization.
-     */
-    static final Set<String> CROSS_ORGANIZATION = Set.of(
-            "JooqCatalogOwners#organizationsOf", // ids are global: is this id already another organization's?
-            "JooqCatalogWrites#lock",            // the same question for one upsert, with the row locked
-            "JooqProfileLookup#findCaller");     // authentication: the caller's profile by id, before its organization is known
-    /** Tables with an organization_id that would stay on the coordinator, not distributed: the jobs' run log. */
-    static final Set<String> LOCAL_TABLES = Set.of("job_runs");
 
     private final TestDatabase database;
     private final StatementRecorder recorder;
@@ -80,9 +70,9 @@ final class TestBackend implements AutoCloseable {
     public void close() {
         pool.close();
         Set<String> distributed = new TreeSet<>(TenantPredicates.tenantTables(database.dataSource()));
-        distributed.removeAll(LOCAL_TABLES);
+        distributed.removeAll(TenantPredicates.LOCAL_TABLES);
         Map<String, List<String>> violations = TenantPredicates.violations(recorder.recorded(), distributed,
-                CROSS_ORGANIZATION);
+                TenantPredicates.CROSS_ORGANIZATION);
         assertThat(violations).as("adapter statements on tenant tables without an organization_id predicate").isEmpty();
     }
 }

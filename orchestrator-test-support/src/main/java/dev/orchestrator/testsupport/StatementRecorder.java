@@ -49,7 +49,11 @@ public final class StatementRecorder implements DataSource {
         sender().ifPresent(sender -> recorded.add(new Recorded(sql, sender)));
     }
 
-    private static Optional<String> sender() {
+    /**
+     * The adapter method ({@code Class#method}) on the current thread's stack that is sending a statement;
+     * empty for a test fixture's own SQL or SQL sent from outside the adapters.
+     */
+    static Optional<String> sender() {
         for (StackTraceElement frame : Thread.currentThread().getStackTrace()) {
             String type = frame.getClassName();
             if (type.startsWith(ADAPTERS + "testing.")) {

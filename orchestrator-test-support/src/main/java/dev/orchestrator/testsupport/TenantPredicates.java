@@ -30,9 +30,28 @@ public final class TenantPredicates {
 
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:from|join|update|into)\\s+(?:only\\s+)?(?:\"?[a-z_]+\"?\\.)?\"?([a-z_][a-z0-9_]*)\"?");
+    /**
+     * A value the statement gives: a bind ({@code ?}, {@code $1}), a literal, or either cast. A join
+     * condition between two tables' {@code organization_id} columns is not one: it keeps a join on one
+     * node once the statement is routed, but does not route it.
+     */
+    private static final String VALUE = "(?:\\?|\\$\\d+|'[^']*'|cast\\s*\\(\\s*(?:\\?|\\$\\d+|'[^']*'))";
     private static final Pattern PREDICATE = Pattern.compile(
-            "organization_id\"?\\s*(?:=|in\\s*\\(|=\\s*any\\b|is\\s+not\\s+distinct\\s+from)|"
-                    + "(?:=|in\\s*\\(|=\\s*any\\s*\\()\\s*(?:\"?[a-z_]+\"?\\.)*\"?organization_id\\b");
+            "organization_id\"?\\s*(?:(?:=|is\\s+not\\s+distinct\\s+from)\\s*" + VALUE
+                    + "|=\\s*any\\s*\\(\\s*" + VALUE + "|in\\s*\\(\\s*(?:" + VALUE + "|select\\b))"
+                    + "|" + VALUE + "\\s*=\\s*(?:\"?[a-z_]+\"?\\.)*\"?organization_id\\b");
+
+    /**
+     * Adapter methods that ask across organizations on purpose, in every suite; docs/scaling.md ("Citus
+     * on paper") says how each would run on a cluster distributed by organization.
+     */
+    public static final Set<String> CROSS_ORGANIZATION = Set.of(
+            "JooqCatalogOwners#organizationsOf", // ids are global: is this id already another organization's?
+            "JooqCatalogWrites#lock",            // the same question for one upsert, with the row locked
+            "JooqProfileLookup#findCaller");     // authentication: the caller's profile by id, before its organization is known
+
+    /** Tables with an organization_id that would stay on the coordinator, not distributed: the jobs' run log. */
+    public static final Set<String> LOCAL_TABLES = Set.of("job_runs");
 
     private TenantPredicates() {
     }

@@ -23,6 +23,9 @@ class TenantPredicatesTest {
         assertThat(caught("insert into \"customers\" (\"id\", \"organization_id\", \"name\") values (?, ?, ?)"
                 + " on conflict (\"id\") do update set \"name\" = excluded.\"name\"")).isEmpty();
         assertThat(caught("select set_config('orchestrator.organization_id', ?, true)")).isEmpty();
+        assertThat(caught("select * from customers where organization_id = '7e579008-0001-4000-8000-000000000001'::uuid"))
+                .as("an inlined literal").isEmpty();
+        assertThat(caught("select * from customers where ? = customers.organization_id")).isEmpty();
         assertThat(caught("select * from job_runs where id = ?")).as("not a tenant table here").isEmpty();
     }
 
@@ -36,6 +39,8 @@ class TenantPredicatesTest {
                 .as("the column selected is not a predicate").hasSize(1);
         assertThat(caught("insert into workflow_executions (id, customer_id) values (?, ?)")).hasSize(1);
         assertThat(caught("delete from \"public\".\"customers\" where id = ?")).hasSize(1);
+        assertThat(caught("select * from workflow_executions e join customers c on c.organization_id = e.organization_id"
+                + " where e.id = ?")).as("a join on the column names no organization").hasSize(1);
     }
 
     @Test
