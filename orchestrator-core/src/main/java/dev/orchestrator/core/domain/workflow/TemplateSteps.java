@@ -95,10 +95,12 @@ public final class TemplateSteps {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String path = at + "[" + i + "]";
-            TemplateStep step = step(list.get(i), path, maxScore, problems);
-            if (step != null && !keys.add(step.key())) {
+            // Checked on the key as written, so that a step with other problems is not also silently a duplicate.
+            if (list.get(i) instanceof Map<?, ?> raw && raw.get(KEY) instanceof String key && !keys.add(key)) {
                 problems.add(Map.entry(path + "." + KEY, "is the key of another step of this definition"));
-            } else if (step != null) {
+            }
+            TemplateStep step = step(list.get(i), path, maxScore, problems);
+            if (step != null) {
                 steps.add(step);
             }
         }
