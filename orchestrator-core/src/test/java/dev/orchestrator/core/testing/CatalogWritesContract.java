@@ -35,6 +35,7 @@ import dev.orchestrator.core.domain.workflow.TemplateStep;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,7 +102,7 @@ public abstract class CatalogWritesContract extends PortContract {
         assertThat(fixture.ports().catalogReads().definition(world.org, definition.id()).orElseThrow().value().steps())
                 .isEqualTo(steps);
         // A definition's write re-scores; the interpretation (daily, or on a signal write) creates its work.
-        fixture.ports().interpretation().interpret(java.util.Optional.of(world.org), SignalPolicy.STANDARD,
+        fixture.ports().interpretation().interpret(WorkScope.of(java.util.Optional.of(world.org)), SignalPolicy.STANDARD,
                 PriorityPolicy.STANDARD, SCORING.today(), NOW);
         WorkflowExecution created = fixture.storedExecutions(world.org).stream()
                 .filter(e -> e.customerId().equals(customer.id())).findFirst().orElseThrow();
