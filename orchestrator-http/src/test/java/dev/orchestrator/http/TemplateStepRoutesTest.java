@@ -47,7 +47,8 @@ class TemplateStepRoutesTest extends ApiTestBase {
                 map("key", "call", "title", "Again", "when", map("risk_score_min", 11)),
                 map("key", "x", "title", "X", "when", map("signals", List.of(map("field", "mood", "comparison", "below",
                         "threshold", 1)))))), world.admin),
-                "steps[1].when.risk_score_min", "steps[2].when.signals[0].field", "steps[2].when.signals[0].comparison");
+                "steps[1].key", "steps[1].when.risk_score_min", "steps[2].when.signals[0].field",
+                "steps[2].when.signals[0].comparison");
         assertInvalid(post(DEFINITIONS, definition(List.of(map("key", "a", "title", "A"), map("key", "a", "title", "B"))),
                 world.admin), "steps[1].key");
         assertInvalid(post(DEFINITIONS, json(map("name", "n", "workflow_type", "risk", "steps", "call them")), world.admin),
