@@ -79,13 +79,14 @@ final class SimulateCommand extends DatabaseCommand {
             out.printf("CSM %s: %d entering, %d leaving, %d moving within the top %d%n", queue.csm().value(),
                     queue.entering().size(), queue.leaving().size(), queue.moved().size(), report.topN());
             for (SimulationReport.RankedItem i : queue.topAfter()) {
-                out.printf("  #%d (was #%d)  %s  %d -> %d%n", i.rankAfter(), i.rankBefore(), i.execution().value(),
-                        i.scoreBefore(), i.scoreAfter());
+                out.printf("  #%d (was #%d)  %s · %s  %d -> %d  (%s)%n", i.rankAfter(), i.rankBefore(),
+                        i.customerName(), i.definitionName(), i.scoreBefore(), i.scoreAfter(), i.execution().value());
             }
         }
         for (SimulationReport.DefinitionImpact d : report.definitions()) {
-            out.printf("Definition %s (%s): would create %d now (%d under the current policies)%n", d.name(),
-                    d.definition().value(), d.createdAfter(), d.createdBefore());
+            out.printf("Definition %s (%s): would create %d now (%d under the current policies); the next auto-close "
+                    + "would close %d (%d)%n", d.name(), d.definition().value(), d.createdAfter(), d.createdBefore(),
+                    d.closedAfter(), d.closedBefore());
         }
         for (SimulationReport.LabelTotal l : report.labels()) {
             out.printf("%s: %d -> %d%n", l.label().displayName(), l.before(), l.after());

@@ -123,6 +123,14 @@ abstract class DashboardBrowserBase {
 
     // ---- the browser -----------------------------------------------------------------------
 
+    /** Signs in on the sign-in page with a token, as a user of a team's identity provider does. */
+    void signIn(String token) {
+        chrome.get(base + "/sign-in");
+        waitFor(By.id("token")).sendKeys(token);
+        click(By.cssSelector("#sign-in-form button[type=submit]"));
+        wait(d -> !text(By.id("who")).isEmpty());
+    }
+
     List<String> rowIds(String list) {
         return chrome.findElements(By.cssSelector(list + " > li")).stream()
                 .map(e -> e.getDomAttribute("data-execution-id")).toList();

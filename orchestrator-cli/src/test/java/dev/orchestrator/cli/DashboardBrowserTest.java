@@ -330,12 +330,6 @@ class DashboardBrowserTest extends DashboardBrowserBase {
 
     // ---- the browser -----------------------------------------------------------------------
 
-    private void signIn(String token) {
-        chrome.get(base + "/sign-in");
-        waitFor(By.id("token")).sendKeys(token);
-        click(By.cssSelector("#sign-in-form button[type=submit]"));
-    }
-
     private void waitForCard(String executionId) {
         wait(d -> executionId.equals(d.findElement(By.id("today-card")).getDomAttribute("data-execution-id")));
     }

@@ -193,12 +193,6 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
 
     // ---- the browser -----------------------------------------------------------------------
 
-    private void signIn(String token) {
-        chrome.get(base + "/sign-in");
-        waitFor(By.id("token")).sendKeys(token);
-        click(By.cssSelector("#sign-in-form button[type=submit]"));
-        wait(d -> !text(By.id("who")).isEmpty());
-    }
 
     private void markClick() {
         chrome.executeScript("performance.clearMarks('dashboard:click'); performance.mark('dashboard:click')");

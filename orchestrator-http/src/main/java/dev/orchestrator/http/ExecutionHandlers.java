@@ -35,6 +35,7 @@ final class ExecutionHandlers {
         json.put("priority_score", outcome.priority().value());
         json.put("priority_label", outcome.priority().label().displayName());
         json.put("priority_explanation", Representations.explanation(outcome.priority().explanation()));
+        json.put("priority_policy_version", outcome.priority().policyVersion());
         Responses.json(ctx, 200, json);
     }
 

@@ -4,6 +4,7 @@ import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.explain.Contribution;
 import dev.orchestrator.core.domain.priority.PriorityScore;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.time.Instant;
@@ -51,8 +52,32 @@ final class Representations {
         Map<String, Object> json = execution(entry.execution());
         json.put("priority_label", priority.label().displayName());
         json.put("priority_explanation", explanation(priority.explanation()));
+        json.put("priority_policy_version", priority.policyVersion());
+        json.put("score_change", scoreChange(entry.scoreChange(), priority));
         json.put("workflow_definition", definition(entry.definition()));
         json.put("customer", customer(entry.customer()));
+        return json;
+    }
+
+    /**
+     * "Why did it move?": the score before the latest re-scoring changed it and the rules whose points
+     * moved (empty when the earlier parts are not known); null when it did not move.
+     */
+    static Map<String, Object> scoreChange(ScoreChange change, PriorityScore now) {
+        if (change == null || change.visibleAgainst(now).isEmpty()) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("previous_score", change.previousScore());
+        json.put("changed_on", change.changedOn().toString());
+        json.put("parts_known", change.partsKnown());
+        json.put("changes", change.changesTo(now).stream().map(c -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("rule", c.rule());
+            line.put("points_before", c.pointsBefore());
+            line.put("points_after", c.pointsAfter());
+            return line;
+        }).toList());
         return json;
     }
 

@@ -21,6 +21,8 @@ final class SimulationRepresentations {
             m.put("name", d.name());
             m.put("would_create_before", d.createdBefore());
             m.put("would_create_after", d.createdAfter());
+            m.put("would_close_before", d.closedBefore());
+            m.put("would_close_after", d.closedAfter());
             return m;
         }).toList());
         json.put("labels", report.labels().stream().map(l -> {
@@ -50,6 +52,8 @@ final class SimulationRepresentations {
             m.put("execution_id", i.execution().value().toString());
             m.put("customer_id", i.customer().value().toString());
             m.put("workflow_definition_id", i.definition().value().toString());
+            m.put("customer_name", i.customerName());
+            m.put("workflow_definition_name", i.definitionName());
             m.put("score_before", i.scoreBefore());
             m.put("score_after", i.scoreAfter());
             m.put("rank_before", i.rankBefore());

@@ -107,6 +107,56 @@ class PolicyRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void aQueueItemSaysWhichPolicyVersionScoredItAndWhatMovedItsScore() {
+        WorkflowExecution renewal = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        // Yesterday's run scored it under the standard policies (600 + 3 x 5): its parts are remembered.
+        fixture.ports().recomputation().recompute(java.util.Optional.of(world.org),
+                dev.orchestrator.core.domain.priority.PriorityPolicy.STANDARD, today.minusDays(1));
+        var before = get("/api/orchestrator/queue", world.csm).json().get(0);
+        assertThat(before.path("priority_policy_version").asLong()).isZero();
+        assertThat(before.path("score_change").path("previous_score").asInt()).as(before.toString()).isEqualTo(600);
+        assertThat(before.path("score_change").path("parts_known").asBoolean()).isFalse();
+
+        Map<String, Object> body = standard();
+        child(body, "priority_policy").put("churn_risk_types", java.util.List.of("renewal"));
+        child(body, "priority_policy").put("churn_risk_points_per_point", 40);
+        assertThat(put(json(body), world.admin).status()).isEqualTo(200);
+
+        var item = get("/api/orchestrator/queue", world.csm).json().get(0);
+        assertThat(item.path("priority_score").asInt()).isEqualTo(615 + 2 * 40);
+        assertThat(item.path("priority_policy_version").asLong()).isEqualTo(1);
+        var change = item.path("score_change");
+        assertThat(change.path("previous_score").asInt()).as(item.toString()).isEqualTo(615);
+        assertThat(change.path("changed_on").asText()).isEqualTo(today.toString());
+        assertThat(change.path("parts_known").asBoolean()).isTrue();
+        assertThat(change.path("changes").toString())
+                .isEqualTo("[{\"rule\":\"churn_risk\",\"points_before\":0,\"points_after\":80}]");
+        // The execution's own page explains it alike.
+        var detail = get("/api/orchestrator/executions/" + renewal.id(), world.csm).json();
+        assertThat(detail.path("priority_policy_version").asLong()).isEqualTo(1);
+        assertThat(detail.path("score_change").path("previous_score").asInt()).isEqualTo(615);
+    }
+
+    @Test
+    void aDefinitionIsReadWithTheOrganizationsOwnPolicies() {
+        String definition = json(map("name", "Churn save", "workflow_type", "risk",
+                "trigger_conditions", map("risk_score_min", 15)));
+        // The standard signal policy caps scores at 10: a threshold of 15 could never be met.
+        assertInvalid(post("/api/orchestrator/definitions", definition, world.admin), "trigger_conditions.risk_score_min");
+
+        Map<String, Object> body = standard();
+        child(body, "signal_policy").put("max_score", 20);
+        child(body, "priority_policy", "type_tiers").put("risk", 950);
+        assertThat(put(json(body), world.admin).status()).isEqualTo(200);
+
+        ApiResponse created = post("/api/orchestrator/definitions", definition, world.admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        // The default weight is the organization's tier for the type.
+        assertThat(created.json().path("priority_weight").asInt()).isEqualTo(950);
+    }
+
+    @Test
     void badPoliciesAre400NamingEachProblemAndNothingIsWritten() {
         WorkflowExecution renewal = execution(world.csm, ExecutionStatus.NOT_STARTED);
         Map<String, Object> body = standard();

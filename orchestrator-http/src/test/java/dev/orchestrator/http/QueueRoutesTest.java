@@ -42,7 +42,7 @@ class QueueRoutesTest extends ApiTestBase {
                 "customer_id", "assigned_csm_id", "escalation_user_id", "status", "snooze_until", "snooze_days",
                 "snoozed_at", "priority_score", "started_at", "completed_at", "skipped_at", "skip_reason", "due_at",
                 "execution_data", "is_demo", "version", "created_at", "updated_at", "priority_label",
-                "priority_explanation", "workflow_definition", "customer");
+                "priority_explanation", "priority_policy_version", "score_change", "workflow_definition", "customer");
         assertThat(top.path("status").asText()).isEqualTo("underway");
         assertThat(top.path("organization_id").asText()).isEqualTo(world.org.toString());
         assertThat(top.path("started_at").asText()).isEqualTo("2026-03-02T09:00:00Z");

@@ -64,6 +64,35 @@ class SimulationRoutesTest extends ApiTestBase {
     }
 
     @Test
+    void aChangedDefinitionTakesTheStoredOnesPlaceAfterAndNothingIsSaved() {
+        WorkflowExecution renewal = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        var definition = definition("Expansion", dev.orchestrator.core.domain.workflow.WorkflowType.OPPORTUNITY, 640,
+                Map.of(), false);
+        WorkflowExecution play = world.execution(definition, world.customer(world.csm, World.signals(3, 2, 50)),
+                world.csm, ExecutionStatus.NOT_STARTED, 660, World.T0);
+        // The renewal template re-weighted to 700, and made to trigger on risk 1 or more (every customer here).
+        Map<String, Object> change = map("id", renewal.definitionId().toString(), "priority_weight", 700,
+                "trigger_conditions", map("risk_score_min", 1));
+
+        ApiResponse response = post(SIMULATIONS, json(map("definitions", List.of(change), "top_n", 1)), world.admin);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode csm = response.json().path("csms").get(0);
+        assertThat(csm.path("top_before").get(0).path("execution_id").asText()).isEqualTo(play.id().toString());
+        assertThat(csm.path("top_after").get(0).path("execution_id").asText()).isEqualTo(renewal.id().toString());
+        assertThat(csm.path("top_after").get(0).path("score_after").asInt()).isEqualTo(700 + 15);
+        JsonNode impact = response.json().path("definitions").get(0);
+        assertThat(impact.path("workflow_definition_id").asText()).isEqualTo(renewal.definitionId().toString());
+        // The expansion's customer has no renewal yet: the changed trigger would create one there.
+        assertThat(impact.path("would_create_before").asInt()).isZero();
+        assertThat(impact.path("would_create_after").asInt()).isEqualTo(1);
+        assertThat(impact.path("would_close_after").asInt()).isZero();
+        assertThat(get("/api/orchestrator/definitions/" + renewal.definitionId(), world.admin).json()
+                .path("priority_weight").asInt()).isEqualTo(600);
+        assertThat(stored(renewal).priorityScore()).isEqualTo(600);
+    }
+
+    @Test
     void aManagerSeesTheirReportsOnlyAndACsmMayNotSimulate() {
         execution(world.csm, ExecutionStatus.NOT_STARTED);
         execution(world.outsider, ExecutionStatus.NOT_STARTED);
@@ -83,7 +112,17 @@ class SimulationRoutesTest extends ApiTestBase {
         Map<String, Object> priority = (Map<String, Object>) body.get("priority_policy");
         priority.put("usage_score_divisor", -3);
         assertInvalid(post(SIMULATIONS, json(body), world.admin), "top_n", "priority_policy.usage_score_divisor");
-        assertInvalid(post(SIMULATIONS, json(map("definitions", List.of())), world.admin), "definitions");
+        assertInvalid(post(SIMULATIONS, json(map("definitions", "all")), world.admin), "definitions");
+        assertInvalid(post(SIMULATIONS, json(map("definitions", List.of(map("id", UUID.randomUUID().toString()),
+                "x"))), world.admin), "definitions[0].id", "definitions[1]");
+        WorkflowExecution renewal = execution(world.csm, ExecutionStatus.NOT_STARTED);
+        String id = renewal.definitionId().toString();
+        assertInvalid(post(SIMULATIONS, json(map("definitions", List.of(map("id", id, "priority_weight", "high")))),
+                world.admin), "definitions[0].priority_weight");
+        assertInvalid(post(SIMULATIONS, json(map("definitions", List.of(map("id", id, "trigger_conditions",
+                map("risk_score_min", 99))))), world.admin), "definitions[0].trigger_conditions.risk_score_min");
+        assertInvalid(post(SIMULATIONS, json(map("definitions", List.of(map("id", id), map("id", id)))), world.admin),
+                "definitions[1].id");
         assertProblem(post(SIMULATIONS, json(map("organization_id", UUID.randomUUID().toString())), world.admin), 404);
         assertThat(post(SIMULATIONS, json(map("organization_id", world.org.toString())), world.admin).status())
                 .isEqualTo(200);

@@ -7,6 +7,7 @@ import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.persistence.jooq.tables.Contacts;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
@@ -14,7 +15,9 @@ import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -123,6 +126,22 @@ final class EntrySql {
 
     static QueueEntry entry(Record r) {
         return new QueueEntry(Rows.execution(r, E), Rows.definition(r, D), Rows.customer(r, C),
-                Rows.signals(r, P, HAS_STRONG_CONTACT));
+                Rows.signals(r, P, HAS_STRONG_CONTACT), scoreChange(r));
+    }
+
+    /** The remembered change of the stored score (V39), when the latest re-scoring made one. */
+    private static ScoreChange scoreChange(Record r) {
+        java.time.LocalDate on = r.get(E.SCORE_CHANGED_ON);
+        Integer previous = r.get(E.PREVIOUS_SCORE);
+        if (on == null || previous == null) {
+            return null;
+        }
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        JsonbCodec.read(r.get(E.PREVIOUS_PARTS)).values().forEach((rule, points) -> {
+            if (points instanceof Number n) {
+                parts.put(rule, n.intValue());
+            }
+        });
+        return new ScoreChange(previous, parts, on);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -98,6 +99,49 @@ final class PrioritySql {
                 : DSL.inline(snooze.laterBase()).minus(DSL.abs(daysOverdue));
         return DSL.when(daysOverdue.ge(DSL.inline(-snooze.dueSoonDays())), DSL.inline(snooze.dueSoonBase()).plus(daysOverdue))
                 .otherwise(later);
+    }
+
+    /**
+     * The parts of {@link #scoreExpression} by rule, as the JSON object {@code {rule: points}} of
+     * {@link PriorityEvaluator}'s contributions (the same rule names, the same lines present: a
+     * missing signal or a type outside a rule's types gives no line; the due rule gives one, of its
+     * points, whenever the due date is within the window, even at 0 points). The values add up to
+     * the score. Stored with a re-scored row so that the next change can say which parts moved.
+     */
+    static Field<JSONB> partsExpression(PriorityPolicy policy, LocalDate today, Inputs in) {
+        Condition snoozed = in.status().eq(DSL.inline(ExecutionStatus.SNOOZED, in.status()))
+                .and(in.snoozeUntil().isNotNull());
+        PriorityPolicy.SnoozeRanking snooze = policy.snooze();
+        Field<Integer> daysOverdue = DSL.field("({0} - ({1} AT TIME ZONE 'UTC')::date)", SQLDataType.INTEGER,
+                DSL.inline(today), in.snoozeUntil());
+        Field<String> snoozeRule = DSL.when(daysOverdue.ge(DSL.inline(-snooze.dueSoonDays())),
+                DSL.inline(PriorityEvaluator.SNOOZE_DUE)).otherwise(DSL.inline(PriorityEvaluator.SNOOZE_LATER));
+        Field<JSONB> snoozedParts = DSL.field("jsonb_build_object({0}, {1})", SQLDataType.JSONB, snoozeRule,
+                snoozedScore(snooze, today, in.snoozeUntil()));
+        PriorityPolicy.DueProximity due = policy.due();
+        Field<Integer> daysUntil = DSL.field("(({0} AT TIME ZONE 'UTC')::date - {1})", SQLDataType.INTEGER,
+                in.dueAt(), DSL.inline(today));
+        Field<Integer> dueLine = DSL.when(daysUntil.le(DSL.inline(due.withinDays())), DSL.inline(due.points()));
+        Field<JSONB> activeParts = DSL.field("jsonb_strip_nulls(jsonb_build_object({0}, {1}, {2}, {3}, {4}, {5}, "
+                        + "{6}, {7}, {8}, {9}))", SQLDataType.JSONB,
+                DSL.inline(PriorityEvaluator.WORKFLOW_WEIGHT), in.priorityWeight(),
+                DSL.inline(PriorityEvaluator.REVENUE_IMPACT), times(in.revenueImpactTier(), policy.revenueImpactPointsPerTier()),
+                DSL.inline(PriorityEvaluator.CHURN_RISK), onlyForTypes(in.workflowType(), policy.churnRiskTypes(),
+                        times(in.churnRiskScore(), policy.churnRiskPointsPerPoint())),
+                DSL.inline(PriorityEvaluator.USAGE), onlyForTypes(in.workflowType(), policy.usageTypes(),
+                        floorDiv(in.usageScore(), policy.usageScoreDivisor())),
+                DSL.inline(PriorityEvaluator.DUE_SOON), dueLine);
+        return DSL.when(snoozed, snoozedParts).otherwise(activeParts);
+    }
+
+    /** {@code points} when the workflow type is one of {@code types}, else NULL (no line). */
+    private static Field<Integer> onlyForTypes(Field<WorkflowType> type, Set<WorkflowType> types, Field<Integer> points) {
+        if (types.isEmpty()) {
+            return DSL.inline((Integer) null);
+        }
+        List<Field<WorkflowType>> literals = types.stream().sorted()
+                .<Field<WorkflowType>>map(t -> DSL.inline(t, type)).toList();
+        return DSL.when(type.in(literals), points);
     }
 
     /** {@code value × factor} as an integer; NULL when the signal is missing. */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.UpdateConditionStep;
@@ -82,13 +83,15 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
     /** The statement on another context (the one of an open transaction, for example). */
     static ResultQuery<Record2<Long, Long>> statement(DSLContext sql, WorkScope scope, PriorityPolicy policy,
             LocalDate today) {
-        var update = update(sql, scope, policy, today).returningResult(DSL.inline(1));
+        // Rows whose remembered change is from an earlier day are written too, to forget it; they are
+        // told apart by score_changed_on, which a re-scored row has set to today.
+        var update = update(sql, scope, policy, today, true).returningResult(E.SCORE_CHANGED_ON);
         WorkflowExecutions all = WORKFLOW_EXECUTIONS;
         var examined = DSL.select(DSL.count()).from(all)
                 .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
                 .and(inScope(scope, all));
         return sql.resultQuery("WITH changed AS ({0}) SELECT ({1})::bigint AS examined, "
-                + "(SELECT count(*) FROM changed)::bigint AS changed", update, examined)
+                + "(SELECT count(*) FROM changed WHERE score_changed_on IS NOT NULL)::bigint AS changed", update, examined)
                 .coerce(DSL.field("examined", Long.class), DSL.field("changed", Long.class));
     }
 
@@ -101,7 +104,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
     static ResultQuery<Record4<UUID, UUID, Integer, Integer>> rescored(DSLContext sql, WorkScope scope,
             PriorityPolicy policy, LocalDate today) {
         WorkflowExecutions was = WORKFLOW_EXECUTIONS.as("was");
-        var update = update(sql, scope, policy, today).returningResult(E.ID, E.CUSTOMER_ID,
+        var update = update(sql, scope, policy, today, false).returningResult(E.ID, E.CUSTOMER_ID,
                 DSL.field(DSL.select(was.PRIORITY_SCORE).from(was).where(was.ID.eq(E.ID))).as("score_before"),
                 E.PRIORITY_SCORE.as("score_after"));
         return sql.resultQuery("WITH changed AS ({0}) SELECT id, customer_id, score_before, score_after "
@@ -110,27 +113,47 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
                         DSL.field("score_before", Integer.class), DSL.field("score_after", Integer.class));
     }
 
-    /** The UPDATE both statements run: the active executions in scope whose score changes, re-scored. */
+    /**
+     * The UPDATE both statements run: the active executions in scope whose score changes, re-scored,
+     * remembering the change ({@code V39}): the parts of the new score ({@link PrioritySql#partsExpression}),
+     * and the score and parts before the day's first change, dated today. With {@code forgetOlder}
+     * (the full recompute, run daily) rows whose remembered change is from an earlier day and whose
+     * score stays are written too, forgetting it, so an item carries a change only on the day it
+     * happened (until the next run).
+     */
     private static UpdateConditionStep<WorkflowExecutionsRecord> update(DSLContext sql, WorkScope scope,
-            PriorityPolicy policy, LocalDate today) {
-        Field<Integer> score = PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(E.STATUS,
-                E.SNOOZE_UNTIL, D.WORKFLOW_TYPE, D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE,
-                P.USAGE_SCORE, E.DUE_AT));
+            PriorityPolicy policy, LocalDate today, boolean forgetOlder) {
+        PrioritySql.Inputs inputs = new PrioritySql.Inputs(E.STATUS, E.SNOOZE_UNTIL, D.WORKFLOW_TYPE,
+                D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE, E.DUE_AT);
+        Field<Integer> score = PrioritySql.scoreExpression(policy, today, inputs);
+        Condition changes = E.PRIORITY_SCORE.isDistinctFrom(score);
+        // A second change the same day keeps the first one's "before": the item says how it moved since the
+        // previous run, not since the last signal write.
+        Condition changedToday = E.SCORE_CHANGED_ON.eq(today);
         Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
                 .and(inScope(scope, E));
         // A customer scope is repeated on c and p: the planner does not carry e.customer_id = ANY(...)
         // over the join, so without it customers and customer_properties are read for the whole
         // organization and hashed on every scoped write.
         Condition customersOfC = customersIn(scope, C.ID);
+        Condition written = forgetOlder ? changes.or(E.SCORE_CHANGED_ON.lt(today)) : changes;
         return sql.update(E)
                 .set(E.PRIORITY_SCORE, score)
+                .set(E.SCORED_PARTS, DSL.when(changes, PrioritySql.partsExpression(policy, today, inputs))
+                        .otherwise(E.SCORED_PARTS))
+                .set(E.PREVIOUS_SCORE, DSL.when(changes.and(changedToday), E.PREVIOUS_SCORE)
+                        .when(changes, E.PRIORITY_SCORE).otherwise(DSL.inline((Integer) null)))
+                .set(E.PREVIOUS_PARTS, DSL.when(changes.and(changedToday), E.PREVIOUS_PARTS)
+                        .when(changes, E.SCORED_PARTS).otherwise(DSL.inline((JSONB) null)))
+                .set(E.SCORE_CHANGED_ON, DSL.when(changes, DSL.inline(today))
+                        .otherwise(DSL.inline((LocalDate) null)))
                 .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
                         .and(customersIn(scope, P.CUSTOMER_ID)))
                 .where(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
                 .and(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
                 .and(customersOfC)
                 .and(activeInScope)
-                .and(E.PRIORITY_SCORE.isDistinctFrom(score));
+                .and(written);
     }
 
     /** {@code customer = ANY(scope's customers)}, or no condition when the scope has no customer list. */

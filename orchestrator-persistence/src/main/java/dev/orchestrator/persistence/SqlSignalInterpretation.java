@@ -255,17 +255,23 @@ final class SqlSignalInterpretation implements SignalInterpretation {
 
     /** {@code candidates}: the active, non-demo definitions in scope with their thresholds and windows. */
     private static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
+        return candidates(scope, DefinitionOverrides.NONE);
+    }
+
+    /** The same, with a what-if's changed definitions in place of the stored ones of their ids. */
+    private static org.jooq.SelectConditionStep<?> candidates(WorkScope scope, DefinitionOverrides overrides) {
         Optional<OrganizationId> organization = scope.organization();
-        Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
-        return DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
+        Field<JSONB> conditions = overrides.conditions(DEF.TRIGGER_CONDITIONS);
+        return DSL.select(DEF.ORGANIZATION_ID, DEF.ID, overrides.type(DEF.WORKFLOW_TYPE).as("workflow_type"),
+                        overrides.weight(DEF.PRIORITY_WEIGHT).as("priority_weight"),
                         TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
                         TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
                         TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
                         TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
                                 .as("review_within"),
                         LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"), DEF.STEPS)
-                .from(DEF)
-                .where(DEF.IS_ACTIVE.eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
+                .from(overrides.joinedTo(DEF, DEF.ID))
+                .where(overrides.active(DEF.IS_ACTIVE).eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
                 .and(scope.definition().map(d -> DEF.ID.eq(d.value())).orElse(DSL.noCondition()));
     }
@@ -278,7 +284,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      * (a manager's reports' customers).
      */
     static ResultQuery<Record2<UUID, Long>> wouldCreate(DSLContext sql, WorkScope scope, SignalPolicy signalPolicy,
-            Condition customers, LocalDate today, Instant now) {
+            DefinitionOverrides definitions, Condition customers, LocalDate today, Instant now) {
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.CREATED_AT);
         List<Field<?>> active = List.copyOf(Codes.inlineStatuses(W.STATUS, ExecutionStatus.ACTIVE));
         var counted = DSL.select(D_ID, DSL.count().cast(SQLDataType.BIGINT).as("created"))
@@ -288,7 +294,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .groupBy(D_ID)
                 .orderBy(D_ID);
         return sql.resultQuery("WITH scored AS ({0}), candidates AS ({1}) {2}", scored(scope, signalPolicy, customers),
-                        candidates(scope), counted)
+                        candidates(scope, definitions), counted)
                 .coerce(field("id", SQLDataType.UUID), field("created", SQLDataType.BIGINT));
     }
 

@@ -11,6 +11,7 @@ import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
@@ -25,12 +26,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Record3;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
@@ -114,28 +117,10 @@ final class SqlSignalLifecycle implements SignalLifecycle {
      */
     ResultQuery<Record3<Long, Long, Long>> autoCloseStatement(Optional<OrganizationId> organization,
             SignalPolicy policy, LocalDate today, Instant now) {
-        SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(E.ORGANIZATION_ID, E.CUSTOMER_ID));
-        Field<JSONB> conditions = D.TRIGGER_CONDITIONS;
-        var settings = DSL.select(D.ORGANIZATION_ID, D.ID,
-                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
-                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
-                        LifecycleRuleSql.margin(conditions).as("margin"),
-                        LifecycleRuleSql.afterRuns(conditions).as("after_runs"))
-                .from(D)
-                .where(organization.map(o -> D.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
-        var scored = DSL.select(E.ORGANIZATION_ID, E.ID, E.VERSION, E.AUTO_CLOSE_RUNS, E.AUTO_CLOSE_COUNTED_ON,
-                        DSL.field(name("a", "opportunity_min")), DSL.field(name("a", "risk_min")),
-                        DSL.field(name("a", "margin")), A_AFTER_RUNS,
-                        signals.opportunity(policy).as("opportunity"), signals.risk(policy).as("risk"))
-                .from(E)
-                .join(DSL.table(name("a"))).on(A_ORG.eq(E.ORGANIZATION_ID)).and(A_ID.eq(E.WORKFLOW_DEFINITION_ID))
-                .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID))
-                // The literals match the partial index workflow_executions_auto_close_candidates.
-                .where(E.STATUS.eq(inline(ExecutionStatus.NOT_STARTED, E.STATUS)))
-                .and(E.CREATED_BY_SIGNALS.eq(inline(true))).and(E.IS_DEMO.eq(inline(false)))
-                .and(organization.map(o -> E.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
-                // Rows of definitions without auto-close only matter when they still hold a count to reset.
-                .and(A_AFTER_RUNS.isNotNull().or(E.AUTO_CLOSE_RUNS.gt(inline(0))));
+        var settings = autoCloseSettings(organization, DefinitionOverrides.NONE);
+        // Rows of definitions without auto-close only matter when they still hold a count to reset.
+        var scored = autoCloseCandidates(organization, policy,
+                A_AFTER_RUNS.isNotNull().or(E.AUTO_CLOSE_RUNS.gt(inline(0))));
 
         Field<LocalDate> day = DSL.val(today, W.AUTO_CLOSE_COUNTED_ON);
         Field<OffsetDateTime> at = DSL.val(Codes.timestamp(now), W.UPDATED_AT);
@@ -180,6 +165,62 @@ final class SqlSignalLifecycle implements SignalLifecycle {
                         inline(Action.SKIP, WORKFLOW_EXECUTION_EVENTS.ACTION), settings, scored)
                 .coerce(DSL.field(name("counted"), SQLDataType.BIGINT), DSL.field(name("reset"), SQLDataType.BIGINT),
                         DSL.field(name("closed"), SQLDataType.BIGINT));
+    }
+
+    /** {@code a}: each definition's thresholds and auto-close settings, read out of its JSON once. */
+    private static org.jooq.Select<?> autoCloseSettings(Optional<OrganizationId> organization,
+            DefinitionOverrides definitions) {
+        Field<JSONB> conditions = definitions.conditions(D.TRIGGER_CONDITIONS);
+        return DSL.select(D.ORGANIZATION_ID, D.ID,
+                        TriggerSql.decimal(conditions, TriggerConditions.OPPORTUNITY_SCORE_MIN).as("opportunity_min"),
+                        TriggerSql.decimal(conditions, TriggerConditions.RISK_SCORE_MIN).as("risk_min"),
+                        LifecycleRuleSql.margin(conditions).as("margin"),
+                        LifecycleRuleSql.afterRuns(conditions).as("after_runs"))
+                .from(definitions.joinedTo(D, D.ID))
+                .where(organization.map(o -> D.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()));
+    }
+
+    /** {@code s}: the auto-close candidates (signal-created, not started) with their customers' scores. */
+    private static org.jooq.Select<?> autoCloseCandidates(Optional<OrganizationId> organization, SignalPolicy policy,
+            Condition also) {
+        SignalSql signals = new SignalSql(P, EntrySql.strongContactOf(E.ORGANIZATION_ID, E.CUSTOMER_ID));
+        return DSL.select(E.ORGANIZATION_ID, E.ID, E.WORKFLOW_DEFINITION_ID, E.VERSION, E.AUTO_CLOSE_RUNS,
+                        E.AUTO_CLOSE_COUNTED_ON, DSL.field(name("a", "opportunity_min")), DSL.field(name("a", "risk_min")),
+                        DSL.field(name("a", "margin")), A_AFTER_RUNS,
+                        signals.opportunity(policy).as("opportunity"), signals.risk(policy).as("risk"))
+                .from(E)
+                .join(DSL.table(name("a"))).on(A_ORG.eq(E.ORGANIZATION_ID)).and(A_ID.eq(E.WORKFLOW_DEFINITION_ID))
+                .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID))
+                // The literals match the partial index workflow_executions_auto_close_candidates.
+                .where(E.STATUS.eq(inline(ExecutionStatus.NOT_STARTED, E.STATUS)))
+                .and(E.CREATED_BY_SIGNALS.eq(inline(true))).and(E.IS_DEMO.eq(inline(false)))
+                .and(organization.map(o -> E.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
+                .and(also);
+    }
+
+    /**
+     * The read-only form of the auto-close, for a what-if: per definition, how many of the organization's
+     * open signal-created executions (of {@code csms}, when given) the next daily run would close, their
+     * signals staying as they are ({@code AutoCloseRule#closesAtNextRun}: cleared, and one more count
+     * reaches {@code after_runs}), under {@code policy} and with {@code definitions} in place of the stored ones.
+     */
+    static ResultQuery<Record2<UUID, Long>> wouldClose(DSLContext sql, OrganizationId organization,
+            Optional<Set<ProfileId>> csms, SignalPolicy policy, DefinitionOverrides definitions) {
+        Optional<OrganizationId> org = Optional.of(organization);
+        Condition ofCsms = csms.map(c -> E.ASSIGNED_CSM_ID.eq(DSL.any(c.stream().map(ProfileId::value)
+                .toArray(UUID[]::new)))).orElse(DSL.noCondition());
+        Condition cleared = LifecycleRuleSql.cleared(S_OPPORTUNITY, S_OPPORTUNITY_MIN, S_RISK, S_RISK_MIN, S_MARGIN,
+                S_AFTER_RUNS);
+        Field<UUID> definition = DSL.field(name("s", "workflow_definition_id"), SQLDataType.UUID);
+        var counted = DSL.select(definition, DSL.count().cast(SQLDataType.BIGINT).as("closed"))
+                .from(DSL.table(name("s")))
+                .where(cleared).and(S_RUNS.cast(SQLDataType.BIGINT).plus(inline(1L)).ge(S_AFTER_RUNS))
+                .groupBy(definition)
+                .orderBy(definition);
+        return sql.resultQuery("WITH a AS MATERIALIZED ({0}), s AS MATERIALIZED ({1}) {2}",
+                        autoCloseSettings(org, definitions),
+                        autoCloseCandidates(org, policy, A_AFTER_RUNS.isNotNull().and(ofCsms)), counted)
+                .coerce(DSL.field("workflow_definition_id", SQLDataType.UUID), DSL.field("closed", SQLDataType.BIGINT));
     }
 
     /** The early-wake statement (package-private for plan tests and the benchmark). */

@@ -10,6 +10,7 @@ import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.signals.Comparison;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.signals.SignalField;
@@ -150,6 +151,8 @@ class SqlTranslationTest {
             PriorityEvaluator evaluator = new PriorityEvaluator(policy);
             List<Field<?>> expressions = new ArrayList<>();
             List<Integer> expected = new ArrayList<>();
+            List<Field<?>> partExpressions = new ArrayList<>();
+            List<Map<String, Integer>> expectedParts = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 ExecutionStatus status = ExecutionStatus.values()[random.nextInt(ExecutionStatus.values().length)];
                 Instant until = status == ExecutionStatus.SNOOZED
@@ -163,8 +166,18 @@ class SqlTranslationTest {
                 // Due dates at any minute of ±40 days (an import may give any time of day), a third none.
                 Instant due = random.nextInt(3) == 0 ? null
                         : noon.plus(Duration.ofMinutes(random.nextInt(80 * 24 * 60) - 40 * 24 * 60));
-                expected.add(evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage, due),
-                        today).value());
+                var score = evaluator.evaluate(new PriorityInput(status, until, type, weight, tier, churn, usage, due),
+                        today);
+                expected.add(score.value());
+                expectedParts.add(ScoreChange.parts(score.explanation()));
+                PrioritySql.Inputs inputs = new PrioritySql.Inputs(
+                        DSL.inline(status, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
+                        DSL.inline(Codes.timestamp(until), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.SNOOZE_UNTIL),
+                        DSL.inline(type, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS.WORKFLOW_TYPE),
+                        DSL.inline(weight), DSL.inline(tier, Integer.class), DSL.inline(churn, Integer.class),
+                        DSL.inline(usage, Integer.class),
+                        DSL.inline(Codes.timestamp(due), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.DUE_AT));
+                partExpressions.add(PrioritySql.partsExpression(policy, today, inputs));
                 expressions.add(PrioritySql.scoreExpression(policy, today, new PrioritySql.Inputs(
                         DSL.inline(status, dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.STATUS),
                         DSL.inline(Codes.timestamp(until), dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS.SNOOZE_UNTIL),
@@ -180,6 +193,16 @@ class SqlTranslationTest {
                 actual.add(((Number) row.get(i)).intValue());
             }
             assertThat(actual).as("policy %s", policy).isEqualTo(expected);
+            // The parts by rule, as the recompute remembers them, are the evaluator's lines.
+            var parts = sql.select(partExpressions).fetchOne();
+            List<Map<String, Integer>> actualParts = new ArrayList<>();
+            for (int i = 0; i < partExpressions.size(); i++) {
+                Map<String, Integer> byRule = new LinkedHashMap<>();
+                JsonbCodec.read((JSONB) parts.get(i)).values()
+                        .forEach((rule, points) -> byRule.put(rule, ((Number) points).intValue()));
+                actualParts.add(byRule);
+            }
+            assertThat(actualParts).as("parts under policy %s", policy).isEqualTo(expectedParts);
         }
     }
 

@@ -90,10 +90,11 @@ final class PoliciesSection {
         try (HikariDataSource pool = ConnectionPool.create(ctx.pg.url(db), ctx.pg.user(), ctx.pg.password())) {
             OutboundPorts ports = PostgresStore.create(pool).ports();
             ports.simulation().simulate(new OrganizationId(UUID.randomUUID()), Optional.empty(), Policies.STANDARD,
-                    candidate, 10, today, now);
+                    candidate, List.of(), 10, today, now);
             for (int i = 0; i < repeats; i++) {
                 long start = System.nanoTime();
-                report = ports.simulation().simulate(org, Optional.empty(), Policies.STANDARD, candidate, 10, today, now);
+                report = ports.simulation().simulate(org, Optional.empty(), Policies.STANDARD, candidate, List.of(), 10,
+                        today, now);
                 simulation = Math.min(simulation, (System.nanoTime() - start) / 1e9);
             }
         }

@@ -115,14 +115,14 @@ public final class Orchestrator {
         this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), policySource, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
-                ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);
+                ports.ids(), policySource, catalogReader, utc, IMPORT_BATCH_SIZE);
         Function<OrganizationId, CatalogWrites.Scoring> scoring = organization -> {
             Instant now = utc.instant();
             Policies current = policySource.current(organization).policies();
             return new CatalogWrites.Scoring(current.priority(), current.signals(),
                     now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
         };
-        this.definitions = new DefinitionService(ports.catalogReads(), ports.catalogWrites(), ports.ids(), catalogReader,
+        this.definitions = new DefinitionService(ports.catalogReads(), ports.catalogWrites(), ports.ids(), policySource,
                 scoring);
         this.customers = new CustomerService(ports.catalogReads(), ports.catalogWrites(), ports.profiles(), catalogReader,
                 new SignalScorer(signalPolicy), scoring);
@@ -133,7 +133,8 @@ public final class Orchestrator {
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
         this.policies = new PolicyService(policySource, ports.policies(), utc);
-        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
+        this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), ports.catalogReads(),
+                utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
                 ports.lifecycle(),
                 utc);

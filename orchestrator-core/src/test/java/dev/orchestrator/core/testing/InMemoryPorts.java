@@ -56,6 +56,8 @@ import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.priority.PriorityScore;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.queue.QueueOrdering;
@@ -115,6 +117,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     private Map<UUID, Long> versions = new HashMap<>();
     private Map<DefinitionId, WorkflowDefinition> definitions = new LinkedHashMap<>();
     private Map<ExecutionId, WorkflowExecution> executions = new LinkedHashMap<>();
+    /** The remembered score changes (the SQL store keeps them in V39's columns). */
+    private final Map<ExecutionId, ScoreMemo> scoreMemos = new HashMap<>();
     private List<ExecutionEvent> events = new ArrayList<>();
     /** Executions' due dates ({@code due_at}), which {@link WorkflowExecution} does not carry. */
     private Map<ExecutionId, Instant> dueAts = new HashMap<>();
@@ -279,8 +283,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     private QueueEntry entry(WorkflowExecution execution) {
+        ScoreMemo memo = scoreMemos.get(execution.id());
+        ScoreChange change = memo == null || memo.changedOn() == null || memo.previousScore() == null ? null
+                : new ScoreChange(memo.previousScore(), memo.previousParts(), memo.changedOn());
         return new QueueEntry(execution, definitions.get(execution.definitionId()),
-                customers.get(execution.customerId()), signals.getOrDefault(execution.customerId(), CustomerSignals.NONE));
+                customers.get(execution.customerId()), signals.getOrDefault(execution.customerId(), CustomerSignals.NONE),
+                change);
     }
 
     // ---- reason codes ------------------------------------------------------------------------
@@ -359,6 +367,23 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     @Override
     public synchronized RecomputePriorities.Report recompute(WorkScope scope, PriorityPolicy policy, LocalDate today) {
+        return rescore(scope, policy, today, true);
+    }
+
+    /**
+     * What the remembered change of an execution's score is (V39's columns): the parts of the stored
+     * score, and the score and parts before the day's first change.
+     */
+    private record ScoreMemo(Map<String, Integer> parts, Integer previousScore, Map<String, Integer> previousParts,
+            LocalDate changedOn) {
+    }
+
+    /**
+     * Re-scores like the SQL recompute, remembering each change; {@code forgetOlder} (the full
+     * recompute) also forgets changes of earlier days on rows whose score stays.
+     */
+    private RecomputePriorities.Report rescore(WorkScope scope, PriorityPolicy policy, LocalDate today,
+            boolean forgetOlder) {
         PriorityEvaluator evaluator = new PriorityEvaluator(policy);
         long examined = 0;
         long changed = 0;
@@ -368,10 +393,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 continue;
             }
             examined++;
-            int score = evaluator.evaluate(entry(execution).priorityInput(), today).value();
-            if (score != execution.priorityScore()) {
-                executions.put(execution.id(), execution.withPriorityScore(score));
+            PriorityScore score = evaluator.evaluate(entry(execution).priorityInput(), today);
+            ScoreMemo memo = scoreMemos.get(execution.id());
+            if (score.value() != execution.priorityScore()) {
+                boolean changedToday = memo != null && today.equals(memo.changedOn());
+                scoreMemos.put(execution.id(), new ScoreMemo(ScoreChange.parts(score.explanation()),
+                        changedToday ? memo.previousScore() : Integer.valueOf(execution.priorityScore()),
+                        changedToday ? memo.previousParts() : memo == null ? null : memo.parts(), today));
+                executions.put(execution.id(), execution.withPriorityScore(score.value()));
                 changed++;
+            } else if (forgetOlder && memo != null && memo.changedOn() != null && memo.changedOn().isBefore(today)) {
+                scoreMemos.put(execution.id(), new ScoreMemo(memo.parts(), null, null, null));
             }
         }
         return new RecomputePriorities.Report(examined, changed);
@@ -818,8 +850,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             session.definitions(List.of(new Located<>("", definition)));
             session.commit();
         }
-        recompute(WorkScope.definition(definition.organizationId(), definition.id()), scoring.priorityPolicy(),
-                scoring.today());
+        rescore(WorkScope.definition(definition.organizationId(), definition.id()), scoring.priorityPolicy(),
+                scoring.today(), false);
         List<OpenExecution> after = open(WorkScope.definition(definition.organizationId(), definition.id()));
         return new Outcome.Saved(versions.get(definition.id().value()), stored == null,
                 WorkChanges.between(before, after, 0));
@@ -843,7 +875,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             session.customers(List.of(new Located<>("", customer)));
             counts = session.commit();
         }
-        recompute(scope, scoring.priorityPolicy(), scoring.today());
+        rescore(scope, scoring.priorityPolicy(), scoring.today(), false);
         interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
         long reassigned = counts.containsKey("reassigned_executions") ? counts.get("reassigned_executions").inserted() : 0;
         return new Outcome.Saved(versions.get(customer.id().value()), stored == null,
@@ -864,7 +896,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             List<OpenExecution> before = open(scope);
             CustomerSignals current = signals.getOrDefault(id, CustomerSignals.NONE);
             signals.put(id, SignalValues.of(current).patchedWith(patch).toSignals(current.hasStrongContact()));
-            recompute(scope, scoring.priorityPolicy(), scoring.today());
+            rescore(scope, scoring.priorityPolicy(), scoring.today(), false);
             interpret(scope, scoring.signalPolicy(), scoring.priorityPolicy(), scoring.today(), scoring.now());
             changes.put(id, WorkChanges.between(before, open(scope), 0));
         });
@@ -1067,7 +1099,10 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     @Override
     public synchronized SimulationReport simulate(OrganizationId organization, Optional<Set<ProfileId>> csms,
-            Policies current, Policies candidate, int topN, LocalDate today, Instant now) {
+            Policies current, Policies candidate, List<WorkflowDefinition> changedDefinitions, int topN, LocalDate today,
+            Instant now) {
+        Map<DefinitionId, WorkflowDefinition> changed = new HashMap<>();
+        changedDefinitions.forEach(d -> changed.put(d.id(), d));
         PriorityEvaluator before = new PriorityEvaluator(current.priority());
         PriorityEvaluator after = new PriorityEvaluator(candidate.priority());
         record Scored(WorkflowExecution execution, int before, int after) {
@@ -1082,8 +1117,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     || csms.map(c -> !c.contains(e.assignedCsmId())).orElse(false)) {
                 continue;
             }
-            var input = entry(e).priorityInput();
-            Scored scored = new Scored(e, before.evaluate(input, today).value(), after.evaluate(input, today).value());
+            QueueEntry entry = entry(e);
+            var input = entry.priorityInput();
+            var changedInput = PriorityInput.of(e, changed.getOrDefault(e.definitionId(), entry.definition()),
+                    entry.signals());
+            Scored scored = new Scored(e, before.evaluate(input, today).value(),
+                    after.evaluate(changedInput, today).value());
             byCsm.computeIfAbsent(e.assignedCsmId(), k -> new ArrayList<>()).add(scored);
             labels.get(current.priority().labels().labelFor(scored.before()))[0]++;
             labels.get(candidate.priority().labels().labelFor(scored.after()))[1]++;
@@ -1096,19 +1135,25 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(i -> rankBefore.get(i.execution().id()) <= topN || rankAfter.get(i.execution().id()) <= topN)
                     .map(i -> new SimulationReport.RankedItem(i.execution().id(), i.execution().customerId(),
                             i.execution().definitionId(), i.before(), i.after(), rankBefore.get(i.execution().id()),
-                            rankAfter.get(i.execution().id())))
+                            rankAfter.get(i.execution().id()), customers.get(i.execution().customerId()).name(),
+                            definitions.get(i.execution().definitionId()).name()))
                     .sorted(Comparator.comparing(r -> r.execution().value()))
                     .toList();
             queues.add(new SimulationReport.CsmQueue(csm, top, topN));
         });
-        Map<DefinitionId, Long> createdBefore = wouldCreate(organization, csms, current.signals(), today, now);
-        Map<DefinitionId, Long> createdAfter = wouldCreate(organization, csms, candidate.signals(), today, now);
+        Map<DefinitionId, Long> createdBefore = wouldCreate(organization, csms, current.signals(), Map.of(), today, now);
+        Map<DefinitionId, Long> createdAfter = wouldCreate(organization, csms, candidate.signals(), changed, today, now);
+        Map<DefinitionId, Long> closedBefore = wouldClose(organization, csms, current.signals(), Map.of());
+        Map<DefinitionId, Long> closedAfter = wouldClose(organization, csms, candidate.signals(), changed);
         Set<DefinitionId> touched = new java.util.TreeSet<>(Comparator.comparing(DefinitionId::value));
         touched.addAll(createdBefore.keySet());
         touched.addAll(createdAfter.keySet());
+        touched.addAll(closedBefore.keySet());
+        touched.addAll(closedAfter.keySet());
         List<SimulationReport.DefinitionImpact> impacts = touched.stream()
                 .map(d -> new SimulationReport.DefinitionImpact(d, definitions.get(d).name(),
-                        createdBefore.getOrDefault(d, 0L), createdAfter.getOrDefault(d, 0L)))
+                        createdBefore.getOrDefault(d, 0L), createdAfter.getOrDefault(d, 0L),
+                        closedBefore.getOrDefault(d, 0L), closedAfter.getOrDefault(d, 0L)))
                 .toList();
         List<SimulationReport.LabelTotal> totals = labels.entrySet().stream()
                 .map(e -> new SimulationReport.LabelTotal(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
@@ -1130,7 +1175,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     /** What {@link #interpret} would create now under {@code policy}, per definition, without creating it. */
     private Map<DefinitionId, Long> wouldCreate(OrganizationId organization, Optional<Set<ProfileId>> csms,
-            SignalPolicy policy, LocalDate today, Instant now) {
+            SignalPolicy policy, Map<DefinitionId, WorkflowDefinition> changed, LocalDate today, Instant now) {
         SignalScorer scorer = new SignalScorer(policy);
         Map<DefinitionId, Long> created = new HashMap<>();
         for (Customer customer : customers.values()) {
@@ -1143,7 +1188,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .map(WorkflowExecution::definitionId)
                     .collect(Collectors.toSet());
             List<WorkflowDefinition> candidates = definitions.values().stream()
-                    .filter(d -> d.organizationId().equals(organization)).toList();
+                    .filter(d -> d.organizationId().equals(organization))
+                    .map(d -> changed.getOrDefault(d.id(), d)).toList();
             for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
                     scorer.score(signals.getOrDefault(customer.id(), CustomerSignals.NONE)), datesOf(customer.id()),
                     today, candidates, active, lastClosed(customer.id()), now)) {
@@ -1151,5 +1197,25 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             }
         }
         return created;
+    }
+
+    /** What {@link #autoClose} would close at the next run, per definition, signals staying as they are. */
+    private Map<DefinitionId, Long> wouldClose(OrganizationId organization, Optional<Set<ProfileId>> csms,
+            SignalPolicy policy, Map<DefinitionId, WorkflowDefinition> changed) {
+        SignalScorer scorer = new SignalScorer(policy);
+        Map<DefinitionId, Long> closed = new HashMap<>();
+        for (WorkflowExecution e : executions.values()) {
+            if (!e.organizationId().equals(organization) || e.status() != ExecutionStatus.NOT_STARTED || e.demo()
+                    || !createdBySignals.contains(e.id()) || csms.map(c -> !c.contains(e.assignedCsmId())).orElse(false)) {
+                continue;
+            }
+            WorkflowDefinition definition = changed.getOrDefault(e.definitionId(), definitions.get(e.definitionId()));
+            long runs = autoCloseCounts.getOrDefault(e.id(), new AutoCloseCount(0, null)).runs();
+            if (dev.orchestrator.core.domain.signals.AutoCloseRule.closesAtNextRun(definition.triggerConditions(),
+                    scorer.score(signals.getOrDefault(e.customerId(), CustomerSignals.NONE)), runs)) {
+                closed.merge(e.definitionId(), 1L, Long::sum);
+            }
+        }
+        return closed;
     }
 }

@@ -3,6 +3,7 @@ package dev.orchestrator.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.application.port.in.InterpretSignals;
+import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
@@ -82,7 +83,7 @@ public abstract class PolicySimulationContract extends PortContract {
         ports.recomputation().recompute(Optional.of(world.org), current.priority(), TODAY);
         List<WorkflowExecution> storedBefore = fixture.storedExecutions(world.org);
 
-        SimulationReport report = ports.simulation().simulate(world.org, Optional.empty(), current, candidate, TOP_N,
+        SimulationReport report = ports.simulation().simulate(world.org, Optional.empty(), current, candidate, List.of(), TOP_N,
                 TODAY, NOW);
 
         assertThat(fixture.storedExecutions(world.org)).as("the simulation writes nothing")
@@ -145,11 +146,103 @@ public abstract class PolicySimulationContract extends PortContract {
         world.execution(risk, theirs, world.outsider, ExecutionStatus.NOT_STARTED, 1, World.T0);
 
         SimulationReport report = fixture.ports().simulation().simulate(world.org, Optional.of(Set.of(world.csm.id())),
-                Policies.STANDARD, Policies.STANDARD, 3, TODAY, NOW);
+                Policies.STANDARD, Policies.STANDARD, List.of(), 3, TODAY, NOW);
 
         assertThat(report.csms()).extracting(SimulationReport.CsmQueue::csm).containsExactly(world.csm.id());
         assertThat(report.labels().stream().mapToLong(SimulationReport.LabelTotal::before).sum()).isEqualTo(1);
         assertThat(report.csms().get(0).moved()).isEmpty();
+        // The names a person reads the items by.
+        assertThat(report.csms().get(0).items()).extracting(SimulationReport.RankedItem::customerName,
+                SimulationReport.RankedItem::definitionName).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        mine.name(), risk.name()));
+    }
+
+    /**
+     * Changed definitions: the simulation equals saving them and applying the same run — re-score,
+     * interpret, and the next auto-close — diffed against the store before; nothing is written by it.
+     */
+    @Test
+    void changedDefinitionsAreSimulatedAsIfTheyWereSaved() {
+        Random random = new Random(34);
+        RandomSignals signals = new RandomSignals(random);
+        WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900,
+                Map.of("risk_score_min", 4, "auto_close", Map.of("margin", 1, "after_runs", 1)), false);
+        WorkflowDefinition opportunity = world.definition(WorkflowType.OPPORTUNITY, 800,
+                Map.of("opportunity_score_min", 6), false);
+        WorkflowDefinition custom = world.definition(WorkflowType.CUSTOM, 500, Map.of(), false);
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            customers.add(world.customer(i % 2 == 0 ? world.csm : world.teammate, signals.next()));
+        }
+        for (Customer customer : customers.subList(0, 10)) {
+            world.execution(custom, customer, profileOf(customer),
+                    ExecutionStatus.NOT_STARTED, 0, World.T0);
+        }
+        var ports = fixture.ports();
+        // Signal-created work as the daily job leaves it, scored.
+        ports.interpretation().interpret(Optional.of(world.org), Policies.STANDARD.signals(),
+                Policies.STANDARD.priority(), TODAY, NOW);
+        ports.recomputation().recompute(Optional.of(world.org), Policies.STANDARD.priority(), TODAY);
+        List<WorkflowExecution> storedBefore = fixture.storedExecutions(world.org);
+        // Tighter risk threshold (open risk work below it clears), a looser opportunity one with a new weight,
+        // the custom check-in re-weighted and typed as strategic.
+        WorkflowDefinition riskAfter = withConditions(risk, Map.of("risk_score_min", 7,
+                "auto_close", Map.of("margin", 1, "after_runs", 1)), risk.priorityWeight(), risk.type());
+        WorkflowDefinition opportunityAfter = withConditions(opportunity, Map.of("opportunity_score_min", 2), 150,
+                opportunity.type());
+        WorkflowDefinition customAfter = withConditions(custom, Map.of(), 950, WorkflowType.STRATEGIC);
+        List<WorkflowDefinition> changed = List.of(riskAfter, opportunityAfter, customAfter);
+
+        SimulationReport report = ports.simulation().simulate(world.org, Optional.empty(), Policies.STANDARD,
+                Policies.STANDARD, changed, 100, TODAY, NOW);
+
+        assertThat(fixture.storedExecutions(world.org)).as("the simulation writes nothing")
+                .containsExactlyInAnyOrderElementsOf(storedBefore);
+        changed.forEach(fixture::givenDefinition);
+        ports.recomputation().recompute(Optional.of(world.org), Policies.STANDARD.priority(), TODAY);
+        Map<ExecutionId, Integer> scoreAfter = fixture.storedExecutions(world.org).stream()
+                .collect(Collectors.toMap(WorkflowExecution::id, WorkflowExecution::priorityScore));
+        List<SimulationReport.RankedItem> items = report.csms().stream().flatMap(q -> q.items().stream()).toList();
+        assertThat(items).hasSize((int) storedBefore.stream().filter(e -> !e.status().isTerminal()).count());
+        items.forEach(i -> assertThat(i.scoreAfter()).as("after of %s", i.execution())
+                .isEqualTo(scoreAfter.get(i.execution())));
+        assertThat(items).anyMatch(i -> i.definition().equals(custom.id()) && i.scoreAfter() != i.scoreBefore());
+
+        InterpretSignals.Report created = ports.interpretation().interpret(Optional.of(world.org),
+                Policies.STANDARD.signals(), Policies.STANDARD.priority(), TODAY, NOW);
+        Map<DefinitionId, Long> actuallyCreated = new HashMap<>();
+        created.created().forEach(c -> actuallyCreated.put(c.definitionId(), c.count()));
+        Map<DefinitionId, Long> wouldCreate = new HashMap<>();
+        report.definitions().forEach(d -> wouldCreate.put(d.definition(), d.createdAfter()));
+        wouldCreate.values().removeIf(n -> n == 0);
+        assertThat(wouldCreate).isEqualTo(actuallyCreated);
+        assertThat(actuallyCreated).containsKey(opportunity.id());
+
+        List<ExecutionId> openBefore = fixture.storedExecutions(world.org).stream()
+                .filter(e -> e.status() == ExecutionStatus.NOT_STARTED).map(WorkflowExecution::id).toList();
+        ports.lifecycle().autoClose(Optional.of(world.org), Policies.STANDARD.signals(), TODAY.plusDays(1),
+                NOW.plus(Duration.ofDays(1)));
+        Map<DefinitionId, Long> actuallyClosed = new HashMap<>();
+        fixture.storedExecutions(world.org).stream()
+                .filter(e -> openBefore.contains(e.id()) && e.status() == ExecutionStatus.SKIPPED)
+                .forEach(e -> actuallyClosed.merge(e.definitionId(), 1L, Long::sum));
+        Map<DefinitionId, Long> wouldClose = new HashMap<>();
+        report.definitions().forEach(d -> wouldClose.put(d.definition(), d.closedAfter()));
+        wouldClose.values().removeIf(n -> n == 0);
+        assertThat(wouldClose).isEqualTo(actuallyClosed);
+        assertThat(actuallyClosed).containsKey(risk.id());
+        assertThat(report.definitions()).allMatch(d -> d.closedBefore() == 0);
+    }
+
+    private Profile profileOf(Customer customer) {
+        return customer.csmId().equals(world.csm.id()) ? world.csm : world.teammate;
+    }
+
+    private static WorkflowDefinition withConditions(WorkflowDefinition d, Map<String, Object> conditions, int weight,
+            WorkflowType type) {
+        return new WorkflowDefinition(d.id(), d.organizationId(), d.name(), type, d.description(),
+                new dev.orchestrator.core.domain.workflow.TriggerConditions(
+                        dev.orchestrator.core.domain.json.JsonObject.of(conditions)), weight, d.active(), d.demo());
     }
 
     /** Each CSM's open executions in queue order: score descending, then oldest, then id. */

@@ -12,6 +12,7 @@ import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.priority.ScoreChange;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
@@ -131,6 +132,60 @@ public abstract class PriorityRecomputationContract extends PortContract {
         assertThat(fixture.storedExecution(world.org, bRisk.id()).orElseThrow().priorityScore()).isNotEqualTo(1);
         assertThat(fixture.storedExecution(world.org, aCustom.id()).orElseThrow().priorityScore()).isNotEqualTo(1);
         assertThat(aRisk).isNotNull();
+    }
+
+    /**
+     * "Why did it move?": a re-score remembers the score before the day's first change and, once the
+     * row has been scored by the recompute before, its parts by rule; a later change the same day
+     * keeps that "before"; the next day's run forgets a change that did not happen again.
+     */
+    @Test
+    void remembersTheDaysFirstChangeOfAScoreAndForgetsItTheNextDay() {
+        WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900, Map.of(), false);
+        Customer customer = world.customer(world.csm, World.signals(3, 5, 50));
+        WorkflowExecution execution = world.execution(risk, customer, world.csm, ExecutionStatus.NOT_STARTED, 1,
+                World.T0);
+        var recomputation = fixture.ports().recomputation();
+        var lookup = fixture.ports().executions();
+        LocalDate day1 = LocalDate.of(2026, 3, 10);
+        PriorityPolicy standard = PriorityPolicy.STANDARD;
+        PriorityPolicy richer = withRevenuePoints(standard, standard.revenueImpactPointsPerTier() + 7);
+        PriorityPolicy richest = withRevenuePoints(standard, standard.revenueImpactPointsPerTier() + 20);
+        int standardScore = new PriorityEvaluator(standard).evaluate(
+                PriorityInput.of(execution, risk, World.signals(3, 5, 50)), day1).value();
+
+        recomputation.recompute(Optional.of(world.org), standard, day1);
+        ScoreChange first = lookup.findExecution(world.org, execution.id()).orElseThrow().scoreChange();
+        assertThat(first).isNotNull();
+        assertThat(first.previousScore()).isEqualTo(1);
+        assertThat(first.changedOn()).isEqualTo(day1);
+        assertThat(first.partsKnown()).as("never scored by the recompute before").isFalse();
+
+        LocalDate day2 = day1.plusDays(1);
+        recomputation.recompute(Optional.of(world.org), richer, day2);
+        ScoreChange second = lookup.findExecution(world.org, execution.id()).orElseThrow().scoreChange();
+        assertThat(second.previousScore()).isEqualTo(standardScore);
+        assertThat(second.changedOn()).isEqualTo(day2);
+        assertThat(second.partsKnown()).isTrue();
+        var now = new PriorityEvaluator(richer).evaluate(PriorityInput.of(execution, risk, World.signals(3, 5, 50)), day2);
+        assertThat(second.changesTo(now)).containsExactly(new ScoreChange.PartChange(PriorityEvaluator.REVENUE_IMPACT,
+                3 * standard.revenueImpactPointsPerTier(), 3 * richer.revenueImpactPointsPerTier()));
+
+        // A second change the same day: still "since the previous run".
+        recomputation.recompute(Optional.of(world.org), richest, day2);
+        ScoreChange sameDay = lookup.findExecution(world.org, execution.id()).orElseThrow().scoreChange();
+        assertThat(sameDay.previousScore()).isEqualTo(standardScore);
+        assertThat(sameDay.previousParts()).isEqualTo(second.previousParts());
+
+        // The next day nothing changes: the change is forgotten, and the run says it changed nothing.
+        RecomputePriorities.Report quiet = recomputation.recompute(Optional.of(world.org), richest, day2.plusDays(1));
+        assertThat(quiet.changed()).isZero();
+        assertThat(lookup.findExecution(world.org, execution.id()).orElseThrow().scoreChange()).isNull();
+    }
+
+    private static PriorityPolicy withRevenuePoints(PriorityPolicy p, int points) {
+        return new PriorityPolicy(p.typeTiers(), points, p.churnRiskPointsPerPoint(), p.churnRiskTypes(),
+                p.usageScoreDivisor(), p.usageTypes(), p.snooze(), p.labels(), p.due());
     }
 
     private static int expectedScore(PriorityEvaluator evaluator, WorkflowExecution execution,

@@ -68,5 +68,7 @@ export async function call(method, path, body, params) {
 export const get = (path, params) => call('GET', path, undefined, params);
 export const post = (path, body) => call('POST', path, body);
 export const patch = (path, body) => call('PATCH', path, body);
+export const put = (path, body) => call('PUT', path, body);
+export const del = (path) => call('DELETE', path);
 
 export const executionPath = (id) => `/api/orchestrator/executions/${encodeURIComponent(id)}`;

@@ -1,5 +1,6 @@
 // The dashboard's entry point: signs in, then routes the address's hash to a screen
-// (#/today, #/work/ID, #/queue?..., #/team, #/jobs, #/sign-in). Every screen reads the public HTTP API only.
+// (#/today, #/work/ID, #/queue?..., #/team, #/admin, #/jobs, #/sign-in). Every screen reads the public HTTP API only.
+import * as admin from './admin.js';
 import {ApiError, get, onUnauthorized} from './api.js';
 import {announce, fill, h} from './dom.js';
 import * as jobs from './jobs.js';
@@ -35,6 +36,7 @@ async function whoAmI() {
   me = (team.items || []).find((p) => p.id === id) || {id, full_name: 'you', role: 'csm'};
   fill(document.getElementById('who'), `${me.full_name} (${me.role})`);
   document.querySelector('[data-screen="jobs"]').hidden = me.role !== 'admin';
+  document.querySelector('[data-screen="admin"]').hidden = me.role !== 'admin';
   document.querySelector('[data-screen="team"]').hidden = me.role !== 'manager' && me.role !== 'admin';
   return me;
 }
@@ -74,6 +76,7 @@ async function route() {
     if (screen === 'work' && parts[1]) await work.render(view, go, decodeURIComponent(parts[1]));
     else if (screen === 'queue') await queue.render(view, go, new URLSearchParams(search || ''), me);
     else if (screen === 'team') await team.render(view);
+    else if (screen === 'admin') await admin.render(view);
     else if (screen === 'jobs') await jobs.render(view);
     else await today.render(view, go);
     if (!show()) return;

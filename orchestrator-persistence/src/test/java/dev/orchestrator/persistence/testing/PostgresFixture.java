@@ -203,6 +203,14 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
                 .set(WORKFLOW_DEFINITIONS.IS_DEMO, definition.demo())
                 .set(WORKFLOW_DEFINITIONS.STEPS, jsonbArray(TemplateSteps.toJson(definition.steps())))
+                // Given again: the definition as it is now (a test that changes one).
+                .onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
+                .set(WORKFLOW_DEFINITIONS.NAME, definition.name())
+                .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, definition.type())
+                .set(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, jsonb(definition.triggerConditions().json()))
+                .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, definition.priorityWeight())
+                .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
+                .set(WORKFLOW_DEFINITIONS.STEPS, jsonbArray(TemplateSteps.toJson(definition.steps())))
                 .execute();
     }
 

@@ -9,7 +9,6 @@ import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.catalog.CatalogJson;
-import dev.orchestrator.core.domain.catalog.CatalogReader;
 import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.Versioned;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -27,15 +26,15 @@ public final class DefinitionService implements ManageDefinitions {
     private final CatalogReads reads;
     private final CatalogWrites writes;
     private final IdGenerator ids;
-    private final CatalogReader reader;
+    private final CatalogReaders readers;
     private final Function<OrganizationId, CatalogWrites.Scoring> scoring;
 
-    public DefinitionService(CatalogReads reads, CatalogWrites writes, IdGenerator ids, CatalogReader reader,
+    public DefinitionService(CatalogReads reads, CatalogWrites writes, IdGenerator ids, PolicySource policies,
             Function<OrganizationId, CatalogWrites.Scoring> scoring) {
         this.reads = reads;
         this.writes = writes;
         this.ids = ids;
-        this.reader = reader;
+        this.readers = new CatalogReaders(policies);
         this.scoring = scoring;
     }
 
@@ -96,7 +95,9 @@ public final class DefinitionService implements ManageDefinitions {
 
     private Result<Written> save(Profile caller, JsonObject body, DefinitionId id, OptionalLong expected) {
         Problems problems = new Problems();
-        WorkflowDefinition definition = reader.definition(body, "", problems, id, caller.organizationId());
+        // The organization's own policies give the default weight and bound the thresholds.
+        WorkflowDefinition definition = readers.of(caller.organizationId()).definition(body, "", problems, id,
+                caller.organizationId());
         if (definition == null) {
             return Result.err(CatalogFailures.invalid(problems));
         }

@@ -6,6 +6,7 @@ import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.explain.Contribution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.QueueEntry;
@@ -33,11 +34,13 @@ final class ExplainedPriorities {
     /** Each entry's explained priority on {@code today}, in the entries' order. */
     List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today) {
         Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
-        // The organization's current policy: the one its open work was last scored with.
-        PriorityEvaluator evaluator = new PriorityEvaluator(policies.current(organization).policies().priority());
+        // The organization's current policy: the one its open work was last scored with (applying a
+        // version re-scores the open work in the same transaction), named in every explanation.
+        PolicyVersion current = policies.current(organization);
+        PriorityEvaluator evaluator = new PriorityEvaluator(current.policies().priority());
         return entries.stream()
                 .map(entry -> explained(evaluator.evaluate(entry.priorityInput(), today),
-                        woken.get(entry.execution().id())))
+                        woken.get(entry.execution().id())).scoredBy(current.version()))
                 .toList();
     }
 

@@ -40,18 +40,18 @@ public final class ImportService implements ImportCatalog {
     private final CatalogLoader loader;
     private final PriorityRecomputation recomputation;
     private final IdGenerator ids;
-    private final PriorityPolicy priorityPolicy;
+    private final PolicySource policies;
     private final CatalogReader reader;
     private final Clock clock;
     private final int batchSize;
 
     public ImportService(CatalogOwners owners, CatalogLoader loader, PriorityRecomputation recomputation,
-            IdGenerator ids, PriorityPolicy priorityPolicy, CatalogReader reader, Clock clock, int batchSize) {
+            IdGenerator ids, PolicySource policies, CatalogReader reader, Clock clock, int batchSize) {
         this.owners = owners;
         this.loader = loader;
         this.recomputation = recomputation;
         this.ids = ids;
-        this.priorityPolicy = priorityPolicy;
+        this.policies = policies;
         this.reader = reader;
         this.clock = clock;
         this.batchSize = batchSize;
@@ -65,6 +65,8 @@ public final class ImportService implements ImportCatalog {
     private final class Run implements Import {
         private final Problems problems = new Problems();
         private final CatalogReferences references = new CatalogReferences(problems, owners);
+        /** Definitions are read with their organization's policies (its tiers, its score cap). */
+        private final CatalogReaders definitions = new CatalogReaders(policies).memoized();
         private final Map<CatalogSection, Integer> counts = new EnumMap<>(CatalogSection.class);
 
         @Override
@@ -110,7 +112,7 @@ public final class ImportService implements ImportCatalog {
                     }
                 }
                 case WORKFLOW_DEFINITIONS -> {
-                    WorkflowDefinition d = reader.definition(row, path, problems);
+                    WorkflowDefinition d = definitions.forRow(row).definition(row, path, problems);
                     if (d != null) {
                         UUID org = d.organizationId().value();
                         references.row(section, d.id().value(), org, index);
@@ -171,7 +173,9 @@ public final class ImportService implements ImportCatalog {
             long changed = 0;
             long rescoreStarted = System.nanoTime();
             for (OrganizationId organization : organizations) {
-                var report = recomputation.recompute(Optional.of(organization), priorityPolicy,
+                // Scored as every other write scores: with the organization's current policy.
+                var report = recomputation.recompute(Optional.of(organization),
+                        policies.current(organization).policies().priority(),
                         now.atOffset(ZoneOffset.UTC).toLocalDate());
                 examined += report.examined();
                 changed += report.changed();
@@ -197,6 +201,7 @@ public final class ImportService implements ImportCatalog {
         private final Set<OrganizationId> organizations;
         private final List<Located<?>> buffer = new ArrayList<>();
         private final Problems unexpected = new Problems();
+        private final CatalogReaders definitions = new CatalogReaders(policies).memoized();
         private CatalogSection current;
 
         Batches(CatalogLoader.Session session, Set<OrganizationId> organizations) {
@@ -220,7 +225,7 @@ public final class ImportService implements ImportCatalog {
                 case ORGANIZATIONS -> reader.organization(row, path, unexpected);
                 case PROFILES -> reader.profile(row, path, unexpected);
                 case CUSTOMERS -> reader.customer(row, path, unexpected);
-                case WORKFLOW_DEFINITIONS -> reader.definition(row, path, unexpected);
+                case WORKFLOW_DEFINITIONS -> definitions.forRow(row).definition(row, path, unexpected);
                 case WORKFLOW_EXECUTIONS -> reader.execution(row, path, unexpected, ids::newId);
             };
             if (entry == null) {

@@ -18,6 +18,7 @@ import dev.orchestrator.core.domain.lifecycle.Lifecycle;
 import dev.orchestrator.core.domain.lifecycle.Transition;
 import dev.orchestrator.core.domain.lifecycle.TransitionResult;
 import dev.orchestrator.core.domain.policy.Policies;
+import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.priority.PriorityScore;
@@ -161,9 +162,11 @@ public final class TransitionService implements TransitionExecution {
         }
         TransitionResult.Applied applied = (TransitionResult.Applied) decided;
         // The organization's current policies, as the daily job and every other write score it.
-        Policies scoring = policies.current(caller.organizationId()).policies();
+        PolicyVersion version = policies.current(caller.organizationId());
+        Policies scoring = version.policies();
         PriorityScore priority = new PriorityEvaluator(scoring.priority()).evaluate(
-                PriorityInput.of(applied.execution(), entry.definition(), entry.signals()), LocalDate.now(clock));
+                PriorityInput.of(applied.execution(), entry.definition(), entry.signals()), LocalDate.now(clock))
+                .scoredBy(version.version());
         WorkflowExecution next = applied.execution().withPriorityScore(priority.value());
         // The risk score now: kept with a snooze, so that the daily job can wake it early if risk rises.
         int risk = new SignalScorer(scoring.signals()).score(entry.signals()).risk().value();

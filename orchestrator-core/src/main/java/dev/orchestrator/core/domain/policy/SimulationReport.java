@@ -10,9 +10,10 @@ import java.util.Objects;
 
 /**
  * What applying candidate policies would do, computed without writing: for each CSM in scope the
- * top N of the queue before (the current policies, today) and after (the candidates, today); for
- * each definition how many executions the signal interpretation would create now under each; and
- * the open executions per label before and after.
+ * top N of the queue before (the current policies and definitions, today) and after (the candidate
+ * policies and changed definitions, today); for each definition how many executions the signal
+ * interpretation would create now and the next auto-close would close, under each; and the open
+ * executions per label before and after.
  */
 public record SimulationReport(int topN, List<CsmQueue> csms, List<DefinitionImpact> definitions,
         List<LabelTotal> labels) {
@@ -25,10 +26,10 @@ public record SimulationReport(int topN, List<CsmQueue> csms, List<DefinitionImp
 
     /**
      * One open execution in a top N before or after, with both scores and both ranks (1 = first in
-     * the CSM's queue; queue order: score, then oldest, then id).
+     * the CSM's queue; queue order: score, then oldest, then id), and the names a person reads it by.
      */
     public record RankedItem(ExecutionId execution, CustomerId customer, DefinitionId definition, int scoreBefore,
-            int scoreAfter, long rankBefore, long rankAfter) {
+            int scoreAfter, long rankBefore, long rankAfter, String customerName, String definitionName) {
 
         /** Places it moves up (negative: down). */
         public long rankMove() {
@@ -68,8 +69,13 @@ public record SimulationReport(int topN, List<CsmQueue> csms, List<DefinitionImp
         }
     }
 
-    /** How many executions of a definition the signal interpretation would create now, under each policy. */
-    public record DefinitionImpact(DefinitionId definition, String name, long createdBefore, long createdAfter) {
+    /**
+     * For one definition: how many executions the signal interpretation would create now, and how many of
+     * its open signal-created executions the next daily run's auto-close would close (signals as they are),
+     * under the current policies and definitions and under the candidates.
+     */
+    public record DefinitionImpact(DefinitionId definition, String name, long createdBefore, long createdAfter,
+            long closedBefore, long closedAfter) {
     }
 
     /** Open executions with this label, under each policy. */

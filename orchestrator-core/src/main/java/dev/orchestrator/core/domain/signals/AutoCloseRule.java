@@ -63,6 +63,16 @@ public final class AutoCloseRule {
     }
 
     /**
+     * Whether the next daily run would close the execution, its signals staying as they are: a run on
+     * a day not counted yet, so the condition has cleared and one more count reaches {@code after_runs}.
+     * What a simulation reports as "would close" (the SQL what-if applies the same test).
+     */
+    public static boolean closesAtNextRun(TriggerConditions conditions, SignalScores scores, long runs) {
+        // countedOn null: the next run's day is never one already counted.
+        return decide(conditions, scores, runs, null, LocalDate.EPOCH).closeReason().isPresent();
+    }
+
+    /**
      * Today's run for an execution with {@code runs} counted (last on {@code countedOn}, null if never).
      * An execution for which nothing changes gets back the same values and no reason.
      */
