@@ -78,6 +78,55 @@ class DashboardBrowserTest extends DashboardBrowserBase {
     }
 
     @Test
+    void theWorkViewShowsTheTemplateStepsAndCompletesOnlyOnceTheRequiredOnesAreTicked() throws Exception {
+        UUID csm = newCsm("Tess Template");
+        // A renewal trigger: no other test's customer has a renewal date, so no other test gets this work.
+        api("POST", "/api/orchestrator/definitions", admin(), JSON.writeValueAsString(Map.of("name", "Renewal prep",
+                "workflow_type", "renewal", "trigger_conditions", Map.of("renewal_within_days", 30), "steps", List.of(
+                        Map.of("key", "call", "title", "Call the champion", "due_offset_days", 2),
+                        Map.of("key", "review", "title", "Review the low-risk plan", "when", Map.of("signals", List.of(
+                                Map.of("field", "churn_risk_score", "comparison", "at_most", "threshold", 3)))),
+                        Map.of("key", "sponsor", "title", "Meet the sponsor", "when", Map.of("signals", List.of(
+                                Map.of("field", "churn_risk_score", "comparison", "at_least", "threshold", 5)))),
+                        Map.of("key", "survey", "title", "Send the survey", "optional", true)))));
+        JsonNode customer = api("PUT", "/api/customers/" + UUID.randomUUID(), admin(), JSON.writeValueAsString(Map.of(
+                "name", "Template Co", "csm_id", csm.toString(), "properties", Map.of("churn_risk_score", 2),
+                "renewal_date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString())));
+        String id = customer.path("work").path("created").path(0).path("execution_id").asText();
+        api("PATCH", "/api/orchestrator/executions/" + id + "/status", minter.mint(csm), "{\"status\":\"underway\"}");
+        signIn(minter.mint(csm));
+        wait(d -> !text(By.id("who")).isEmpty());
+        chrome.get(base + "/#/work/" + id);
+        waitForText(By.id("work-title"), "Renewal prep");
+
+        List<String> keys = chrome.findElements(By.cssSelector("#next-steps li.template-step")).stream()
+                .map(li -> li.getDomAttribute("data-step-key")).toList();
+        assertThat(keys).containsExactly("call", "review", "survey");
+        assertThat(chrome.findElements(By.cssSelector("#next-steps li")).size()).as("no made-up first steps").isEqualTo(3);
+        assertThat(text(By.cssSelector("#next-steps li[data-step-key=survey]"))).contains("optional");
+        click(By.id("complete"));
+        wait(d -> text(By.className("saved")).contains("still to do: Call the champion, Review the low-risk plan"));
+        shot("work-template-steps");
+
+        click(By.id("template-step-0"));
+        wait(d -> text(By.className("saved")).startsWith("Saved at"));
+        click(By.id("template-step-1"));
+        wait(d -> {
+            try {
+                return api("GET", "/api/orchestrator/executions/" + id, minter.mint(csm), null)
+                        .path("execution_data").path("steps").path(1).path("done").asBoolean();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        click(By.id("complete"));
+        wait(d -> chrome.getCurrentUrl().endsWith("#/today"));
+        JsonNode done = api("GET", "/api/orchestrator/executions/" + id, minter.mint(csm), null);
+        assertThat(done.path("status").asText()).isEqualTo("completed");
+        assertThat(done.path("execution_data").path("steps").path(2).path("done").asBoolean()).as("optional: open").isFalse();
+    }
+
+    @Test
     void snoozingTheTopItemWithThePickerMovesItToTheResurfacingLane() throws Exception {
         UUID csm = newCsm("Sam Snooze");
         customer("Snooze One", csm, 9);
@@ -273,7 +322,11 @@ class DashboardBrowserTest extends DashboardBrowserBase {
 
     @Test
     void aRefusedTokenSendsTheUserBackToSignInWithTheReason() {
-        signIn(minter.mint(DemoSeed.CSM.toString(), "authenticated", Duration.ofMinutes(-5)));
+        // Not signIn(): it waits until someone is signed in, which this token never is (it passed only
+        // when a previous test's name was still shown, i.e. depending on the order the tests ran in).
+        chrome.get(base + "/sign-in");
+        waitFor(By.id("token")).sendKeys(minter.mint(DemoSeed.CSM.toString(), "authenticated", Duration.ofMinutes(-5)));
+        click(By.cssSelector("#sign-in-form button[type=submit]"));
         wait(d -> text(By.id("sign-in-reason")).startsWith("Signed out:"));
         assertThat((Object) chrome.executeScript("return sessionStorage.getItem('orchestrator.token')")).isNull();
         assertThat(chrome.findElement(By.id("nav")).isDisplayed()).isFalse();

@@ -115,6 +115,38 @@ class ImportCommandTest {
     }
 
     @Test
+    void aDefinitionsTemplateStepsAreImportedAndABadStepRefusesTheWholeFileNamingItsPath() throws IOException {
+        World w = new World();
+        ObjectNode doc = w.document(2);
+        ObjectNode definition = (ObjectNode) doc.withArray("workflow_definitions").get(0);
+        var steps = definition.putArray("steps");
+        steps.addObject().put("key", "call").put("title", "Call the champion").put("due_offset_days", 2);
+        ObjectNode training = steps.addObject().put("key", "call").put("title", "Run a training");
+        training.putObject("when").putArray("signals").addObject().put("field", "usage_score")
+                .put("comparison", "below").put("threshold", 40);
+        String before = TestDatabaseSql.checksum(db);
+
+        Cli.Run refused = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("rejected, nothing was written: 2 problems")
+                .contains("workflow_definitions[0].steps[1].when.signals[0].comparison: must be one of greater_than,"
+                        + " at_least, less_than, at_most")
+                .contains("workflow_definitions[0].steps[1].key: is the key of another step of this definition");
+        assertThat(TestDatabaseSql.checksum(db)).isEqualTo(before);
+
+        training.put("key", "training");
+        ((ObjectNode) training.get("when").get("signals").get(0)).put("comparison", "less_than");
+        Cli.Run run = Cli.on(db).run("import", write(doc).toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(TestDatabaseSql.value(db, "SELECT steps::text FROM workflow_definitions WHERE id = '"
+                + definition.path("id").asText() + "'")).isEqualTo("[{\"key\": \"call\", \"title\": \"Call the champion\","
+                + " \"due_offset_days\": 2}, {\"key\": \"training\", \"when\": {\"signals\": [{\"field\": \"usage_score\","
+                + " \"threshold\": 40, \"comparison\": \"less_than\"}]}, \"title\": \"Run a training\"}]");
+    }
+
+    @Test
     void aDanglingOrForeignReferenceIsNamedAndNothingIsWritten() throws IOException {
         World w = new World();
         ObjectNode doc = w.document(3);

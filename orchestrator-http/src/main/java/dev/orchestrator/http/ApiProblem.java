@@ -137,6 +137,16 @@ final class ApiProblem extends RuntimeException {
             return new ApiProblem(409, "escalation-rejected", "Not allowed in the escalation's state",
                     rejected.message(), List.of(), members, Map.of());
         }
+        if (failure instanceof Failure.StepsOpen open) {
+            List<Map<String, Object>> steps = open.steps().stream().map(step -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("key", step.key());
+                item.put("title", step.title());
+                return item;
+            }).toList();
+            return new ApiProblem(409, "steps-open", "Required steps are open", open.message(), List.of(),
+                    Map.of("open_steps", steps), Map.of());
+        }
         if (failure instanceof Failure.Conflict conflict) {
             return new ApiProblem(409, "concurrent-modification", "Changed concurrently", conflict.message(),
                     List.of(), Map.of("current_status", conflict.current().wireName()), Map.of());

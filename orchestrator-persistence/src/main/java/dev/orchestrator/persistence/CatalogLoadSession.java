@@ -21,6 +21,7 @@ import dev.orchestrator.core.domain.catalog.SignalValues;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -391,10 +392,11 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     WORKFLOW_DEFINITIONS.NAME, WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, WORKFLOW_DEFINITIONS.DESCRIPTION,
                     WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT,
                     WORKFLOW_DEFINITIONS.IS_ACTIVE, WORKFLOW_DEFINITIONS.IS_DEMO, WORKFLOW_DEFINITIONS.CREATED_AT,
-                    WORKFLOW_DEFINITIONS.UPDATED_AT);
+                    WORKFLOW_DEFINITIONS.UPDATED_AT, WORKFLOW_DEFINITIONS.STEPS);
             for (WorkflowDefinition d : batch) {
                 insert = insert.values(d.id().value(), d.organizationId().value(), d.name(), d.type(), d.description(),
-                        JsonbCodec.write(d.triggerConditions().json()), d.priorityWeight(), d.active(), d.demo(), at, at);
+                        JsonbCodec.write(d.triggerConditions().json()), d.priorityWeight(), d.active(), d.demo(), at, at,
+                        JsonbCodec.writeArray(TemplateSteps.toJson(d.steps())));
             }
             return Written.of(insert.onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
                     .set(WORKFLOW_DEFINITIONS.NAME, excluded(WORKFLOW_DEFINITIONS.NAME))
@@ -404,6 +406,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, excluded(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT))
                     .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, excluded(WORKFLOW_DEFINITIONS.IS_ACTIVE))
                     .set(WORKFLOW_DEFINITIONS.IS_DEMO, excluded(WORKFLOW_DEFINITIONS.IS_DEMO))
+                    .set(WORKFLOW_DEFINITIONS.STEPS, excluded(WORKFLOW_DEFINITIONS.STEPS))
                     .set(WORKFLOW_DEFINITIONS.UPDATED_AT, excluded(WORKFLOW_DEFINITIONS.UPDATED_AT))
                     .set(WORKFLOW_DEFINITIONS.VERSION, WORKFLOW_DEFINITIONS.VERSION.plus(1))
                     .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(excluded(WORKFLOW_DEFINITIONS.ORGANIZATION_ID)))

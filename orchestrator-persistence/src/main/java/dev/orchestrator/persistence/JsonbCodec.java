@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.domain.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;
 
@@ -32,6 +33,7 @@ public final class JsonbCodec {
             .disable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+    private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() { };
 
     private JsonbCodec() {
     }
@@ -49,6 +51,27 @@ public final class JsonbCodec {
             return values == null ? JsonObject.EMPTY : new JsonObject(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is not an object: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A JSON array column (a definition's template steps), read with the same number types. */
+    static List<Object> readArray(JSONB jsonb) {
+        if (jsonb == null || jsonb.data() == null) {
+            return List.of();
+        }
+        try {
+            List<Object> values = MAPPER.readValue(jsonb.data(), ARRAY);
+            return values == null ? List.of() : values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not an array: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static JSONB writeArray(List<Object> array) {
+        try {
+            return JSONB.valueOf(MAPPER.writeValueAsString(array));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -14,12 +14,15 @@ import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
+import dev.orchestrator.core.domain.workflow.TemplateStep;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
 import dev.orchestrator.persistence.jooq.tables.Profiles;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.Record;
 
@@ -62,7 +65,19 @@ final class Rows {
         return new WorkflowDefinition(DefinitionId.of(r.get(d.ID)), OrganizationId.of(r.get(d.ORGANIZATION_ID)),
                 r.get(d.NAME), r.get(d.WORKFLOW_TYPE), r.get(d.DESCRIPTION),
                 new TriggerConditions(JsonbCodec.read(r.get(d.TRIGGER_CONDITIONS))), r.get(d.PRIORITY_WEIGHT),
-                r.get(d.IS_ACTIVE), r.get(d.IS_DEMO));
+                r.get(d.IS_ACTIVE), r.get(d.IS_DEMO), steps(r, d));
+    }
+
+    /**
+     * The template steps, when the row was read with them (queue reads leave the column out: no
+     * transition needs them). Stored steps passed {@link TemplateSteps#read} when written; they are read
+     * without the score cap so that a later, lower cap does not make them unreadable.
+     */
+    static List<TemplateStep> steps(Record r, WorkflowDefinitions d) {
+        if (r.field(d.STEPS) == null) {
+            return List.of();
+        }
+        return TemplateSteps.read(JsonbCodec.readArray(r.get(d.STEPS)), "steps", Integer.MAX_VALUE).steps();
     }
 
     static WorkflowExecution execution(Record r, WorkflowExecutions e) {

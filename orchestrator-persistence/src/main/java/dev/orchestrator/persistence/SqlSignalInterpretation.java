@@ -14,12 +14,14 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.domain.customer.CustomerDates;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.ExecutionSteps;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.scope.WorkScope;
+import dev.orchestrator.core.domain.signals.SignalField;
 import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScores;
@@ -68,6 +70,9 @@ import org.jooq.impl.SQLDataType;
  * {@code annual_review_within_days}, read like the thresholds); a named window holds when
  * {@code abs(date − today) ≤ days}, {@code today} a literal from the caller's clock, and the new
  * row's {@code due_at} is the earliest watched date ({@link SignalInterpreter#dueDate});</li>
+ * <li>(template steps) {@code scored} carries every signal, {@code candidates} the definition's
+ * {@code steps}; a new row's {@code execution_data} is {@code {"steps": [...]}} with the steps whose
+ * condition holds ({@link StepSql}), {@code {}} for a definition without steps;</li>
  * <li>the result: created counts per definition, with the definition's name.</li>
  * </ol>
  * Safe when two runs race: the unique index arbitrates, the loser of each row waits for the
@@ -106,6 +111,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<BigDecimal> D_RENEWAL_WITHIN = field(name("d", "renewal_within"), SQLDataType.NUMERIC);
     private static final Field<BigDecimal> D_REVIEW_WITHIN = field(name("d", "review_within"), SQLDataType.NUMERIC);
     private static final Field<Integer> D_COOLDOWN_DAYS = field(name("d", "cooldown_days"), SQLDataType.INTEGER);
+    private static final Field<JSONB> D_STEPS = field(name("d", "steps"), SQLDataType.JSONB);
     private static final WorkflowExecutions Y = WORKFLOW_EXECUTIONS.as("y");
 
     private static final Table<?> INSERTED = table(name("inserted"));
@@ -191,7 +197,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         W.DUE_AT, W.CREATED_BY_SIGNALS)
                 .select(DSL.select(S_ORG, D_ID, S_CUSTOMER, S_CSM,
                                 inline(ExecutionStatus.NOT_STARTED, W.STATUS), priority,
-                                inline(JSONB.valueOf("{}"), W.EXECUTION_DATA), inline(false), inline(0L), at, at, dueAt,
+                                executionData(today), inline(false), inline(0L), at, at, dueAt,
                                 inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
@@ -230,10 +236,14 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         SignalSql signals = new SignalSql(P, scope.customers().isPresent()
                 ? EntrySql.strongContactProbe(C.ORGANIZATION_ID, C.ID)
                 : EntrySql.strongContactOf(C.ORGANIZATION_ID, C.ID));
-        return DSL.select(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID,
-                        P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE,
-                        signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"),
-                        C.RENEWAL_DATE, C.ANNUAL_REVIEW_DATE)
+        List<Field<?>> columns = new java.util.ArrayList<>(List.of(C.ORGANIZATION_ID, C.ID.as("customer_id"), C.CSM_ID));
+        // Every signal, by its column name: the priority rule reads three, the template steps' conditions any.
+        for (SignalField signal : SignalField.values()) {
+            columns.add(P.field(signal.columnName()));
+        }
+        columns.addAll(List.of(signals.opportunity(signalPolicy).as("opportunity"), signals.risk(signalPolicy).as("risk"),
+                C.RENEWAL_DATE, C.ANNUAL_REVIEW_DATE));
+        return DSL.select(columns)
                 .from(C)
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
                 .and(SqlPriorityRecomputation.customersIn(scope, P.CUSTOMER_ID))
@@ -259,7 +269,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         TriggerSql.wholeNumber(conditions, TriggerConditions.RENEWAL_WITHIN_DAYS).as("renewal_within"),
                         TriggerSql.wholeNumber(conditions, TriggerConditions.ANNUAL_REVIEW_WITHIN_DAYS)
                                 .as("review_within"),
-                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"))
+                        LifecycleRuleSql.cooldownDays(conditions).as("cooldown_days"), DEF.STEPS)
                 .from(overrides.joinedTo(DEF, DEF.ID))
                 .where(overrides.active(DEF.IS_ACTIVE).eq(inline(true))).and(DEF.IS_DEMO.eq(inline(false)))
                 .and(organization.map(o -> DEF.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition()))
@@ -335,6 +345,20 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static Condition windowsHold(LocalDate today) {
         return D_RENEWAL_WITHIN.isNull().or(daysFromToday(S_RENEWAL, today).le(D_RENEWAL_WITHIN))
                 .and(D_REVIEW_WITHIN.isNull().or(daysFromToday(S_REVIEW, today).le(D_REVIEW_WITHIN)));
+    }
+
+    /**
+     * A new execution's data: {@code {}}, or {@code {"steps": [...]}} with the definition's template
+     * steps whose condition holds for the customer ({@link StepSql}); the steps are only looked at for a
+     * definition that has some.
+     */
+    private static Field<JSONB> executionData(LocalDate today) {
+        Field<JSONB> steps = StepSql.instantiated(D_STEPS, S_OPPORTUNITY, S_RISK,
+                signal -> field(name("s", signal.columnName())), today);
+        return DSL.when(DSL.field("jsonb_array_length({0})", SQLDataType.INTEGER, D_STEPS).eq(inline(0)),
+                        inline(JSONB.valueOf("{}"), W.EXECUTION_DATA))
+                .otherwise(DSL.field("jsonb_build_object({0}, {1})", SQLDataType.JSONB,
+                        inline(ExecutionSteps.STEPS), steps));
     }
 
     /** {@code abs(date − today)} in days, as NUMERIC to compare with a window read from JSON. */

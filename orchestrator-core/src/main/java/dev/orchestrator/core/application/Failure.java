@@ -2,6 +2,7 @@ package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.ExecutionSteps;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import java.util.List;
 
@@ -45,6 +46,18 @@ public sealed interface Failure {
         public String message() {
             return current == null ? "cannot " + attempted.wireName() + ": the execution is not escalated"
                     : "cannot " + attempted.wireName() + " an escalation that is " + current.wireName();
+        }
+    }
+
+    /** A completion refused because required steps of the execution's checklist are open. */
+    record StepsOpen(List<ExecutionSteps.Open> steps) implements Failure {
+        public StepsOpen {
+            steps = List.copyOf(steps);
+        }
+
+        public String message() {
+            return "cannot complete: required steps are not done: " + steps.stream().map(ExecutionSteps.Open::key)
+                    .reduce((a, b) -> a + ", " + b).orElse("");
         }
     }
 

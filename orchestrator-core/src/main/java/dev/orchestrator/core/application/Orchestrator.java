@@ -107,7 +107,7 @@ public final class Orchestrator {
         this.callers = new CallerService(ports.profiles(), ports.health());
         this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), policySource, utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
-                ports.ids(), ports.profiles(), evaluator, utc);
+                ports.ids(), ports.profiles(), evaluator, policySource, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
                 policySource, utc);
         this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);

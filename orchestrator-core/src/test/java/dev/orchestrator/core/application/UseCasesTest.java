@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import dev.orchestrator.core.domain.execution.ExecutionSteps;
+import dev.orchestrator.core.domain.workflow.StepCondition;
+import dev.orchestrator.core.domain.workflow.TemplateStep;
 import org.junit.jupiter.api.Test;
 
 /** The use cases end to end on the in-memory ports: access rules, validation and results. */
@@ -176,6 +179,25 @@ class UseCasesTest {
         }
         DemoProgress done = orchestrator.viewDemoProgress().progress(world.csm, Optional.empty()).orElseThrow();
         assertThat(done).isEqualTo(new DemoProgress(3, 3, Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void aDemoDefinitionsTemplateStepsAreTheDemoExecutionsChecklistAndCompletionWaitsForThem() {
+        WorkflowDefinition strategic = world.definition(WorkflowType.STRATEGIC, 700, Map.of("order", 1), true,
+                List.of(new TemplateStep("plan", "Review the account plan", null, 1, false),
+                        new TemplateStep("never", "Only for a very high opportunity",
+                                new StepCondition(new java.math.BigDecimal("10"), null, List.of()), null, false)));
+
+        ExecutionId id = orchestrator.initializeDemo().initialize(world.csm, customer.id(), Optional.empty())
+                .orElseThrow().executionIds().get(0);
+
+        WorkflowExecution created = store.storedExecution(world.org, id).orElseThrow();
+        assertThat(created.definitionId()).isEqualTo(strategic.id());
+        assertThat((List<?>) created.executionData().values().get("steps")).singleElement()
+                .satisfies(step -> assertThat(step.toString()).contains("key=plan", "done=false"));
+        WorkflowExecution started = transition(world.csm, created, new Transition.Start()).orElseThrow().execution();
+        assertThat(transition(world.csm, started, new Transition.Complete())).isEqualTo(Result.err(
+                new Failure.StepsOpen(List.of(new ExecutionSteps.Open("plan", "Review the account plan")))));
     }
 
     @Test

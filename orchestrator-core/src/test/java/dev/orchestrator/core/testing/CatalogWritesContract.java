@@ -29,6 +29,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import dev.orchestrator.core.domain.signals.Comparison;
+import dev.orchestrator.core.domain.workflow.StepCondition;
+import dev.orchestrator.core.domain.workflow.TemplateStep;
+import dev.orchestrator.core.domain.workflow.TriggerConditions;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +81,34 @@ public abstract class CatalogWritesContract extends PortContract {
                 .priorityWeight()).isEqualTo(950);
         assertThat(writes().saveDefinition(heavier, OptionalLong.of(version), SCORING))
                 .isEqualTo(new Outcome.Stale(OptionalLong.of(version + 1)));
+    }
+
+    @Test
+    void aDefinitionsTemplateStepsAreStoredAndItsExecutionsGetThem() {
+        Customer customer = world.customer(world.csm, World.signals(3, 8, 30));
+        List<TemplateStep> steps = List.of(new TemplateStep("call", "Call the champion", null, 3, false),
+                new TemplateStep("train", "Offer a training", new StepCondition(null, null, List.of(
+                        new StepCondition.OnSignal(SignalField.USAGE_SCORE, Comparison.LESS_THAN, new BigDecimal("40")))),
+                        null, true),
+                new TemplateStep("upsell", "Propose the upgrade", new StepCondition(new BigDecimal("9"), null, List.of()),
+                        null, false));
+        WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(world.nextUuid()), world.org,
+                "Churn save", WorkflowType.RISK, null, new TriggerConditions(JsonObject.of(Map.of("risk_score_min", 0))),
+                900, true, false, steps);
+
+        Outcome saved = writes().saveDefinition(definition, OptionalLong.empty(), SCORING);
+
+        assertThat(saved).isInstanceOf(Outcome.Saved.class);
+        assertThat(fixture.ports().catalogReads().definition(world.org, definition.id()).orElseThrow().value().steps())
+                .isEqualTo(steps);
+        // A definition's write re-scores; the interpretation (daily, or on a signal write) creates its work.
+        fixture.ports().interpretation().interpret(WorkScope.of(java.util.Optional.of(world.org)), SignalPolicy.STANDARD,
+                PriorityPolicy.STANDARD, SCORING.today(), NOW);
+        WorkflowExecution created = fixture.storedExecutions(world.org).stream()
+                .filter(e -> e.customerId().equals(customer.id())).findFirst().orElseThrow();
+        assertThat((List<?>) created.executionData().values().get("steps"))
+                .extracting(step -> ((Map<?, ?>) step).get("key") + " due " + ((Map<?, ?>) step).get("due_at"))
+                .containsExactly("call due 2026-03-13T00:00:00Z", "train due null");
     }
 
     @Test

@@ -69,6 +69,8 @@ import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.TriggeredWorkflow;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.json.JsonObject;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.views.ExecutionFilter;
 import dev.orchestrator.core.domain.views.ExecutionView;
@@ -434,7 +436,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 WorkflowExecution draft = WorkflowExecution.create(id, customer.organizationId(), definition.id(),
                         customer.id(), customer.csmId(), false, 0, now, triggered.dueAt());
                 int score = evaluator.evaluate(PriorityInput.of(draft, definition, customerSignals), today).value();
-                executions.put(id, draft.withPriorityScore(score));
+                JsonObject data = TemplateSteps.executionData(definition, customerSignals, scorer.score(customerSignals),
+                        today);
+                executions.put(id, draft.withPriorityScore(score).withExecutionData(data));
                 createdBySignals.add(id);
                 events.add(ExecutionEvent.created(id, customer.organizationId(), null, now));
                 created.merge(definition.id(), 1L, Long::sum);

@@ -18,8 +18,14 @@ import dev.orchestrator.core.domain.signals.SignalInterpreter;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
 import dev.orchestrator.core.domain.signals.SignalScorer;
 import dev.orchestrator.core.domain.signals.TriggeredWorkflow;
+import dev.orchestrator.core.domain.signals.Comparison;
+import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.StepCondition;
+import dev.orchestrator.core.domain.workflow.TemplateStep;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -226,6 +232,66 @@ public abstract class SignalInterpretationContract extends PortContract {
                 .containsExactlyInAnyOrder("renewal 2026-04-09T00:00:00Z", "review 2026-02-24T00:00:00Z");
         assertThat(late).isNotEqualTo(none);
         assertThat(review).isNotNull();
+    }
+
+    @Test
+    void aNewExecutionGetsTheTemplateStepsWhoseConditionHoldsWithTheSignalsThatSelectedThem() {
+        Instant now = Instant.parse("2026-03-10T06:00:00Z");
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        List<TemplateStep> steps = List.of(
+                new TemplateStep("review", "Review the risk signals", null, 2, false),
+                new TemplateStep("sponsor", "Meet the executive sponsor",
+                        new StepCondition(null, new BigDecimal("6"), List.of()), null, false),
+                new TemplateStep("training", "Offer a training session", new StepCondition(null, null,
+                        List.of(new StepCondition.OnSignal(SignalField.USAGE_SCORE, Comparison.LESS_THAN,
+                                new BigDecimal("40")))), 14, true));
+        WorkflowDefinition risk = world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 0), false, steps);
+        WorkflowDefinition plain = world.definition(WorkflowType.CUSTOM, 300, Map.of("risk_score_min", 0), false);
+        Random random = new Random(4);
+        RandomSignals randomSignals = new RandomSignals(random);
+        Map<CustomerId, CustomerSignals> signalsById = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            CustomerSignals signals = randomSignals.next();
+            Customer customer = world.customer(world.csm, signals);
+            signalsById.put(customer.id(), signals == null ? CustomerSignals.NONE : signals);
+        }
+
+        fixture.ports().interpretation().interpret(Optional.of(world.org), SignalPolicy.STANDARD,
+                PriorityPolicy.STANDARD, today, now);
+
+        SignalScorer scorer = new SignalScorer(SignalPolicy.STANDARD);
+        List<WorkflowExecution> created = fixture.storedExecutions(world.org);
+        assertThat(created).hasSize(80);
+        Set<Integer> sizes = new HashSet<>();
+        for (WorkflowExecution e : created) {
+            CustomerSignals signals = signalsById.get(e.customerId());
+            WorkflowDefinition definition = e.definitionId().equals(risk.id()) ? risk : plain;
+            Object expected = TemplateSteps.executionData(definition, signals, scorer.score(signals), today).values();
+            assertThat(normalized(e.executionData().values())).as("execution data of %s", e.customerId())
+                    .isEqualTo(normalized(expected));
+            if (definition == risk) {
+                sizes.add(((List<?>) e.executionData().values().get("steps")).size());
+            }
+        }
+        assertThat(plain.steps()).isEmpty();
+        // Customers of every kind: some got only the unconditional step, some more.
+        assertThat(sizes).contains(1, 2);
+    }
+
+    /** JSON with every number as a plain decimal string, so that 7, 7.0 and 7L compare equal. */
+    static Object normalized(Object json) {
+        if (json instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (json instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new HashMap<>();
+            map.forEach((k, v) -> copy.put(k, normalized(v)));
+            return copy;
+        }
+        if (json instanceof List<?> list) {
+            return list.stream().map(SignalInterpretationContract::normalized).toList();
+        }
+        return json;
     }
 
     @Test

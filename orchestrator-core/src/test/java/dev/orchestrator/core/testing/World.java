@@ -13,12 +13,14 @@ import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.workflow.TemplateStep;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,9 +85,15 @@ public final class World {
     }
 
     public WorkflowDefinition definition(WorkflowType type, int weight, Map<String, ?> conditions, boolean demo) {
+        return definition(type, weight, conditions, demo, List.of());
+    }
+
+    /** A definition with template steps. */
+    public WorkflowDefinition definition(WorkflowType type, int weight, Map<String, ?> conditions, boolean demo,
+            List<TemplateStep> steps) {
         WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(nextUuid()), org,
                 type.wireName() + " workflow " + sequence.get(), type, "test definition",
-                new TriggerConditions(JsonObject.of(conditions)), weight, true, demo);
+                new TriggerConditions(JsonObject.of(conditions)), weight, true, demo, steps);
         fixture.givenDefinition(definition);
         return definition;
     }

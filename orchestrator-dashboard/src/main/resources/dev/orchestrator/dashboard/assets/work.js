@@ -1,5 +1,7 @@
 // The work view of one execution: its next-steps checklist and notes (kept in execution_data, saved
 // with PATCH .../status at the current status), its timeline, its customer's signals, and Complete.
+// Work made from a definition with template steps shows those first (execution_data.steps, ticked by
+// key); Complete is refused by the server while a required one is open, and the reason is shown.
 import {ApiError, executionPath, get, patch} from './api.js';
 import {announce, day, explanation, field, fill, h, label, moment, statusText} from './dom.js';
 import * as apis from './parallel-apis.js';
@@ -26,8 +28,17 @@ export async function render(main, go, id) {
   }
   const definition = execution.workflow_definition || {};
   const data = execution.execution_data || {};
+  const template = Array.isArray(data.steps) ? data.steps.filter((s) => s && typeof s.key === 'string')
+    .map((s) => ({key: s.key, title: String(s.title), done: !!s.done, optional: !!s.optional, due_at: s.due_at})) : [];
+  // The template is the checklist when there is one: no made-up first steps beside it.
   const steps = Array.isArray(data.next_steps) ? data.next_steps.map((s) => ({text: String(s.text), done: !!s.done}))
+    : template.length ? []
     : (FIRST_STEPS[definition.workflow_type] || FIRST_STEPS.custom).map((text) => ({text, done: false}));
+  const progress = () => {
+    const value = {next_steps: steps, notes: notes.value};
+    if (template.length) value.steps = template.map(({key, done}) => ({key, done}));
+    return value;
+  };
   const active = ACTIVE.includes(execution.status);
   const saved = h('p', {class: 'saved', role: 'status'});
   const notes = h('textarea', {id: 'notes', rows: 4, maxlength: 5000, disabled: !active});
@@ -35,8 +46,7 @@ export async function render(main, go, id) {
 
   const save = async () => {
     try {
-      await patch(`${executionPath(id)}/status`, {status: execution.status,
-        execution_data: {next_steps: steps, notes: notes.value}});
+      await patch(`${executionPath(id)}/status`, {status: execution.status, execution_data: progress()});
       fill(saved, `Saved at ${moment(new Date().toISOString())}`);
     } catch (error) {
       fill(saved, error instanceof ApiError ? error.describe() : error.message);
@@ -44,11 +54,17 @@ export async function render(main, go, id) {
     }
   };
   const list = h('ul', {class: 'checklist', id: 'next-steps'});
-  const drawSteps = () => fill(list, steps.map((step, i) => {
+  const drawSteps = () => fill(list, template.map((step, i) => {
+    const box = h('input', {type: 'checkbox', id: `template-step-${i}`, checked: step.done, disabled: !active,
+      onchange: () => { step.done = box.checked; save(); }});
+    const extra = [step.optional && 'optional', step.due_at && `due ${day(step.due_at)}`].filter(Boolean).join(', ');
+    return h('li', {class: 'template-step', 'data-step-key': step.key}, box, h('label', {for: box.id}, step.title),
+      extra ? ` (${extra})` : '');
+  }).concat(steps.map((step, i) => {
     const box = h('input', {type: 'checkbox', id: `step-${i}`, checked: step.done, disabled: !active,
       onchange: () => { step.done = box.checked; save(); }});
     return h('li', null, box, h('label', {for: box.id}, step.text));
-  }));
+  })));
   drawSteps();
   const newStep = h('input', {type: 'text', id: 'new-step', maxlength: 200, disabled: !active});
   const addStep = h('form', {class: 'inline', onsubmit: (event) => {
@@ -72,7 +88,16 @@ export async function render(main, go, id) {
     (execution.status === 'not_started' || execution.status === 'snoozed') && h('button', {type: 'button', class: 'primary', id: 'start',
       onclick: async () => reload(await patch(`${executionPath(id)}/status`, {status: 'underway'}), 'Started')}, 'Start'),
     execution.status === 'underway' && h('button', {type: 'button', class: 'primary', id: 'complete', onclick: async () => {
-      await patch(`${executionPath(id)}/status`, {status: 'completed', execution_data: {next_steps: steps, notes: notes.value}});
+      try {
+        await patch(`${executionPath(id)}/status`, {status: 'completed', execution_data: progress()});
+      } catch (error) {
+        // Required template steps still open (409 steps-open): say which, stay on the work.
+        if (!(error instanceof ApiError) || error.status !== 409) throw error;
+        const open = (error.problem.open_steps || []).map((s) => s.title || s.key);
+        fill(saved, open.length ? `Not completed: still to do: ${open.join(', ')}` : error.describe());
+        announce(saved.textContent);
+        return;
+      }
       announce(`Completed ${definition.name}`);
       go('#/today');
     }}, 'Complete'),

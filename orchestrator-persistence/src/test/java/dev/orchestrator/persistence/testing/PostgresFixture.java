@@ -29,6 +29,7 @@ import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.lifecycle.ExecutionEvent;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.testing.PortsFixture;
 import dev.orchestrator.persistence.PostgresStore;
@@ -201,6 +202,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, definition.priorityWeight())
                 .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
                 .set(WORKFLOW_DEFINITIONS.IS_DEMO, definition.demo())
+                .set(WORKFLOW_DEFINITIONS.STEPS, jsonbArray(TemplateSteps.toJson(definition.steps())))
                 // Given again: the definition as it is now (a test that changes one).
                 .onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
                 .set(WORKFLOW_DEFINITIONS.NAME, definition.name())
@@ -208,6 +210,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_DEFINITIONS.TRIGGER_CONDITIONS, jsonb(definition.triggerConditions().json()))
                 .set(WORKFLOW_DEFINITIONS.PRIORITY_WEIGHT, definition.priorityWeight())
                 .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
+                .set(WORKFLOW_DEFINITIONS.STEPS, jsonbArray(TemplateSteps.toJson(definition.steps())))
                 .execute();
     }
 
@@ -366,6 +369,14 @@ public class PostgresFixture implements PortsFixture {
     private static JsonObject json(String text) {
         try {
             return new JsonObject(JSON.readValue(text, new TypeReference<Map<String, Object>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JSONB jsonbArray(java.util.List<Object> array) {
+        try {
+            return JSONB.valueOf(JSON.writeValueAsString(array));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

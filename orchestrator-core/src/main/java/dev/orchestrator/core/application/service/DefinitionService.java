@@ -73,10 +73,7 @@ public final class DefinitionService implements ManageDefinitions {
     @Override
     public Result<Written> deactivate(Profile caller, DefinitionId id, OptionalLong ifMatch) {
         return existing(caller, id).flatMap(current -> {
-            WorkflowDefinition d = current.value();
-            WorkflowDefinition inactive = new WorkflowDefinition(d.id(), d.organizationId(), d.name(), d.type(),
-                    d.description(), d.triggerConditions(), d.priorityWeight(), false, d.demo());
-            return write(inactive, expected(current, ifMatch));
+            return write(current.value().withActive(false), expected(current, ifMatch));
         });
     }
 

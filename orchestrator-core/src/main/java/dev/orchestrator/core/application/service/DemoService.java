@@ -21,6 +21,9 @@ import dev.orchestrator.core.domain.priority.PriorityEvaluator;
 import dev.orchestrator.core.domain.priority.PriorityInput;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.signals.SignalScorer;
+import dev.orchestrator.core.domain.signals.SignalScores;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +45,13 @@ public final class DemoService implements InitializeDemo {
     private final IdGenerator ids;
     private final CsmResolver csms;
     private final PriorityEvaluator evaluator;
+    private final PolicySource policies;
     private final Clock clock;
 
+    /** {@code policies} scores the customer for the definitions' template steps (the organization's signal policy). */
     public DemoService(CustomerLookup customers, DefinitionLookup definitions, QueueReader queues,
-            ExecutionWriter writer, IdGenerator ids, ProfileLookup profiles, PriorityEvaluator evaluator, Clock clock) {
+            ExecutionWriter writer, IdGenerator ids, ProfileLookup profiles, PriorityEvaluator evaluator,
+            PolicySource policies, Clock clock) {
         this.customers = customers;
         this.definitions = definitions;
         this.queues = queues;
@@ -53,6 +59,7 @@ public final class DemoService implements InitializeDemo {
         this.ids = ids;
         this.csms = new CsmResolver(profiles);
         this.evaluator = evaluator;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -98,6 +105,8 @@ public final class DemoService implements InitializeDemo {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         CustomerSignals signals = customers.signalsOf(caller.organizationId(), customer.id());
+        SignalScores scores = new SignalScorer(policies.current(caller.organizationId()).policies().signals())
+                .score(signals);
         List<WorkflowExecution> executions = new ArrayList<>();
         List<ExecutionEvent> events = new ArrayList<>();
         for (WorkflowDefinition definition : missing) {
@@ -105,7 +114,9 @@ public final class DemoService implements InitializeDemo {
             WorkflowExecution draft = WorkflowExecution.create(id, caller.organizationId(), definition.id(),
                     customer.id(), csm.id(), true, 0, now);
             int score = evaluator.evaluate(PriorityInput.of(draft, definition, signals), today).value();
-            executions.add(draft.withPriorityScore(score));
+            // A demo definition may carry template steps too: the same checklist as signal-created work.
+            executions.add(draft.withPriorityScore(score)
+                    .withExecutionData(TemplateSteps.executionData(definition, signals, scores, today)));
             events.add(ExecutionEvent.created(id, caller.organizationId(), caller.id(), now));
         }
         writer.insertNew(executions, events);

@@ -154,6 +154,9 @@ public final class TransitionService implements TransitionExecution {
         if (decided instanceof TransitionResult.EscalationRejected rejected) {
             return Result.err(new Failure.EscalationRejected(rejected.current(), rejected.attempted()));
         }
+        if (decided instanceof TransitionResult.StepsOpen open) {
+            return Result.err(new Failure.StepsOpen(open.steps()));
+        }
         if (decided instanceof TransitionResult.Rejected rejected) {
             return Result.err(new Failure.Rejected(rejected.current(), rejected.attempted()));
         }

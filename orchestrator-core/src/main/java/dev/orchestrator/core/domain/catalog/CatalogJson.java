@@ -2,6 +2,7 @@ package dev.orchestrator.core.domain.catalog;
 
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class CatalogJson {
         json.put("trigger_conditions", d.triggerConditions().json().values());
         json.put("is_active", d.active());
         json.put("is_demo", d.demo());
+        json.put("steps", TemplateSteps.toJson(d.steps()));
         return json;
     }
 

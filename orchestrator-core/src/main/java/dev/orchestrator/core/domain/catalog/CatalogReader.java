@@ -12,6 +12,7 @@ import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
@@ -45,7 +46,7 @@ public final class CatalogReader {
     public static final List<String> CONTACT_FIELDS = List.of("name", "email", "title", "relationship_strength",
             "is_decision_maker");
     public static final List<String> DEFINITION_FIELDS = List.of("id", "organization_id", "name", "workflow_type",
-            "description", "priority_weight", "trigger_conditions", "is_active", "is_demo");
+            "description", "priority_weight", "trigger_conditions", "is_active", "is_demo", "steps");
     public static final List<String> EXECUTION_FIELDS = List.of("id", "organization_id", "workflow_definition_id",
             "customer_id", "assigned_csm_id", "status", "snooze_until", "skip_reason", "execution_data", "is_demo", "due_at");
 
@@ -186,13 +187,15 @@ public final class CatalogReader {
         Map<String, Object> triggers = f.object("trigger_conditions");
         boolean active = f.bool("is_active", true);
         boolean demo = f.bool("is_demo", false);
+        TemplateSteps.Reading steps = TemplateSteps.read(json.values().get("steps"), f.path("steps"), maxSignalScore);
+        steps.problems().forEach(p -> problems.add(p.getKey(), p.getValue()));
         if (problems.count() > before) {
             return null;
         }
         int resolvedWeight = weight != null ? weight : priorityPolicy.defaultWeight(type);
         WorkflowDefinition definition = new WorkflowDefinition(new DefinitionId(idValue), new OrganizationId(org), name,
                 type, description, new TriggerConditions(triggers == null ? JsonObject.EMPTY : new JsonObject(triggers)),
-                resolvedWeight, active, demo);
+                resolvedWeight, active, demo, steps.steps());
         CatalogRules.check(definition, path, maxSignalScore, problems);
         return problems.count() > before ? null : definition;
     }

@@ -3,9 +3,11 @@ package dev.orchestrator.core.domain.catalog;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.signals.SignalField;
+import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -140,6 +142,19 @@ public final class CatalogRules {
         name(d.name(), at(path, "name"), problems);
         text(d.description(), at(path, "description"), false, DESCRIPTION_MAX, problems);
         triggerConditions(d, at(path, "trigger_conditions"), maxScore, problems);
+        templateSteps(d, at(path, "steps"), maxScore, problems);
+    }
+
+    /**
+     * The template steps, checked as their wire form is (so that steps built by code meet the rules
+     * of steps read from a body or a file), and storable.
+     */
+    static void templateSteps(WorkflowDefinition definition, String field, int maxScore, Problems problems) {
+        List<Object> json = TemplateSteps.toJson(definition.steps());
+        for (Map.Entry<String, String> p : TemplateSteps.read(json, field, maxScore).problems()) {
+            problems.add(p.getKey(), p.getValue());
+        }
+        Text.checkJson(json, field, problems);
     }
 
     public static void check(ExecutionEntry e, String path, Problems problems) {

@@ -120,6 +120,14 @@ public record WorkflowExecution(
                 reasonCode, escalation);
     }
 
+    /** This new execution with its first data (the template's checklist): not a change, so the version stays. */
+    public WorkflowExecution withExecutionData(JsonObject data) {
+        return new WorkflowExecution(id, organizationId, definitionId, customerId, assignedCsmId,
+                escalationUserId, status, snoozeUntil, snoozeDays, snoozedAt, priorityScore, startedAt,
+                completedAt, skippedAt, skipReason, data, demo, version, createdAt, updatedAt, dueAt,
+                reasonCode, escalation);
+    }
+
     /** Builder-style copy used by the lifecycle; keeps every transition a single readable expression. */
     public Changes change() {
         return new Changes(this);

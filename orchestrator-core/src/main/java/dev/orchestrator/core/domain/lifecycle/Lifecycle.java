@@ -13,6 +13,7 @@ import dev.orchestrator.core.domain.catalog.Text;
 import dev.orchestrator.core.domain.escalation.Escalation;
 import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.ExecutionSteps;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonMergePatch;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,8 +166,22 @@ public final class Lifecycle {
                     : ((Transition.Resolve) transition).note());
             changes.escalation(execution.escalation().after(transition.action(), actor, now, note));
         }
+        JsonObject data = execution.executionData();
         if (dataPatch != null) {
-            changes.executionData(JsonMergePatch.apply(execution.executionData(), dataPatch));
+            ExecutionSteps.Patched patched = ExecutionSteps.afterPatch(data,
+                    JsonMergePatch.apply(execution.executionData(), dataPatch));
+            if (patched instanceof ExecutionSteps.Patched.Refused refused) {
+                return new TransitionResult.Invalid(refused.field(), refused.reason());
+            }
+            data = ((ExecutionSteps.Patched.Ok) patched).data();
+            changes.executionData(data);
+        }
+        if (transition instanceof Transition.Complete) {
+            // The template's required steps are the work: an execution is done when they are.
+            List<ExecutionSteps.Open> open = ExecutionSteps.openRequired(data);
+            if (!open.isEmpty()) {
+                return new TransitionResult.StepsOpen(open);
+            }
         }
         WorkflowExecution next = changes.at(now);
         ExecutionEvent event = transition instanceof Transition.Reassign

@@ -2,7 +2,9 @@ package dev.orchestrator.core.domain.lifecycle;
 
 import dev.orchestrator.core.domain.escalation.EscalationState;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.ExecutionSteps;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import java.util.List;
 
 /** What {@link Lifecycle#apply} decided: the next state, or why not. */
 public sealed interface TransitionResult {
@@ -20,6 +22,13 @@ public sealed interface TransitionResult {
 
     /** The escalation is not in a state {@code attempted} may happen from ({@code current} null: not escalated). */
     record EscalationRejected(EscalationState current, Action attempted) implements TransitionResult {
+    }
+
+    /** A completion while required steps of the execution's checklist are still open (in the checklist's order). */
+    record StepsOpen(List<ExecutionSteps.Open> steps) implements TransitionResult {
+        public StepsOpen {
+            steps = List.copyOf(steps);
+        }
     }
 
     /** A parameter of the transition is out of range or missing. */

@@ -152,7 +152,7 @@ public record TriggerConditions(JsonObject json) {
         return keys;
     }
 
-    private static Optional<String> threshold(Object value, int maxScore) {
+    static Optional<String> threshold(Object value, int maxScore) {
         BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString())
                 : value instanceof String s && s.strip().matches(JsonObject.PLAIN_DECIMAL) ? new BigDecimal(s.strip())
                 : null;
