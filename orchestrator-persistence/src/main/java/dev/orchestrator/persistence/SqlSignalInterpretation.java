@@ -289,7 +289,9 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .andNotExists(DSL.selectOne().from(X)
                         .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
                         .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
-                .andNotExists(cooling(at));
+                .andNotExists(cooling(at))
+                // A dependency that says 'wait' holds the new execution back while it would be blocked.
+                .andNot(DependencySql.waits(S_ORG, S_CUSTOMER, D_ID, at));
     }
 
     /**

@@ -109,7 +109,7 @@ public final class Orchestrator {
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
-                policySource, utc);
+                policySource, ports.dependencies(), utc);
         this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
         this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
         this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), policySource, utc);
@@ -135,8 +135,7 @@ public final class Orchestrator {
         this.policies = new PolicyService(policySource, ports.policies(), utc);
         this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
-                ports.lifecycle(),
-                utc);
+                ports.lifecycle(), ports.dependencies(), utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }

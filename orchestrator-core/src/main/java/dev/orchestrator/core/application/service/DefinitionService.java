@@ -10,6 +10,7 @@ import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.catalog.CatalogJson;
 import dev.orchestrator.core.domain.catalog.CatalogReader;
+import dev.orchestrator.core.domain.catalog.CatalogRules;
 import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.Versioned;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -76,7 +77,7 @@ public final class DefinitionService implements ManageDefinitions {
         return existing(caller, id).flatMap(current -> {
             WorkflowDefinition d = current.value();
             WorkflowDefinition inactive = new WorkflowDefinition(d.id(), d.organizationId(), d.name(), d.type(),
-                    d.description(), d.triggerConditions(), d.priorityWeight(), false, d.demo());
+                    d.description(), d.triggerConditions(), d.priorityWeight(), false, d.demo(), d.dependsOn());
             return write(inactive, expected(current, ifMatch));
         });
     }
@@ -101,6 +102,11 @@ public final class DefinitionService implements ManageDefinitions {
         Problems problems = new Problems();
         WorkflowDefinition definition = reader.definition(body, "", problems, id, caller.organizationId());
         if (definition == null) {
+            return Result.err(CatalogFailures.invalid(problems));
+        }
+        CatalogRules.dependsOn(definition, reads.definitions(caller.organizationId()).stream().map(Versioned::value)
+                .toList(), "", problems);
+        if (!problems.isEmpty()) {
             return Result.err(CatalogFailures.invalid(problems));
         }
         return write(definition, expected);
