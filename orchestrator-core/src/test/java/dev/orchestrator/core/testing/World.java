@@ -90,6 +90,16 @@ public final class World {
         return definition;
     }
 
+    /** A non-demo definition without triggers that depends on {@code dependsOn}. */
+    public WorkflowDefinition dependent(WorkflowType type, int weight, Map<String, ?> conditions,
+            java.util.List<dev.orchestrator.core.domain.dependency.Dependency> dependsOn) {
+        WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(nextUuid()), org,
+                type.wireName() + " workflow " + sequence.get(), type, "test definition",
+                new TriggerConditions(JsonObject.of(conditions)), weight, true, false, dependsOn);
+        fixture.givenDefinition(definition);
+        return definition;
+    }
+
     /**
      * A status for a new random execution that keeps "one non-terminal execution per customer and
      * definition" true (stores enforce it): an active status already taken becomes completed.
