@@ -18,7 +18,7 @@ import org.jooq.impl.SQLDataType;
 /**
  * {@link DependencyRule} as SQL over many rows, built from the rule's own constants (which statuses
  * can be blocked, which block, which satisfy a window, where the window starts), so that the queue
- * and the release of dependents decide exactly as the core does; {@code DependencySqlTest} compares
+ * and the release of dependents decide exactly as the core does; {@code PostgresDependencyBlocksContractTest} compares
  * the two on random data. Every status and action is an inline literal: the queue's SQL is rendered
  * once and binds only the tenant and the CSM.
  *
