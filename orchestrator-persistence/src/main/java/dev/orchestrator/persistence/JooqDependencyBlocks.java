@@ -17,9 +17,12 @@ import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitionDependencies;
 import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -68,26 +71,42 @@ final class JooqDependencyBlocks implements DependencyBlocks {
      */
     @Override
     public List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now) {
+        return releaseWhere(CLOSED.ORGANIZATION_ID.eq(organization.value()).and(CLOSED.ID.eq(closed.value())), now)
+                .stream().sorted(dev.orchestrator.core.domain.queue.QueueOrdering::compareUuids)
+                .map(ExecutionId::of).toList();
+    }
+
+    @Override
+    public long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt) {
+        OffsetDateTime at = Codes.timestamp(closedAt);
+        return releaseWhere(organization.map(o -> CLOSED.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition())
+                .and(CLOSED.COMPLETED_AT.eq(at).or(CLOSED.SKIPPED_AT.eq(at))), closedAt).size();
+    }
+
+    /** The release for the closed executions {@code closed} selects: one event per dependent (DISTINCT). */
+    private List<UUID> releaseWhere(Condition closed, Instant now) {
         var ev = WORKFLOW_EXECUTION_EVENTS;
-        var released = DSL.select(E.ORGANIZATION_ID, E.ID, DSL.inline(Action.UNBLOCKED, ev.ACTION), E.STATUS, E.STATUS,
-                        DSL.val(Codes.timestamp(now), ev.OCCURRED_AT))
+        var dependents = DSL.selectDistinct(E.ORGANIZATION_ID, E.ID, E.STATUS)
                 .from(CLOSED)
                 .join(DEP).on(DEP.ORGANIZATION_ID.eq(CLOSED.ORGANIZATION_ID))
                 .and(DEP.PREREQUISITE_ID.eq(CLOSED.WORKFLOW_DEFINITION_ID))
                 .join(E).on(E.ORGANIZATION_ID.eq(CLOSED.ORGANIZATION_ID)).and(E.CUSTOMER_ID.eq(CLOSED.CUSTOMER_ID))
                 .and(E.WORKFLOW_DEFINITION_ID.eq(DEP.DEFINITION_ID))
-                .where(CLOSED.ORGANIZATION_ID.eq(organization.value())).and(CLOSED.ID.eq(closed.value()))
+                .where(closed)
                 .and(CLOSED.STATUS.notIn(Codes.inlineStatuses(CLOSED.STATUS, DependencyRule.BLOCKING)))
                 .and(E.STATUS.in(Codes.inlineStatuses(E.STATUS, DependencyRule.BLOCKABLE)))
                 .andNot(DependencySql.blocked(E.ORGANIZATION_ID, E.CUSTOMER_ID, E.WORKFLOW_DEFINITION_ID, E.STATUS,
                         E.CREATED_AT))
-                .orderBy(E.ID);
-        List<UUID> ids = sql.insertInto(ev, ev.ORGANIZATION_ID, ev.EXECUTION_ID, ev.ACTION, ev.FROM_STATUS, ev.TO_STATUS,
+                .asTable("released");
+        var released = DSL.select(dependents.field(E.ORGANIZATION_ID), dependents.field(E.ID),
+                        DSL.inline(Action.UNBLOCKED, ev.ACTION), dependents.field(E.STATUS), dependents.field(E.STATUS),
+                        DSL.val(Codes.timestamp(now), ev.OCCURRED_AT))
+                .from(dependents)
+                .orderBy(dependents.field(E.ID));
+        return sql.insertInto(ev, ev.ORGANIZATION_ID, ev.EXECUTION_ID, ev.ACTION, ev.FROM_STATUS, ev.TO_STATUS,
                         ev.OCCURRED_AT)
                 .select(released)
                 .returningResult(ev.EXECUTION_ID)
                 .fetch(r -> r.value1());
-        return ids.stream().sorted(dev.orchestrator.core.domain.queue.QueueOrdering::compareUuids)
-                .map(ExecutionId::of).toList();
     }
 }

@@ -112,7 +112,7 @@ public final class Orchestrator {
                 policySource, ports.dependencies(), utc);
         this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
         this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
-        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), policySource, utc);
+        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), ports.dependencies(), policySource, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), priorityPolicy, catalogReader, utc, IMPORT_BATCH_SIZE);

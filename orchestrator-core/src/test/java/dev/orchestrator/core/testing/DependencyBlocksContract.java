@@ -205,6 +205,36 @@ public abstract class DependencyBlocksContract extends PortContract {
     }
 
     @Test
+    void aSetBasedCloseReleasesEachDependentOnceWhateverNumberOfItsPrerequisitesClosed() {
+        WorkflowDefinition p = world.definition(WorkflowType.STRATEGIC, 700, Map.of(), false);
+        WorkflowDefinition q = world.definition(WorkflowType.RISK, 900, Map.of(), false);
+        WorkflowDefinition d = world.dependent(WorkflowType.OPPORTUNITY, 800, Map.of(),
+                List.of(Dependency.on(p.id()), Dependency.on(q.id())));
+        Customer closedToday = world.customer(world.csm, null);
+        Customer closedEarlier = world.customer(world.csm, null);
+        Instant now = World.T0.plus(Duration.ofDays(3));
+        WorkflowExecution bothToday = world.execution(d, closedToday, world.csm, ExecutionStatus.NOT_STARTED, 0, World.T0);
+        WorkflowExecution notToday = world.execution(d, closedEarlier, world.csm, ExecutionStatus.NOT_STARTED, 0, World.T0);
+        skip(world.execution(p, closedToday, world.csm, ExecutionStatus.NOT_STARTED, 0, World.T0), now);
+        skip(world.execution(q, closedToday, world.csm, ExecutionStatus.NOT_STARTED, 0, World.T0), now);
+        skip(world.execution(p, closedEarlier, world.csm, ExecutionStatus.NOT_STARTED, 0, World.T0), now.minusSeconds(60));
+
+        assertThat(fixture.ports().dependencies().releaseClosedAt(Optional.of(new World(fixture).org), now)).isZero();
+        assertThat(fixture.ports().dependencies().releaseClosedAt(Optional.of(world.org), now)).isEqualTo(1);
+
+        assertThat(fixture.eventsOf(world.org, bothToday.id())).extracting(ExecutionEvent::action)
+                .containsOnlyOnce(Action.UNBLOCKED);
+        assertThat(fixture.eventsOf(world.org, notToday.id())).extracting(ExecutionEvent::action)
+                .doesNotContain(Action.UNBLOCKED);
+    }
+
+    private void skip(WorkflowExecution open, Instant at) {
+        fixture.ports().writer().saveTransition(World.withStatus(open, ExecutionStatus.SKIPPED, at), open.status(),
+                open.version(), new ExecutionEvent(open.id(), world.org, null, Action.SKIP, open.status(),
+                        ExecutionStatus.SKIPPED, null, "not relevant", null, at));
+    }
+
+    @Test
     void theInterpreterHoldsBackADependentThatWaitsAndCreatesOneThatDoesNot() {
         WorkflowDefinition p = world.definition(WorkflowType.STRATEGIC, 700, Map.of(), false);
         WorkflowDefinition waits = world.dependent(WorkflowType.RISK, 900, Map.of("risk_score_min", 0),

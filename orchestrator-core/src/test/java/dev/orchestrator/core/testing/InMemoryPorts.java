@@ -311,6 +311,36 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         if (c == null || !c.status().isTerminal()) {
             return List.of();
         }
+        return release(List.of(c), now);
+    }
+
+    @Override
+    public synchronized long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt) {
+        List<WorkflowExecution> closed = executions.values().stream()
+                .filter(e -> organization.map(e.organizationId()::equals).orElse(true) && e.status().isTerminal()
+                        && (closedAt.equals(e.completedAt()) || closedAt.equals(e.skippedAt())))
+                .toList();
+        return release(closed, closedAt).size();
+    }
+
+    /** The dependents no longer blocked of any of {@code closed}, each with one 'unblocked' event. */
+    private List<ExecutionId> release(List<WorkflowExecution> closed, Instant now) {
+        java.util.Set<ExecutionId> released = new java.util.LinkedHashSet<>();
+        for (WorkflowExecution c : closed) {
+            released.addAll(dependentsReleasedBy(c));
+        }
+        List<ExecutionId> ids = new ArrayList<>(released);
+        ids.sort((a, b) -> QueueOrdering.compareUuids(a.value(), b.value()));
+        for (ExecutionId id : ids) {
+            WorkflowExecution e = executions.get(id);
+            events.add(new ExecutionEvent(id, e.organizationId(), null, dev.orchestrator.core.domain.lifecycle.Action.UNBLOCKED,
+                    e.status(), e.status(), null, null, null, now));
+        }
+        return List.copyOf(ids);
+    }
+
+    private List<ExecutionId> dependentsReleasedBy(WorkflowExecution c) {
+        OrganizationId organization = c.organizationId();
         List<ExecutionId> released = new ArrayList<>();
         for (WorkflowExecution e : executions.values()) {
             WorkflowDefinition d = definitions.get(e.definitionId());
@@ -321,13 +351,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 released.add(e.id());
             }
         }
-        released.sort((a, b) -> QueueOrdering.compareUuids(a.value(), b.value()));
-        for (ExecutionId id : released) {
-            WorkflowExecution e = executions.get(id);
-            events.add(new ExecutionEvent(id, organization, null, dev.orchestrator.core.domain.lifecycle.Action.UNBLOCKED,
-                    e.status(), e.status(), null, null, null, now));
-        }
-        return List.copyOf(released);
+        return released;
     }
 
     @Override

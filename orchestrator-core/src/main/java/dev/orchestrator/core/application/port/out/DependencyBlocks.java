@@ -9,6 +9,7 @@ import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code DependencyRule} needs to decide whether one execution is blocked, and the release of
@@ -35,4 +36,11 @@ public interface DependencyBlocks {
      * {@code closed} is still open.
      */
     List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now);
+
+    /**
+     * {@link #release} for every execution (of {@code organization}, or of all) closed at exactly
+     * {@code closedAt} by a set-based rule (the daily auto-close): each dependent released gets one
+     * {@code unblocked} event at {@code closedAt}, however many of its prerequisites closed. Returns how many.
+     */
+    long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt);
 }
