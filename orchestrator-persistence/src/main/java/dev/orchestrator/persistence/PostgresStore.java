@@ -98,6 +98,15 @@ public final class PostgresStore {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings())).pageSql(mode, limit);
     }
 
+    /**
+     * The production page as {@link #queuePageSql} rendered it before workflow dependencies (issue 14),
+     * without the "not blocked" anti-join: the benchmark's baseline for what dependencies cost. The
+     * service never runs it.
+     */
+    public static String queuePageSqlBeforeDependencies(int limit) {
+        return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings()), false).pageSql(QueueMode.PRODUCTION, limit);
+    }
+
     /** The job lock: a transaction-level advisory lock, released also when its holder dies. */
     public JobLock jobLock() {
         return jobLock;
