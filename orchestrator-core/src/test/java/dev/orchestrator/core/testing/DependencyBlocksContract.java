@@ -260,6 +260,24 @@ public abstract class DependencyBlocksContract extends PortContract {
         assertThat(created).containsExactlyInAnyOrder("blocked/creates", "free/waits", "free/creates");
     }
 
+    @Test
+    void aDependentThatWaitsWaitsForAPrerequisiteTriggeredInTheSameRun() {
+        WorkflowDefinition p = world.definition(WorkflowType.STRATEGIC, 700, Map.of("risk_score_min", 0), false);
+        WorkflowDefinition waits = world.dependent(WorkflowType.RISK, 900, Map.of("risk_score_min", 0),
+                List.of(new Dependency(p.id(), null, WhileOpen.WAIT)));
+        WorkflowDefinition creates = world.dependent(WorkflowType.OPPORTUNITY, 800, Map.of("risk_score_min", 0),
+                List.of(Dependency.on(p.id())));
+        world.customer(world.csm, World.signals(3, 5, 50));
+        Instant now = World.T0.plus(Duration.ofHours(1));
+
+        fixture.ports().interpretation().interpret(Optional.of(world.org), SignalPolicy.STANDARD, PriorityPolicy.STANDARD,
+                now.atOffset(ZoneOffset.UTC).toLocalDate(), now);
+
+        assertThat(fixture.storedExecutions(world.org)).extracting(WorkflowExecution::definitionId)
+                .containsExactlyInAnyOrder(p.id(), creates.id());
+        assertThat(waits.dependsOn()).isNotEmpty();
+    }
+
     private ExecutionEvent lastEvent(ExecutionId id) {
         List<ExecutionEvent> events = fixture.eventsOf(world.org, id);
         return events.get(events.size() - 1);

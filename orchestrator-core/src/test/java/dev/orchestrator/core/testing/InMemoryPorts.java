@@ -493,12 +493,15 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(d -> d.organizationId().equals(customer.organizationId()))
                     .filter(d -> scope.definition().map(d.id()::equals).orElse(true))
                     .toList();
-            // As one SQL statement does: against the customer's work before this run.
+            // As one SQL statement does: against the customer's work before this run, and what it triggers.
             List<DependencyRule.Run> before = runsOf(customer.organizationId(), customer.id());
-            for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
-                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active, lastClosed, now)) {
+            List<TriggeredWorkflow> triggeredNow = SignalInterpreter.triggered(
+                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active, lastClosed, now);
+            Set<DefinitionId> createdWithIt = triggeredNow.stream().map(t -> t.definition().id())
+                    .collect(Collectors.toSet());
+            for (TriggeredWorkflow triggered : triggeredNow) {
                 WorkflowDefinition definition = triggered.definition();
-                if (DependencyRule.waits(definition.dependsOn(), before, now)) {
+                if (DependencyRule.waits(definition.dependsOn(), before, createdWithIt, now)) {
                     continue;
                 }
                 ExecutionId id = ExecutionId.of(ids.newId());

@@ -78,8 +78,19 @@ public final class DependencyRule {
      * at {@code now}: some dependency that says {@link WhileOpen#WAIT} would block it.
      */
     public static boolean waits(List<Dependency> dependencies, Collection<Run> runs, Instant now) {
+        return waits(dependencies, runs, Set.of(), now);
+    }
+
+    /**
+     * {@link #waits(List, Collection, Instant)} in an interpretation run that also creates executions of
+     * {@code createdWithIt} for the same customer: those count as open prerequisites (they will be), so
+     * that a dependent triggered together with its prerequisite waits for it too.
+     */
+    public static boolean waits(List<Dependency> dependencies, Collection<Run> runs, Set<DefinitionId> createdWithIt,
+            Instant now) {
         for (Dependency d : dependencies) {
-            if (d.whileOpen() == WhileOpen.WAIT && blocker(d, now, runs).isPresent()) {
+            if (d.whileOpen() == WhileOpen.WAIT
+                    && (createdWithIt.contains(d.prerequisite()) || blocker(d, now, runs).isPresent())) {
                 return true;
             }
         }

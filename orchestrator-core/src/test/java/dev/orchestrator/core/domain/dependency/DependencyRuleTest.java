@@ -85,6 +85,9 @@ class DependencyRuleTest {
         assertThat(DependencyRule.waits(List.of(new Dependency(P, 10, WhileOpen.WAIT)),
                 List.of(run(1, P, ExecutionStatus.COMPLETED, CREATED.minus(Duration.ofDays(11)))), CREATED))
                 .as("the last completion is too old").isTrue();
+        assertThat(DependencyRule.waits(List.of(new Dependency(P, null, WhileOpen.WAIT)), List.of(),
+                java.util.Set.of(P), CREATED)).as("a prerequisite created in the same run").isTrue();
+        assertThat(DependencyRule.waits(List.of(Dependency.on(P)), List.of(), java.util.Set.of(P), CREATED)).isFalse();
     }
 
     @Test
