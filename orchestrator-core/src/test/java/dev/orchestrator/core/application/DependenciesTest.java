@@ -202,6 +202,30 @@ class DependenciesTest {
         assertThat(queue()).extracting(WorkflowExecution::id).containsExactly(upsell.id());
     }
 
+    @Test
+    void anAutoClosedPrerequisiteReleasesItsDependentsWithAnEvent() {
+        WorkflowDefinition churn = world.definition(WorkflowType.RISK, 900, Map.of("risk_score_min", 5,
+                "auto_close", Map.of("margin", 1, "after_runs", 1)), false);
+        WorkflowDefinition winBack = world.dependent(WorkflowType.OPPORTUNITY, 800, Map.of(),
+                List.of(Dependency.on(churn.id())));
+        Customer risky = world.customer(world.csm, World.signals(5, 10, 5));
+        orchestrator.interpretSignals().interpret(Optional.of(world.org));
+        WorkflowExecution save = store.storedExecutions(world.org).stream()
+                .filter(e -> e.definitionId().equals(churn.id()) && e.customerId().equals(risky.id())).findFirst()
+                .orElseThrow();
+        WorkflowExecution play = world.execution(winBack, risky, world.csm, ExecutionStatus.NOT_STARTED, 800, World.T0);
+        assertThat(queue()).extracting(WorkflowExecution::id).doesNotContain(play.id());
+
+        store.givenCustomer(risky, World.signals(5, 0, 95)); // the risk is gone
+        clock.advance(Duration.ofDays(1));
+        orchestrator.applyLifecycleRules().apply(Optional.of(world.org));
+
+        assertThat(store.storedExecution(world.org, save.id()).orElseThrow().status()).isEqualTo(ExecutionStatus.SKIPPED);
+        List<ExecutionEvent> events = store.eventsOf(world.org, play.id());
+        assertThat(events).extracting(ExecutionEvent::action).containsExactly(Action.UNBLOCKED);
+        assertThat(queue()).extracting(WorkflowExecution::id).contains(play.id());
+    }
+
     private List<WorkflowExecution> queue() {
         return orchestrator.viewQueue().queue(world.csm, new ViewQueue.Query(Optional.empty(), QueueMode.PRODUCTION, 10))
                 .orElseThrow().stream().map(i -> i.entry().execution()).toList();
