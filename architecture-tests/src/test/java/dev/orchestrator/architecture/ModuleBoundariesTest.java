@@ -185,4 +185,19 @@ class ModuleBoundariesTest {
                         + "(PolicySource, which also supplies the defaults of an organization that stored none)")
                 .check(PRODUCT);
     }
+
+    @Test
+    void whetherWorkIsBlockedIsDecidedByTheCoresRuleOrItsOneSqlTranslation() {
+        noClasses().that().resideInAnyPackage(HTTP, SCHEDULER, CLI, DASHBOARD)
+                .should().dependOnClassesThat().haveSimpleName("DependencyRule")
+                .because("adapters show what the core decided (blocked_by, the 409); they never judge a dependency")
+                .check(PRODUCT);
+        noClasses().that().resideInAPackage(PERSISTENCE)
+                .and().doNotHaveSimpleName("DependencySql")
+                .and().doNotHaveSimpleName("JooqDependencyBlocks")
+                .should().dependOnClassesThat().haveSimpleName("DependencyRule")
+                .because("the store applies DependencyRule only through DependencySql, the SQL derived from it and "
+                        + "tested equal to it (PostgresDependencyBlocksContractTest)")
+                .check(PRODUCT);
+    }
 }

@@ -147,6 +147,10 @@ final class ApiProblem extends RuntimeException {
             return new ApiProblem(409, "steps-open", "Required steps are open", open.message(), List.of(),
                     Map.of("open_steps", steps), Map.of());
         }
+        if (failure instanceof Failure.Blocked blocked) {
+            return new ApiProblem(409, "blocked", "Blocked by a prerequisite", blocked.message(), List.of(),
+                    Map.of("blocked_by", Representations.blockedBy(blocked.blockedBy())), Map.of());
+        }
         if (failure instanceof Failure.Conflict conflict) {
             return new ApiProblem(409, "concurrent-modification", "Changed concurrently", conflict.message(),
                     List.of(), Map.of("current_status", conflict.current().wireName()), Map.of());

@@ -108,6 +108,25 @@ final class Representations {
         return json;
     }
 
+    /**
+     * What blocks an execution, one object per blocking dependency: the prerequisite (id and name), the
+     * customer's open execution of it (null when a window wants a completion instead), the window, and why.
+     */
+    static List<Map<String, Object>> blockedBy(List<dev.orchestrator.core.domain.dependency.BlockedBy> blockedBy) {
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (var b : blockedBy) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("prerequisite_id", b.blocker().prerequisite().toString());
+            json.put("prerequisite_name", b.prerequisiteName());
+            json.put("blocking_execution_id", b.blocker().blockingExecution() == null ? null
+                    : b.blocker().blockingExecution().toString());
+            json.put("completed_within_days", b.blocker().completedWithinDays());
+            json.put("reason", b.blocker().open() ? "open" : "not_completed_recently");
+            items.add(json);
+        }
+        return items;
+    }
+
     static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }

@@ -31,6 +31,7 @@ final class ViewRepresentations {
         people(json, detail.view());
         json.put("escalated_at", Representations.time(detail.view().escalatedAt()));
         json.put("escalation", escalation(detail.escalation()));
+        json.put("blocked_by", Representations.blockedBy(detail.blockedBy()));
         return json;
     }
 

@@ -10,6 +10,9 @@ import dev.orchestrator.core.domain.jobs.JobTrigger;
 import dev.orchestrator.core.domain.customer.Customer;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
+import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.testing.World;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -48,6 +51,31 @@ class OpenApiContractTest extends ApiTestBase {
         ApiResponse response = send(builder.build());
         exchanges.add(new Exchange(method.toLowerCase(Locale.ROOT), template, response));
         return response;
+    }
+
+    /** A definition with depends_on, a blocked execution's detail, its refused start (409 blocked), its events after release. */
+    private void exerciseDependencies(String exec, String views) {
+        WorkflowDefinition review = definition("Strategic review", WorkflowType.STRATEGIC, 700, map(), false);
+        ApiResponse upsellDefinition = call("POST", "/api/orchestrator/definitions", "/api/orchestrator/definitions",
+                json(map("name", "Upsell", "workflow_type", "opportunity", "depends_on", List.of(review.id().toString(),
+                        map("definition_id", review.id().toString())))), world.admin);
+        assertThat(upsellDefinition.status()).isEqualTo(400);
+        ApiResponse created = call("POST", "/api/orchestrator/definitions", "/api/orchestrator/definitions",
+                json(map("name", "Upsell", "workflow_type", "opportunity", "depends_on", List.of(map("definition_id",
+                        review.id().toString(), "completed_within_days", 30, "while_open", "wait")))), world.admin);
+        WorkflowDefinition upsell = new WorkflowDefinition(
+                dev.orchestrator.core.domain.ids.DefinitionId.parse(created.json().path("id").asText()), world.org,
+                "Upsell", WorkflowType.OPPORTUNITY, null, null, 800, true, false);
+        Customer customer = customer("Initech", world.csm);
+        WorkflowExecution open = world.execution(review, customer, world.csm, ExecutionStatus.UNDERWAY, 700, World.T0);
+        WorkflowExecution blocked = world.execution(upsell, customer, world.csm, ExecutionStatus.NOT_STARTED, 800,
+                World.T0);
+        call("GET", views + "/{id}", views + "/" + blocked.id(), null, world.csm);
+        call("PATCH", exec + "status", exec.replace("{id}", blocked.id().toString()) + "status",
+                json(map("status", "underway")), world.csm);
+        call("PATCH", exec + "status", exec.replace("{id}", open.id().toString()) + "status",
+                json(map("status", "completed")), world.csm);
+        call("GET", views + "/{id}/events", views + "/" + blocked.id() + "/events", null, world.csm);
     }
 
     private void exerciseEveryRoute() {
@@ -134,6 +162,7 @@ class OpenApiContractTest extends ApiTestBase {
         call("GET", views + "/{id}/events", views + "/" + id + "/events?cursor=x", null, world.csm);
         call("GET", views + "/{id}/events", views + "/" + id + "/events", null, world.outsider);
         exerciseTeamRoutes(id);
+        exerciseDependencies(exec, views);
         execution(world.csm, ExecutionStatus.UNDERWAY);
         call("GET", "/api/orchestrator/queue", "/api/orchestrator/queue", null, world.csm);
         call("GET", "/api/dashboard/today-workflows", "/api/dashboard/today-workflows", null, world.csm);

@@ -6,6 +6,7 @@ import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
 import static dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS;
 import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
 import static org.jooq.impl.DSL.excluded;
@@ -398,7 +399,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                         JsonbCodec.write(d.triggerConditions().json()), d.priorityWeight(), d.active(), d.demo(), at, at,
                         JsonbCodec.writeArray(TemplateSteps.toJson(d.steps())));
             }
-            return Written.of(insert.onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
+            Written written = Written.of(insert.onConflict(WORKFLOW_DEFINITIONS.ID).doUpdate()
                     .set(WORKFLOW_DEFINITIONS.NAME, excluded(WORKFLOW_DEFINITIONS.NAME))
                     .set(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, excluded(WORKFLOW_DEFINITIONS.WORKFLOW_TYPE))
                     .set(WORKFLOW_DEFINITIONS.DESCRIPTION, excluded(WORKFLOW_DEFINITIONS.DESCRIPTION))
@@ -411,7 +412,40 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     .set(WORKFLOW_DEFINITIONS.VERSION, WORKFLOW_DEFINITIONS.VERSION.plus(1))
                     .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(excluded(WORKFLOW_DEFINITIONS.ORGANIZATION_ID)))
                     .returningResult(WORKFLOW_DEFINITIONS.ID, INSERTED).fetch());
+            writeDependencies(batch, written.ids());
+            return written;
         });
+    }
+
+    /**
+     * Each written definition's dependencies replace its stored ones (the core has checked them: same
+     * organization, no cycle; a prerequisite written later in this session is fine, its key is checked
+     * at commit).
+     */
+    private void writeDependencies(List<WorkflowDefinition> batch, Set<UUID> written) {
+        var d = WORKFLOW_DEFINITION_DEPENDENCIES;
+        List<WorkflowDefinition> mine = batch.stream().filter(x -> written.contains(x.id().value())).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        for (WorkflowDefinition x : mine) {
+            sql.deleteFrom(d).where(d.ORGANIZATION_ID.eq(x.organizationId().value()))
+                    .and(d.DEFINITION_ID.eq(x.id().value())).execute();
+        }
+        var insert = sql.insertInto(d, d.ORGANIZATION_ID, d.DEFINITION_ID, d.PREREQUISITE_ID, d.POSITION,
+                d.COMPLETED_WITHIN_DAYS, d.WHILE_OPEN);
+        boolean any = false;
+        for (WorkflowDefinition x : mine) {
+            for (int i = 0; i < x.dependsOn().size(); i++) {
+                var dep = x.dependsOn().get(i);
+                insert = insert.values(x.organizationId().value(), x.id().value(), dep.prerequisite().value(), i,
+                        dep.completedWithinDays(), dep.whileOpen());
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
     }
 
     @Override

@@ -4,10 +4,13 @@ import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
 import static dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS;
 import static dev.orchestrator.persistence.jooq.Tables.PROFILES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 
 import dev.orchestrator.core.application.port.out.CatalogOwners;
 import dev.orchestrator.core.domain.catalog.CatalogSection;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,6 +46,18 @@ final class JooqCatalogOwners implements CatalogOwners {
                     .forEach(r -> found.put(r.value1(), r.value2()));
         }
         return found;
+    }
+
+    @Override
+    public Map<DefinitionId, List<DefinitionId>> storedDependencies(OrganizationId organization) {
+        var d = WORKFLOW_DEFINITION_DEPENDENCIES;
+        Map<DefinitionId, List<DefinitionId>> stored = new java.util.LinkedHashMap<>();
+        sql.select(d.DEFINITION_ID, d.PREREQUISITE_ID).from(d)
+                .where(d.ORGANIZATION_ID.eq(organization.value()))
+                .orderBy(d.DEFINITION_ID, d.POSITION)
+                .forEach(r -> stored.computeIfAbsent(DefinitionId.of(r.value1()), k -> new ArrayList<>())
+                        .add(DefinitionId.of(r.value2())));
+        return stored;
     }
 
     private static Table<?> table(CatalogSection section) {

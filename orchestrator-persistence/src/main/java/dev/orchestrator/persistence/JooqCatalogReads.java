@@ -4,6 +4,7 @@ import static dev.orchestrator.persistence.jooq.Tables.CONTACTS;
 import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
 import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES;
 
 import dev.orchestrator.core.application.port.out.CatalogReads;
 import dev.orchestrator.core.domain.catalog.ContactEntry;
@@ -15,6 +16,7 @@ import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.signals.CustomerSignals;
+import dev.orchestrator.core.domain.dependency.Dependency;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.persistence.jooq.tables.CustomerProperties;
 import dev.orchestrator.persistence.jooq.tables.Customers;
@@ -47,10 +49,31 @@ final class JooqCatalogReads implements CatalogReads {
 
     @Override
     public List<Versioned<WorkflowDefinition>> definitions(OrganizationId organization) {
+        Map<UUID, List<Dependency>> dependencies = dependencies(organization, null);
         return sql.selectFrom(WORKFLOW_DEFINITIONS)
                 .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(organization.value()))
                 .orderBy(WORKFLOW_DEFINITIONS.NAME, WORKFLOW_DEFINITIONS.ID)
-                .fetch(r -> new Versioned<>(Rows.definition(r, WORKFLOW_DEFINITIONS), r.get(WORKFLOW_DEFINITIONS.VERSION)));
+                .fetch(r -> new Versioned<>(Rows.definition(r, WORKFLOW_DEFINITIONS), r.get(WORKFLOW_DEFINITIONS.VERSION)))
+                .stream().map(v -> withDependencies(organization, v, dependencies)).toList();
+    }
+
+    /** The organization's dependencies ({@code definition} null) or one definition's, by definition, in order. */
+    private java.util.Map<UUID, List<Dependency>> dependencies(OrganizationId organization, DefinitionId definition) {
+        var d = WORKFLOW_DEFINITION_DEPENDENCIES;
+        java.util.Map<UUID, List<Dependency>> found = new java.util.HashMap<>();
+        sql.select(d.DEFINITION_ID, d.PREREQUISITE_ID, d.COMPLETED_WITHIN_DAYS, d.WHILE_OPEN).from(d)
+                .where(d.ORGANIZATION_ID.eq(organization.value()))
+                .and(definition == null ? DSL.noCondition() : d.DEFINITION_ID.eq(definition.value()))
+                .orderBy(d.DEFINITION_ID, d.POSITION)
+                .forEach(r -> found.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
+                        .add(new Dependency(DefinitionId.of(r.value2()), r.value3(), r.value4())));
+        return found;
+    }
+
+    private static Versioned<WorkflowDefinition> withDependencies(OrganizationId organization,
+            Versioned<WorkflowDefinition> v, java.util.Map<UUID, List<Dependency>> dependencies) {
+        List<Dependency> own = dependencies.get(v.value().id().value());
+        return own == null ? v : new Versioned<>(v.value().withDependsOn(own), v.version());
     }
 
     @Override
@@ -59,7 +82,8 @@ final class JooqCatalogReads implements CatalogReads {
                 .where(WORKFLOW_DEFINITIONS.ORGANIZATION_ID.eq(organization.value()))
                 .and(WORKFLOW_DEFINITIONS.ID.eq(id.value()))
                 .fetchOptional(r -> new Versioned<>(Rows.definition(r, WORKFLOW_DEFINITIONS),
-                        r.get(WORKFLOW_DEFINITIONS.VERSION)));
+                        r.get(WORKFLOW_DEFINITIONS.VERSION)))
+                .map(v -> withDependencies(organization, v, dependencies(organization, id)));
     }
 
     @Override

@@ -52,11 +52,18 @@ final class JooqQueueReader implements QueueReader {
     private static final Field<?>[] POSITIONAL_COLUMNS = positionalColumns();
 
     private final DSLContext sql;
+    /** False only for the benchmark's "before dependencies" statement: the page as it was before issue 14. */
+    private final boolean dependencies;
     /** A queue page's SQL by mode and limit (at most 2 × 100), rendered once. */
     private final Map<String, String> pages = new ConcurrentHashMap<>();
 
     JooqQueueReader(DSLContext sql) {
+        this(sql, true);
+    }
+
+    JooqQueueReader(DSLContext sql, boolean dependencies) {
         this.sql = sql;
+        this.dependencies = dependencies;
     }
 
     /**
@@ -81,7 +88,8 @@ final class JooqQueueReader implements QueueReader {
     }
 
     private String render(QueueMode mode, int limit) {
-        ResultQuery<Record> query = page(EntrySql.selectByPosition(sql), ANY_ORGANIZATION, ANY_CSM, mode, limit);
+        ResultQuery<Record> query = page(EntrySql.selectByPosition(sql), ANY_ORGANIZATION, ANY_CSM, mode, limit,
+                dependencies);
         // The page runs with the organization bound first and the CSM second: anything else bound
         // means the query changed shape and that positional binding would be wrong.
         if (!query.getBindValues().equals(List.of(ANY_ORGANIZATION.value(), ANY_CSM.value()))) {
@@ -114,17 +122,23 @@ final class JooqQueueReader implements QueueReader {
 
     /** The query {@link #queue} runs, with its columns under their own names (for EXPLAIN tests). */
     ResultQuery<Record> queueQuery(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        return page(EntrySql.select(sql), organizationId, csmId, mode, limit);
+        return page(EntrySql.select(sql), organizationId, csmId, mode, limit, dependencies);
     }
 
     private static ResultQuery<Record> page(SelectJoinStep<Record> select, OrganizationId organizationId,
-            ProfileId csmId, QueueMode mode, int limit) {
+            ProfileId csmId, QueueMode mode, int limit, boolean dependencies) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
         boolean demo = mode == QueueMode.DEMO;
         Condition members = E.IS_DEMO.eq(DSL.inline(demo))
                 .and(E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE)));
+        if (!demo && dependencies) {
+            // Blocked work is left out (DependencyRule): the index still gives the page in order, and
+            // each entry it passes costs one probe of the definition's dependencies (none: one index lookup).
+            members = members.andNot(DependencySql.blocked(E.ORGANIZATION_ID, E.CUSTOMER_ID, E.WORKFLOW_DEFINITION_ID,
+                    E.STATUS, E.CREATED_AT));
+        }
         return select
                 .where(E.ORGANIZATION_ID.eq(organizationId.value()))
                 .and(E.ASSIGNED_CSM_ID.eq(csmId.value()))

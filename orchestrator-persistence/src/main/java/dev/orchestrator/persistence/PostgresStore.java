@@ -65,7 +65,7 @@ public final class PostgresStore {
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
-                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql));
+                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql), new JooqDependencyBlocks(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }
@@ -96,6 +96,15 @@ public final class PostgresStore {
      */
     public static String queuePageSql(QueueMode mode, int limit) {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings())).pageSql(mode, limit);
+    }
+
+    /**
+     * The production page as {@link #queuePageSql} rendered it before workflow dependencies (issue 14),
+     * without the "not blocked" anti-join: the benchmark's baseline for what dependencies cost. The
+     * service never runs it.
+     */
+    public static String queuePageSqlBeforeDependencies(int limit) {
+        return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings()), false).pageSql(QueueMode.PRODUCTION, limit);
     }
 
     /** The job lock: a transaction-level advisory lock, released also when its holder dies. */

@@ -65,7 +65,7 @@ final class Rows {
         return new WorkflowDefinition(DefinitionId.of(r.get(d.ID)), OrganizationId.of(r.get(d.ORGANIZATION_ID)),
                 r.get(d.NAME), r.get(d.WORKFLOW_TYPE), r.get(d.DESCRIPTION),
                 new TriggerConditions(JsonbCodec.read(r.get(d.TRIGGER_CONDITIONS))), r.get(d.PRIORITY_WEIGHT),
-                r.get(d.IS_ACTIVE), r.get(d.IS_DEMO), steps(r, d));
+                r.get(d.IS_ACTIVE), r.get(d.IS_DEMO), steps(r, d), List.of());
     }
 
     /**

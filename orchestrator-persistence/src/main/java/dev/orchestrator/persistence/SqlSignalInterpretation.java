@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.table;
 import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.domain.customer.CustomerDates;
+import dev.orchestrator.core.domain.dependency.WhileOpen;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.ExecutionSteps;
 import dev.orchestrator.core.domain.ids.CustomerId;
@@ -113,6 +114,17 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     private static final Field<Integer> D_COOLDOWN_DAYS = field(name("d", "cooldown_days"), SQLDataType.INTEGER);
     private static final Field<JSONB> D_STEPS = field(name("d", "steps"), SQLDataType.JSONB);
     private static final WorkflowExecutions Y = WORKFLOW_EXECUTIONS.as("y");
+    /** A 'wait' dependency of the candidate, and its prerequisite as another row of {@code candidates}. */
+    private static final dev.orchestrator.persistence.jooq.tables.WorkflowDefinitionDependencies W_DEP =
+            dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES.as("w");
+    private static final Table<?> PRE = table(name("candidates")).as("pre");
+    private static final Field<UUID> PRE_ORG = field(name("pre", "organization_id"), SQLDataType.UUID);
+    private static final Field<UUID> PRE_ID = field(name("pre", "id"), SQLDataType.UUID);
+    private static final Field<BigDecimal> PRE_OPPORTUNITY_MIN = field(name("pre", "opportunity_min"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> PRE_RISK_MIN = field(name("pre", "risk_min"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> PRE_RENEWAL_WITHIN = field(name("pre", "renewal_within"), SQLDataType.NUMERIC);
+    private static final Field<BigDecimal> PRE_REVIEW_WITHIN = field(name("pre", "review_within"), SQLDataType.NUMERIC);
+    private static final Field<Integer> PRE_COOLDOWN_DAYS = field(name("pre", "cooldown_days"), SQLDataType.INTEGER);
 
     private static final Table<?> INSERTED = table(name("inserted"));
     private static final Field<UUID> I_ID = field(name("inserted", "id"), SQLDataType.UUID);
@@ -298,14 +310,34 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .coerce(field("id", SQLDataType.UUID), field("created", SQLDataType.BIGINT));
     }
 
-    /** Whether the interpretation creates an execution of (s, d): triggered, windows hold, none open, not cooling. */
+    /**
+     * Whether the interpretation creates an execution of (s, d): triggered, windows hold, none open, not
+     * cooling, and no dependency that says 'wait' holds it back ({@code DependencyRule.waits}): neither
+     * one that would block it now, nor one whose prerequisite this same statement triggers for s (it
+     * cannot see its own inserts, so a prerequisite it creates counts as open, as the core's rule says).
+     */
     private static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
-        return triggers()
-                .and(windowsHold(today))
+        return triggered(D_ID, triggers(), windowsHold(today), at, active, D_COOLDOWN_DAYS)
+                .andNot(DependencySql.waits(S_ORG, S_CUSTOMER, D_ID, at))
+                .andNotExists(DSL.selectOne().from(W_DEP)
+                        .join(PRE).on(PRE_ORG.eq(W_DEP.ORGANIZATION_ID)).and(PRE_ID.eq(W_DEP.PREREQUISITE_ID))
+                        .where(W_DEP.ORGANIZATION_ID.eq(S_ORG)).and(W_DEP.DEFINITION_ID.eq(D_ID))
+                        .and(W_DEP.WHILE_OPEN.eq(inline(WhileOpen.WAIT, W_DEP.WHILE_OPEN)))
+                        .and(triggered(PRE_ID, triggers(PRE_OPPORTUNITY_MIN, PRE_RISK_MIN, PRE_RENEWAL_WITHIN,
+                                        PRE_REVIEW_WITHIN),
+                                windowsHold(today, PRE_RENEWAL_WITHIN, PRE_REVIEW_WITHIN), at, active,
+                                PRE_COOLDOWN_DAYS)));
+    }
+
+    /** Triggered for (s, {@code definition}), its windows hold, none of it open, not cooling. */
+    private static Condition triggered(Field<UUID> definition, Condition triggers, Condition windows,
+            Field<OffsetDateTime> at, List<Field<?>> active, Field<Integer> cooldownDays) {
+        return triggers
+                .and(windows)
                 .andNotExists(DSL.selectOne().from(X)
                         .where(X.ORGANIZATION_ID.eq(S_ORG)).and(X.CUSTOMER_ID.eq(S_CUSTOMER))
-                        .and(X.WORKFLOW_DEFINITION_ID.eq(D_ID)).and(X.STATUS.in(active)))
-                .andNotExists(cooling(at));
+                        .and(X.WORKFLOW_DEFINITION_ID.eq(definition)).and(X.STATUS.in(active)))
+                .andNotExists(cooling(at, definition, cooldownDays));
     }
 
     /**
@@ -313,15 +345,16 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      * pair closed less than the definition's cooldown ago (served by
      * workflow_executions_closed_by_customer_definition).
      */
-    private static org.jooq.Select<?> cooling(Field<OffsetDateTime> now) {
+    private static org.jooq.Select<?> cooling(Field<OffsetDateTime> now, Field<UUID> definition,
+            Field<Integer> cooldownDays) {
         Field<OffsetDateTime> closedAt = DSL.when(Y.STATUS.eq(inline(ExecutionStatus.COMPLETED, Y.STATUS)), Y.COMPLETED_AT)
                 .otherwise(Y.SKIPPED_AT);
         return DSL.selectOne().from(Y)
                 .where(Y.ORGANIZATION_ID.eq(S_ORG)).and(Y.CUSTOMER_ID.eq(S_CUSTOMER))
-                .and(Y.WORKFLOW_DEFINITION_ID.eq(D_ID))
+                .and(Y.WORKFLOW_DEFINITION_ID.eq(definition))
                 .and(Y.STATUS.in(Codes.inlineStatuses(Y.STATUS,
                         java.util.EnumSet.of(ExecutionStatus.COMPLETED, ExecutionStatus.SKIPPED))))
-                .and(LifecycleRuleSql.cooling(closedAt, D_COOLDOWN_DAYS, now));
+                .and(LifecycleRuleSql.cooling(closedAt, cooldownDays, now));
     }
 
     /**
@@ -329,12 +362,17 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      * (score ≥ minimum, compared as decimals).
      */
     private static Condition triggers() {
+        return triggers(D_OPPORTUNITY_MIN, D_RISK_MIN, D_RENEWAL_WITHIN, D_REVIEW_WITHIN);
+    }
+
+    private static Condition triggers(Field<BigDecimal> opportunityMin, Field<BigDecimal> riskMin,
+            Field<BigDecimal> renewalWithin, Field<BigDecimal> reviewWithin) {
         Field<BigDecimal> opportunity = S_OPPORTUNITY.coerce(SQLDataType.NUMERIC);
         Field<BigDecimal> risk = S_RISK.coerce(SQLDataType.NUMERIC);
-        return D_OPPORTUNITY_MIN.isNotNull().or(D_RISK_MIN.isNotNull())
-                .or(D_RENEWAL_WITHIN.isNotNull()).or(D_REVIEW_WITHIN.isNotNull())
-                .and(D_OPPORTUNITY_MIN.isNull().or(opportunity.ge(D_OPPORTUNITY_MIN)))
-                .and(D_RISK_MIN.isNull().or(risk.ge(D_RISK_MIN)));
+        return opportunityMin.isNotNull().or(riskMin.isNotNull())
+                .or(renewalWithin.isNotNull()).or(reviewWithin.isNotNull())
+                .and(opportunityMin.isNull().or(opportunity.ge(opportunityMin)))
+                .and(riskMin.isNull().or(risk.ge(riskMin)));
     }
 
     /**
@@ -343,8 +381,12 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      * makes the comparison NULL, i.e. not met.
      */
     private static Condition windowsHold(LocalDate today) {
-        return D_RENEWAL_WITHIN.isNull().or(daysFromToday(S_RENEWAL, today).le(D_RENEWAL_WITHIN))
-                .and(D_REVIEW_WITHIN.isNull().or(daysFromToday(S_REVIEW, today).le(D_REVIEW_WITHIN)));
+        return windowsHold(today, D_RENEWAL_WITHIN, D_REVIEW_WITHIN);
+    }
+
+    private static Condition windowsHold(LocalDate today, Field<BigDecimal> renewalWithin, Field<BigDecimal> reviewWithin) {
+        return renewalWithin.isNull().or(daysFromToday(S_RENEWAL, today).le(renewalWithin))
+                .and(reviewWithin.isNull().or(daysFromToday(S_REVIEW, today).le(reviewWithin)));
     }
 
     /**

@@ -50,6 +50,8 @@ class ClosedSetChecksTest {
         CLOSED_SETS.put("workflow_execution_events.action", Action.class);
         CLOSED_SETS.put("workflow_definitions.workflow_type", WorkflowType.class);
         CLOSED_SETS.put("contacts.relationship_strength", RelationshipStrength.class);
+        CLOSED_SETS.put("workflow_definition_dependencies.while_open",
+                dev.orchestrator.core.domain.dependency.WhileOpen.class);
         CLOSED_SETS.put("job_runs.status", dev.orchestrator.core.domain.jobs.JobStatus.class);
         CLOSED_SETS.put("job_runs.trigger", dev.orchestrator.core.domain.jobs.JobTrigger.class);
     }

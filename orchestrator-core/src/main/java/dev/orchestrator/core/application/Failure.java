@@ -61,6 +61,22 @@ public sealed interface Failure {
         }
     }
 
+    /**
+     * The execution is blocked by a dependency of its definition ({@code DependencyRule}): it cannot
+     * be started until its prerequisites are done.
+     */
+    record Blocked(List<dev.orchestrator.core.domain.dependency.BlockedBy> blockedBy) implements Failure {
+        public Blocked {
+            blockedBy = List.copyOf(blockedBy);
+        }
+
+        public String message() {
+            return "the execution is blocked until its prerequisites are done: " + blockedBy.stream()
+                    .map(dev.orchestrator.core.domain.dependency.BlockedBy::describe)
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+        }
+    }
+
     /** Someone else changed the execution between our read and our write. */
     record Conflict(ExecutionStatus current) implements Failure {
         public String message() {

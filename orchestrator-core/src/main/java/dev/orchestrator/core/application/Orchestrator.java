@@ -109,10 +109,10 @@ public final class Orchestrator {
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, policySource, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
-                policySource, utc);
+                policySource, ports.dependencies(), utc);
         this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
         this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
-        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), policySource, utc);
+        this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), ports.dependencies(), policySource, utc);
         this.catalogReader = new CatalogReader(priorityPolicy, signalPolicy.maxScore());
         this.imports = new ImportService(ports.catalogOwners(), ports.catalogLoader(), ports.recomputation(),
                 ports.ids(), policySource, catalogReader, utc, IMPORT_BATCH_SIZE);
@@ -136,8 +136,7 @@ public final class Orchestrator {
         this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), ports.catalogReads(),
                 utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
-                ports.lifecycle(),
-                utc);
+                ports.lifecycle(), ports.dependencies(), utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }

@@ -94,7 +94,7 @@ public abstract class CatalogWritesContract extends PortContract {
                         null, false));
         WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(world.nextUuid()), world.org,
                 "Churn save", WorkflowType.RISK, null, new TriggerConditions(JsonObject.of(Map.of("risk_score_min", 0))),
-                900, true, false, steps);
+                900, true, false, steps, List.of());
 
         Outcome saved = writes().saveDefinition(definition, OptionalLong.empty(), SCORING);
 

@@ -5,6 +5,9 @@ import dev.orchestrator.core.application.port.in.InterpretSignals;
 import dev.orchestrator.core.application.port.in.RecomputePriorities;
 import dev.orchestrator.core.application.port.out.CatalogLoader;
 import dev.orchestrator.core.application.port.out.CatalogOwners;
+import dev.orchestrator.core.application.port.out.DependencyBlocks;
+import dev.orchestrator.core.domain.dependency.Dependency;
+import dev.orchestrator.core.domain.dependency.DependencyRule;
 import dev.orchestrator.core.application.port.out.CatalogReads;
 import dev.orchestrator.core.application.port.out.CatalogWrites;
 import dev.orchestrator.core.application.port.out.CustomerLookup;
@@ -102,7 +105,8 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation {
+        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
+        DependencyBlocks {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -140,7 +144,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this);
+                this, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -268,9 +272,103 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .filter(e -> e.organizationId().equals(organizationId) && e.assignedCsmId().equals(csmId))
                 .map(this::entry)
                 .filter(QueueOrdering.membership(mode))
+                // The production queue leaves blocked work out (QueueOrdering, DependencyRule).
+                .filter(e -> mode != QueueMode.PRODUCTION || !blockedNow(e.execution()))
                 .sorted(QueueOrdering.comparator(mode))
                 .limit(limit)
                 .toList();
+    }
+
+    // ---- dependencies ------------------------------------------------------------------------
+
+    private boolean blockedNow(WorkflowExecution e) {
+        WorkflowDefinition d = definitions.get(e.definitionId());
+        return d != null && DependencyRule.blocked(e.status(), e.createdAt(), d.dependsOn(), runsOf(e.organizationId(),
+                e.customerId()));
+    }
+
+    private List<DependencyRule.Run> runsOf(OrganizationId organization, CustomerId customer) {
+        return executions.values().stream()
+                .filter(x -> x.organizationId().equals(organization) && x.customerId().equals(customer))
+                .map(x -> new DependencyRule.Run(x.id(), x.definitionId(), x.status(), x.completedAt()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Named> dependenciesOf(OrganizationId organization, DefinitionId definition) {
+        WorkflowDefinition d = definitions.get(definition);
+        if (d == null || !d.organizationId().equals(organization)) {
+            return List.of();
+        }
+        return d.dependsOn().stream()
+                .map(x -> new Named(x, definitions.get(x.prerequisite()).name()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<DependencyRule.Run> runs(OrganizationId organization, CustomerId customer,
+            Collection<DefinitionId> definitionIds) {
+        return runsOf(organization, customer).stream().filter(r -> definitionIds.contains(r.definition())).toList();
+    }
+
+    @Override
+    public synchronized List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now) {
+        WorkflowExecution c = storedExecution(organization, closed).orElse(null);
+        if (c == null || !c.status().isTerminal()) {
+            return List.of();
+        }
+        return release(List.of(c), now);
+    }
+
+    @Override
+    public synchronized long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt) {
+        List<WorkflowExecution> closed = executions.values().stream()
+                .filter(e -> organization.map(e.organizationId()::equals).orElse(true) && e.status().isTerminal()
+                        && (closedAt.equals(e.completedAt()) || closedAt.equals(e.skippedAt())))
+                .toList();
+        return release(closed, closedAt).size();
+    }
+
+    /** The dependents no longer blocked of any of {@code closed}, each with one 'unblocked' event. */
+    private List<ExecutionId> release(List<WorkflowExecution> closed, Instant now) {
+        java.util.Set<ExecutionId> released = new java.util.LinkedHashSet<>();
+        for (WorkflowExecution c : closed) {
+            released.addAll(dependentsReleasedBy(c));
+        }
+        List<ExecutionId> ids = new ArrayList<>(released);
+        ids.sort((a, b) -> QueueOrdering.compareUuids(a.value(), b.value()));
+        for (ExecutionId id : ids) {
+            WorkflowExecution e = executions.get(id);
+            events.add(new ExecutionEvent(id, e.organizationId(), null, dev.orchestrator.core.domain.lifecycle.Action.UNBLOCKED,
+                    e.status(), e.status(), null, null, null, now));
+        }
+        return List.copyOf(ids);
+    }
+
+    private List<ExecutionId> dependentsReleasedBy(WorkflowExecution c) {
+        OrganizationId organization = c.organizationId();
+        List<ExecutionId> released = new ArrayList<>();
+        for (WorkflowExecution e : executions.values()) {
+            WorkflowDefinition d = definitions.get(e.definitionId());
+            if (e.organizationId().equals(organization) && e.customerId().equals(c.customerId())
+                    && DependencyRule.BLOCKABLE.contains(e.status()) && d != null
+                    && d.dependsOn().stream().anyMatch(x -> x.prerequisite().equals(c.definitionId()))
+                    && !blockedNow(e)) {
+                released.add(e.id());
+            }
+        }
+        return released;
+    }
+
+    @Override
+    public synchronized Map<DefinitionId, List<DefinitionId>> storedDependencies(OrganizationId organization) {
+        Map<DefinitionId, List<DefinitionId>> stored = new LinkedHashMap<>();
+        for (WorkflowDefinition d : definitions.values()) {
+            if (d.organizationId().equals(organization) && !d.dependsOn().isEmpty()) {
+                stored.put(d.id(), d.dependsOn().stream().map(Dependency::prerequisite).toList());
+            }
+        }
+        return stored;
     }
 
     @Override
@@ -429,9 +527,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     .filter(d -> d.organizationId().equals(customer.organizationId()))
                     .filter(d -> scope.definition().map(d.id()::equals).orElse(true))
                     .toList();
-            for (TriggeredWorkflow triggered : SignalInterpreter.triggered(
-                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active, lastClosed, now)) {
+            // As one SQL statement does: against the customer's work before this run, and what it triggers.
+            List<DependencyRule.Run> before = runsOf(customer.organizationId(), customer.id());
+            List<TriggeredWorkflow> triggeredNow = SignalInterpreter.triggered(
+                    scorer.score(customerSignals), datesOf(customer.id()), today, candidates, active, lastClosed, now);
+            Set<DefinitionId> createdWithIt = triggeredNow.stream().map(t -> t.definition().id())
+                    .collect(Collectors.toSet());
+            for (TriggeredWorkflow triggered : triggeredNow) {
                 WorkflowDefinition definition = triggered.definition();
+                if (DependencyRule.waits(definition.dependsOn(), before, createdWithIt, now)) {
+                    continue;
+                }
                 ExecutionId id = ExecutionId.of(ids.newId());
                 WorkflowExecution draft = WorkflowExecution.create(id, customer.organizationId(), definition.id(),
                         customer.id(), customer.csmId(), false, 0, now, triggered.dueAt());

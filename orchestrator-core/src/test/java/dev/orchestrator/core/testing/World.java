@@ -93,7 +93,17 @@ public final class World {
             List<TemplateStep> steps) {
         WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(nextUuid()), org,
                 type.wireName() + " workflow " + sequence.get(), type, "test definition",
-                new TriggerConditions(JsonObject.of(conditions)), weight, true, demo, steps);
+                new TriggerConditions(JsonObject.of(conditions)), weight, true, demo, steps, List.of());
+        fixture.givenDefinition(definition);
+        return definition;
+    }
+
+    /** A non-demo definition without triggers that depends on {@code dependsOn}. */
+    public WorkflowDefinition dependent(WorkflowType type, int weight, Map<String, ?> conditions,
+            java.util.List<dev.orchestrator.core.domain.dependency.Dependency> dependsOn) {
+        WorkflowDefinition definition = new WorkflowDefinition(DefinitionId.of(nextUuid()), org,
+                type.wireName() + " workflow " + sequence.get(), type, "test definition",
+                new TriggerConditions(JsonObject.of(conditions)), weight, true, false, List.of(), dependsOn);
         fixture.givenDefinition(definition);
         return definition;
     }

@@ -212,6 +212,18 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_DEFINITIONS.IS_ACTIVE, definition.active())
                 .set(WORKFLOW_DEFINITIONS.STEPS, jsonbArray(TemplateSteps.toJson(definition.steps())))
                 .execute();
+        var d = dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES;
+        for (int i = 0; i < definition.dependsOn().size(); i++) {
+            var dependency = definition.dependsOn().get(i);
+            sql.insertInto(d)
+                    .set(d.ORGANIZATION_ID, definition.organizationId().value())
+                    .set(d.DEFINITION_ID, definition.id().value())
+                    .set(d.PREREQUISITE_ID, dependency.prerequisite().value())
+                    .set(d.POSITION, i)
+                    .set(d.COMPLETED_WITHIN_DAYS, dependency.completedWithinDays())
+                    .set(d.WHILE_OPEN, dependency.whileOpen())
+                    .execute();
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.orchestrator.core.application.port.out.IdGenerator;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.catalog.CatalogJson;
+import dev.orchestrator.core.domain.catalog.CatalogReader;
+import dev.orchestrator.core.domain.catalog.CatalogRules;
 import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.Versioned;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -99,6 +101,11 @@ public final class DefinitionService implements ManageDefinitions {
         WorkflowDefinition definition = readers.of(caller.organizationId()).definition(body, "", problems, id,
                 caller.organizationId());
         if (definition == null) {
+            return Result.err(CatalogFailures.invalid(problems));
+        }
+        CatalogRules.dependsOn(definition, reads.definitions(caller.organizationId()).stream().map(Versioned::value)
+                .toList(), "", problems);
+        if (!problems.isEmpty()) {
             return Result.err(CatalogFailures.invalid(problems));
         }
         return write(definition, expected);

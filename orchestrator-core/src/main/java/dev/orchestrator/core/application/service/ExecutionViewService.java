@@ -3,6 +3,7 @@ package dev.orchestrator.core.application.service;
 import dev.orchestrator.core.application.Failure;
 import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.ViewExecutions;
+import dev.orchestrator.core.application.port.out.DependencyBlocks;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
@@ -43,10 +44,12 @@ public final class ExecutionViewService implements ViewExecutions {
     private final OrganizationSettingsStore settings;
     private final PolicySource policies;
     private final ExplainedPriorities explained;
+    private final Blocking blocking;
     private final Clock clock;
 
     public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, OrganizationSettingsStore settings,
-            PolicySource policies, SignalLifecycle lifecycle, Clock clock) {
+            PolicySource policies, SignalLifecycle lifecycle, DependencyBlocks dependencies, Clock clock) {
+        this.blocking = new Blocking(dependencies);
         this.views = views;
         this.profiles = profiles;
         this.settings = settings;
@@ -59,7 +62,8 @@ public final class ExecutionViewService implements ViewExecutions {
     public Result<Detail> execution(Profile caller, ExecutionId id) {
         return visible(caller, id).map(view -> new Detail(view,
                 explained.of(caller.organizationId(), view.entry(), LocalDate.now(clock)),
-                escalation(view, settings.settings(caller.organizationId()), clock.instant())));
+                escalation(view, settings.settings(caller.organizationId()), clock.instant()),
+                blocking.of(view.entry().execution())));
     }
 
     @Override

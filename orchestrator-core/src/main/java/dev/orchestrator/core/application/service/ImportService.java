@@ -11,6 +11,10 @@ import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.service.CatalogReferences.Target;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.catalog.CatalogReader;
+import dev.orchestrator.core.domain.catalog.CatalogRules;
+import dev.orchestrator.core.domain.dependency.Dependency;
+import dev.orchestrator.core.domain.dependency.DependencyGraph;
+import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.catalog.CatalogSection;
 import dev.orchestrator.core.domain.catalog.CustomerEntry;
 import dev.orchestrator.core.domain.catalog.ExecutionEntry;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +73,8 @@ public final class ImportService implements ImportCatalog {
         /** Definitions are read with their organization's policies (its tiers, its score cap). */
         private final CatalogReaders definitions = new CatalogReaders(policies).memoized();
         private final Map<CatalogSection, Integer> counts = new EnumMap<>(CatalogSection.class);
+        /** The incoming definitions per organization (a few dozen each), for the cycle check. */
+        private final Map<OrganizationId, Map<DefinitionId, Incoming>> incoming = new LinkedHashMap<>();
 
         @Override
         public Problems problems() {
@@ -117,6 +124,13 @@ public final class ImportService implements ImportCatalog {
                         UUID org = d.organizationId().value();
                         references.row(section, d.id().value(), org, index);
                         references.ref(Target.ORGANIZATION, org, org, () -> path + ".organization_id");
+                        for (int i = 0; i < d.dependsOn().size(); i++) {
+                            String at = path + ".depends_on[" + i + "].definition_id";
+                            references.ref(Target.DEFINITION, d.dependsOn().get(i).prerequisite().value(), org, () -> at);
+                        }
+                        incoming.computeIfAbsent(d.organizationId(), o -> new LinkedHashMap<>())
+                                .put(d.id(), new Incoming(path, d.name(),
+                                        d.dependsOn().stream().map(Dependency::prerequisite).toList()));
                     }
                 }
                 case WORKFLOW_EXECUTIONS -> {
@@ -147,6 +161,31 @@ public final class ImportService implements ImportCatalog {
         @Override
         public void finishChecks() {
             references.finish();
+            if (problems.isEmpty()) {
+                cycles();
+            }
+        }
+
+        /**
+         * The incoming definitions' dependencies, with the stored ones they replace or point at, make no
+         * cycle (checked once every reference is known to exist; the cycle is named at the first row in it).
+         */
+        private void cycles() {
+            incoming.forEach((organization, rows) -> {
+                if (rows.values().stream().allMatch(r -> r.prerequisites().isEmpty())) {
+                    return;
+                }
+                Map<DefinitionId, List<DefinitionId>> graph = new LinkedHashMap<>();
+                rows.forEach((id, row) -> graph.put(id, row.prerequisites()));
+                owners.storedDependencies(organization).forEach(graph::putIfAbsent);
+                Optional<List<DefinitionId>> cycle = DependencyGraph.cycle(graph);
+                if (cycle.isPresent()) {
+                    Incoming first = cycle.get().stream().map(rows::get).filter(java.util.Objects::nonNull)
+                            .findFirst().orElseThrow();
+                    CatalogRules.cycle(graph, id -> rows.containsKey(id) ? rows.get(id).name() : id.toString(),
+                            first.path() + ".depends_on", problems);
+                }
+            });
         }
 
         @Override
@@ -183,6 +222,10 @@ public final class ImportService implements ImportCatalog {
             return Result.ok(new Report(written, Set.copyOf(organizations), examined, changed,
                     (System.nanoTime() - rescoreStarted) / 1_000_000));
         }
+    }
+
+    /** An incoming definition as the cycle check needs it. */
+    private record Incoming(String path, String name, List<DefinitionId> prerequisites) {
     }
 
     /** A row the store refused, carried out of the replay. */

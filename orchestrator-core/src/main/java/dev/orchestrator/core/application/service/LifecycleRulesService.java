@@ -1,6 +1,7 @@
 package dev.orchestrator.core.application.service;
 
 import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
+import dev.orchestrator.core.application.port.out.DependencyBlocks;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.signals.SignalPolicy;
@@ -19,11 +20,14 @@ import java.util.Optional;
 public final class LifecycleRulesService implements ApplyLifecycleRules {
 
     private final SignalLifecycle lifecycle;
+    private final DependencyBlocks dependencies;
     private final PolicySource policies;
     private final Clock clock;
 
-    public LifecycleRulesService(SignalLifecycle lifecycle, PolicySource policies, Clock clock) {
+    public LifecycleRulesService(SignalLifecycle lifecycle, DependencyBlocks dependencies, PolicySource policies,
+            Clock clock) {
         this.lifecycle = lifecycle;
+        this.dependencies = dependencies;
         this.policies = policies;
         this.clock = clock;
     }
@@ -44,6 +48,10 @@ public final class LifecycleRulesService implements ApplyLifecycleRules {
             counted += closed.counted();
             reset += closed.reset();
             autoClosed += closed.closed();
+            if (closed.closed() > 0) {
+                // An auto-closed prerequisite no longer blocks: its customer's dependents may be available now.
+                dependencies.releaseClosedAt(job.getKey(), now);
+            }
         }
         return new Report(woken, counted, reset, autoClosed);
     }

@@ -3,12 +3,14 @@ package dev.orchestrator.core.application.service;
 import dev.orchestrator.core.application.Failure;
 import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.TransitionExecution;
+import dev.orchestrator.core.application.port.out.DependencyBlocks;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.dependency.BlockedBy;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
@@ -29,6 +31,7 @@ import dev.orchestrator.core.domain.signals.SignalScorer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,10 +44,14 @@ public final class TransitionService implements TransitionExecution {
     private final ProfileLookup profiles;
     private final ReasonCodes reasons;
     private final PolicySource policies;
+    private final DependencyBlocks dependencies;
+    private final Blocking blocking;
     private final Clock clock;
 
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
-            ReasonCodes reasons, PolicySource policies, Clock clock) {
+            ReasonCodes reasons, PolicySource policies, DependencyBlocks dependencies, Clock clock) {
+        this.dependencies = dependencies;
+        this.blocking = new Blocking(dependencies);
         this.executions = executions;
         this.writer = writer;
         this.profiles = profiles;
@@ -141,6 +148,13 @@ public final class TransitionService implements TransitionExecution {
             }
         }
         WorkflowExecution current = entry.execution();
+        if (transition instanceof Transition.Start) {
+            // A blocked execution is not offered; starting it anyway is refused, naming what it waits for.
+            List<BlockedBy> blockedBy = blocking.of(current);
+            if (!blockedBy.isEmpty()) {
+                return Result.err(new Failure.Blocked(blockedBy));
+            }
+        }
         if ((transition instanceof Transition.Acknowledge || transition instanceof Transition.Resolve)
                 && !AccessPolicy.canAnswerEscalation(caller, current)) {
             return Result.err(new Failure.Forbidden("only the person it is escalated to, or an admin, may "
@@ -173,6 +187,10 @@ public final class TransitionService implements TransitionExecution {
         ExecutionWriter.SaveResult saved = writer.saveTransition(next, current.status(), current.version(),
                 applied.event(), risk);
         if (saved instanceof ExecutionWriter.SaveResult.Saved ok) {
+            if (!current.status().isTerminal() && ok.execution().status().isTerminal()) {
+                // Its customer's dependents it blocked may be available now: each gets an 'unblocked' event.
+                dependencies.release(caller.organizationId(), executionId, now);
+            }
             return Result.ok(new Outcome(ok.execution(), priority));
         }
         ExecutionWriter.SaveResult.Conflict conflict = (ExecutionWriter.SaveResult.Conflict) saved;

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.domain.catalog;
 
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.dependency.Dependency;
 import dev.orchestrator.core.domain.signals.SignalField;
 import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
@@ -31,6 +32,15 @@ public final class CatalogJson {
         json.put("is_active", d.active());
         json.put("is_demo", d.demo());
         json.put("steps", TemplateSteps.toJson(d.steps()));
+        List<Map<String, Object>> dependsOn = new ArrayList<>();
+        for (Dependency dependency : d.dependsOn()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("definition_id", dependency.prerequisite().toString());
+            item.put("completed_within_days", dependency.completedWithinDays());
+            item.put("while_open", dependency.whileOpen().wireName());
+            dependsOn.add(item);
+        }
+        json.put("depends_on", dependsOn);
         return json;
     }
 

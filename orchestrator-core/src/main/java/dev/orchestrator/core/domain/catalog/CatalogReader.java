@@ -3,6 +3,8 @@ package dev.orchestrator.core.domain.catalog;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
 import dev.orchestrator.core.domain.customer.RelationshipStrength;
+import dev.orchestrator.core.domain.dependency.Dependency;
+import dev.orchestrator.core.domain.dependency.WhileOpen;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
@@ -46,7 +48,8 @@ public final class CatalogReader {
     public static final List<String> CONTACT_FIELDS = List.of("name", "email", "title", "relationship_strength",
             "is_decision_maker");
     public static final List<String> DEFINITION_FIELDS = List.of("id", "organization_id", "name", "workflow_type",
-            "description", "priority_weight", "trigger_conditions", "is_active", "is_demo", "steps");
+            "description", "priority_weight", "trigger_conditions", "is_active", "is_demo", "steps", "depends_on");
+    public static final List<String> DEPENDENCY_FIELDS = List.of("definition_id", "completed_within_days", "while_open");
     public static final List<String> EXECUTION_FIELDS = List.of("id", "organization_id", "workflow_definition_id",
             "customer_id", "assigned_csm_id", "status", "snooze_until", "skip_reason", "execution_data", "is_demo", "due_at");
 
@@ -189,15 +192,53 @@ public final class CatalogReader {
         boolean demo = f.bool("is_demo", false);
         TemplateSteps.Reading steps = TemplateSteps.read(json.values().get("steps"), f.path("steps"), maxSignalScore);
         steps.problems().forEach(p -> problems.add(p.getKey(), p.getValue()));
+        List<Dependency> dependsOn = dependencies(f, problems);
         if (problems.count() > before) {
             return null;
         }
         int resolvedWeight = weight != null ? weight : priorityPolicy.defaultWeight(type);
         WorkflowDefinition definition = new WorkflowDefinition(new DefinitionId(idValue), new OrganizationId(org), name,
                 type, description, new TriggerConditions(triggers == null ? JsonObject.EMPTY : new JsonObject(triggers)),
-                resolvedWeight, active, demo, steps.steps());
+                resolvedWeight, active, demo, steps.steps(), dependsOn);
         CatalogRules.check(definition, path, maxSignalScore, problems);
         return problems.count() > before ? null : definition;
+    }
+
+    /**
+     * {@code depends_on}: an array whose items are a definition id (a string: blocked while open, created
+     * at once) or an object with {@link #DEPENDENCY_FIELDS}.
+     */
+    private static List<Dependency> dependencies(JsonFields f, Problems problems) {
+        List<?> nodes = f.array("depends_on");
+        if (nodes == null) {
+            return List.of();
+        }
+        List<Dependency> dependencies = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String dpath = f.path("depends_on") + "[" + i + "]";
+            Object node = nodes.get(i);
+            if (node instanceof String) {
+                JsonFields d = new JsonFields(Map.of("definition_id", node), dpath, problems, DEPENDENCY_FIELDS);
+                UUID id = d.uuid("definition_id", true);
+                if (id != null) {
+                    dependencies.add(Dependency.on(new DefinitionId(id)));
+                }
+                continue;
+            }
+            if (!(node instanceof Map<?, ?> map)) {
+                problems.add(dpath, "must be a definition id or an object with definition_id");
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            JsonFields d = new JsonFields((Map<String, Object>) map, dpath, problems, DEPENDENCY_FIELDS);
+            UUID id = d.uuid("definition_id", true);
+            Integer days = d.integer("completed_within_days", false, Dependency.MIN_DAYS, Dependency.MAX_DAYS);
+            WhileOpen whileOpen = d.oneOf("while_open", false, WhileOpen.values(), WhileOpen::wireName, WhileOpen.CREATE);
+            if (id != null && whileOpen != null && (days != null || map.get("completed_within_days") == null)) {
+                dependencies.add(new Dependency(new DefinitionId(id), days, whileOpen));
+            }
+        }
+        return dependencies;
     }
 
     /** An execution; {@code newId} is used when the row has no id. */

@@ -1,15 +1,24 @@
 package dev.orchestrator.core.domain.catalog;
 
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.dependency.Dependency;
+import dev.orchestrator.core.domain.dependency.DependencyGraph;
+import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.signals.SignalField;
 import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The value rules of catalog data, each written once: lengths, ranges, formats, and the rules that
@@ -143,6 +152,7 @@ public final class CatalogRules {
         text(d.description(), at(path, "description"), false, DESCRIPTION_MAX, problems);
         triggerConditions(d, at(path, "trigger_conditions"), maxScore, problems);
         templateSteps(d, at(path, "steps"), maxScore, problems);
+        dependsOn(d, at(path, "depends_on"), problems);
     }
 
     /**
@@ -155,6 +165,64 @@ public final class CatalogRules {
             problems.add(p.getKey(), p.getValue());
         }
         Text.checkJson(json, field, problems);
+    }
+
+    /** The rules of one definition's {@code depends_on} on their own: not itself, each prerequisite once. */
+    static void dependsOn(WorkflowDefinition d, String field, Problems problems) {
+        Set<DefinitionId> seen = new HashSet<>();
+        for (int i = 0; i < d.dependsOn().size(); i++) {
+            DefinitionId prerequisite = d.dependsOn().get(i).prerequisite();
+            String at = field + "[" + i + "].definition_id";
+            if (prerequisite.equals(d.id())) {
+                problems.add(at, "must not be the definition itself");
+            } else if (!seen.add(prerequisite)) {
+                problems.add(at, "names " + prerequisite + " a second time");
+            }
+        }
+    }
+
+    /**
+     * The rules of a definition's {@code depends_on} against the rest of its organization
+     * ({@code organization}: every stored definition, in any order; the written one, if stored, is
+     * replaced): each prerequisite is a definition of the organization, and the dependencies make no
+     * cycle, which is named ({@code depends_on: A → B → A}) by the definitions' names.
+     */
+    public static void dependsOn(WorkflowDefinition written, Collection<WorkflowDefinition> organization, String path,
+            Problems problems) {
+        String field = at(path, "depends_on");
+        Map<DefinitionId, WorkflowDefinition> byId = new LinkedHashMap<>();
+        byId.put(written.id(), written);
+        for (WorkflowDefinition d : organization) {
+            if (d.organizationId().equals(written.organizationId())) {
+                byId.putIfAbsent(d.id(), d);
+            }
+        }
+        boolean known = true;
+        for (int i = 0; i < written.dependsOn().size(); i++) {
+            DefinitionId prerequisite = written.dependsOn().get(i).prerequisite();
+            if (!byId.containsKey(prerequisite)) {
+                problems.add(field + "[" + i + "].definition_id",
+                        "is not a workflow definition of this organization: " + prerequisite);
+                known = false;
+            }
+        }
+        if (known) {
+            cycle(byId, field, problems);
+        }
+    }
+
+    /** A problem naming the first cycle of {@code definitions}' dependencies (the first definition's, if it has one). */
+    public static void cycle(Map<DefinitionId, WorkflowDefinition> definitions, String field, Problems problems) {
+        Map<DefinitionId, List<DefinitionId>> graph = new LinkedHashMap<>();
+        definitions.forEach((id, d) -> graph.put(id, d.dependsOn().stream().map(Dependency::prerequisite).toList()));
+        cycle(graph, id -> definitions.containsKey(id) ? definitions.get(id).name() : id.toString(), field, problems);
+    }
+
+    /** A problem naming the first cycle of {@code graph} (definition → prerequisites), each by {@code name}. */
+    public static void cycle(Map<DefinitionId, List<DefinitionId>> graph, Function<DefinitionId, String> name,
+            String field, Problems problems) {
+        DependencyGraph.cycle(graph).ifPresent(cycle -> problems.add(field, "would make a cycle: "
+                + cycle.stream().map(name).collect(Collectors.joining(" → "))));
     }
 
     public static void check(ExecutionEntry e, String path, Problems problems) {

@@ -26,7 +26,12 @@ public enum Action implements WireNamed {
     /** The person escalated to takes the escalation on. Not a status change. */
     ACKNOWLEDGE("acknowledge"),
     /** The person escalated to closes the escalation. Not a status change. */
-    RESOLVE("resolve");
+    RESOLVE("resolve"),
+    /**
+     * A prerequisite of the execution's definition was closed and nothing blocks it any more
+     * ({@code DependencyRule}): it is offered again. Not a status change; no actor (the system).
+     */
+    UNBLOCKED("unblocked");
 
     private final String wireName;
 

@@ -56,9 +56,18 @@ public interface ViewExecutions {
 
     /**
      * {@code priority} is evaluated now and explains the stored score's parts (as the queue's);
-     * {@code escalation} (null: never escalated) judges the acknowledgement target now.
+     * {@code escalation} (null: never escalated) judges the acknowledgement target now; {@code blockedBy}
+     * is what blocks it now ({@code DependencyRule}), empty when it is available.
      */
-    record Detail(ExecutionView view, PriorityScore priority, EscalationView escalation) {
+    record Detail(ExecutionView view, PriorityScore priority, EscalationView escalation,
+            List<dev.orchestrator.core.domain.dependency.BlockedBy> blockedBy) {
+        public Detail {
+            blockedBy = blockedBy == null ? List.of() : List.copyOf(blockedBy);
+        }
+
+        public Detail(ExecutionView view, PriorityScore priority, EscalationView escalation) {
+            this(view, priority, escalation, List.of());
+        }
     }
 
     record HistoryPage(List<HistoryEntry> items, Optional<String> nextCursor) {
