@@ -136,15 +136,17 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     public Optional<Problem> profiles(List<CatalogLoader.Located<Profile>> rows) {
         Optional<Problem> refused = batch("profiles", rows, p -> p.id().value(), batch -> {
             var insert = sql.insertInto(PROFILES, PROFILES.ID, PROFILES.ORGANIZATION_ID, PROFILES.EMAIL,
-                    PROFILES.FULL_NAME, PROFILES.ROLE, PROFILES.CREATED_AT);
+                    PROFILES.FULL_NAME, PROFILES.ROLE, PROFILES.CAPACITY, PROFILES.CREATED_AT);
             for (Profile p : batch) {
-                insert = insert.values(p.id().value(), p.organizationId().value(), p.email(), p.fullName(), p.role(), at);
+                insert = insert.values(p.id().value(), p.organizationId().value(), p.email(), p.fullName(), p.role(),
+                        p.capacity().isPresent() ? p.capacity().getAsInt() : null, at);
             }
             // The manager is set when every profile of the load exists (it may come later).
             return Written.of(insert.onConflict(PROFILES.ID).doUpdate()
                     .set(PROFILES.EMAIL, excluded(PROFILES.EMAIL))
                     .set(PROFILES.FULL_NAME, excluded(PROFILES.FULL_NAME))
                     .set(PROFILES.ROLE, excluded(PROFILES.ROLE))
+                    .set(PROFILES.CAPACITY, excluded(PROFILES.CAPACITY))
                     .where(PROFILES.ORGANIZATION_ID.eq(excluded(PROFILES.ORGANIZATION_ID)))
                     .returningResult(PROFILES.ID, INSERTED).fetch());
         });

@@ -12,6 +12,7 @@ import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.TeamViews;
+import dev.orchestrator.core.application.port.out.RebalanceReads;
 import dev.orchestrator.core.domain.team.CsmWorkload;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
@@ -98,7 +99,8 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation {
+        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
+        RebalanceReads {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -134,7 +136,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this);
+                this, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -610,7 +612,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     return Optional.of(new Problem(l.path() + ".email", "is already the email of another profile in this organization"));
                 }
                 people.put(p.id(), new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(),
-                        stored == null ? null : stored.managerId()));
+                        stored == null ? null : stored.managerId(), p.capacity()));
                 managers.put(p.id(), p.managerId());
                 count("profiles", stored == null);
             }
@@ -620,7 +622,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         private void applyManagers() {
             managers.forEach((id, manager) -> {
                 Profile p = people.get(id);
-                people.put(id, new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(), manager));
+                people.put(id, new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(), manager,
+                        p.capacity()));
             });
             managers.clear();
         }
@@ -1024,6 +1027,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .toList();
         return csms.stream().map(csm -> CsmWorkload.tally(csm, rows, windows, labels))
                 .filter(line -> !line.equals(CsmWorkload.none(line.csm()))).toList();
+    }
+
+    // ---- rebalance ----------------------------------------------------------------------
+
+    @Override
+    public synchronized RebalanceReads.TeamLoad read(OrganizationId organization, Map<ProfileId, Integer> capacities,
+            dev.orchestrator.core.domain.workload.RebalancePolicy policy, PriorityPolicy.LabelThresholds labels) {
+        List<WorkflowExecution> mine = executions.values().stream()
+                .filter(e -> e.organizationId().equals(organization)).toList();
+        return new RebalanceReads.TeamLoad(policy.loads(mine, capacities.keySet(), labels),
+                policy.candidates(mine, capacities, labels, id -> customers.get(id).name()));
     }
 
     // ---- policy versions -----------------------------------------------------------------

@@ -171,10 +171,11 @@ public final class CopyLoader implements AutoCloseable {
     }
 
     public Copy<Profile> profiles() throws SQLException {
-        return start("profiles (id, organization_id, email, full_name, role, manager_id)",
+        return start("profiles (id, organization_id, email, full_name, role, manager_id, capacity)",
                 (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.email())
                         .field(r.fullName()).field(r.role())
-                        .field(r.managerId() == null ? null : r.managerId().value()));
+                        .field(r.managerId() == null ? null : r.managerId().value())
+                        .field(r.capacity().isPresent() ? (Object) r.capacity().getAsInt() : null));
     }
 
     /** Customers only: their properties and contacts go through {@link #properties()} and {@link #contacts()}. */

@@ -77,6 +77,7 @@ public final class CatalogJson {
         json.put("full_name", p.fullName());
         json.put("role", p.role().wireName());
         json.put("manager_id", p.managerId() == null ? null : p.managerId().toString());
+        json.put("capacity", p.capacity().isPresent() ? p.capacity().getAsInt() : null);
         return json;
     }
 

@@ -15,6 +15,7 @@ import dev.orchestrator.core.domain.signals.SignalField;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.domain.workload.Capacity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ public final class CatalogReader {
 
     public static final List<String> ORGANIZATION_FIELDS = List.of("id", "name");
     public static final List<String> PROFILE_FIELDS = List.of("id", "organization_id", "email", "full_name", "role",
-            "manager_id");
+            "manager_id", "capacity");
     public static final List<String> CUSTOMER_FIELDS = List.of("id", "organization_id", "name", "csm_id", "arr",
             "renewal_date", "annual_review_date", "properties", "contacts");
     public static final List<String> PROPERTY_FIELDS =
@@ -90,8 +91,28 @@ public final class CatalogReader {
         if (manager != null && manager.equals(idValue)) {
             f.problem("manager_id", "must not be the profile itself");
         }
+        java.util.OptionalInt capacity = capacity(f, json);
         return problems.count() > before ? null : new Profile(new ProfileId(idValue), new OrganizationId(org), email,
-                fullName, role, manager == null ? null : new ProfileId(manager));
+                fullName, role, manager == null ? null : new ProfileId(manager), capacity);
+    }
+
+    /** A profile's capacity: absent or null is unlimited; else a whole number within {@link Capacity}'s bounds. */
+    private static java.util.OptionalInt capacity(JsonFields f, JsonObject json) {
+        Object value = json.values().get("capacity");
+        if (value == null) {
+            return java.util.OptionalInt.empty();
+        }
+        Optional<Long> whole = value instanceof Number ? json.wholeNumber("capacity") : Optional.empty();
+        if (whole.isEmpty()) {
+            f.problem("capacity", "must be a whole number of open executions (or null: unlimited)");
+            return java.util.OptionalInt.empty();
+        }
+        Optional<String> problem = Capacity.problem(whole.get());
+        if (problem.isPresent()) {
+            f.problem("capacity", problem.get());
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(whole.get().intValue());
     }
 
     public CustomerEntry customer(JsonObject json, String path, Problems problems) {
