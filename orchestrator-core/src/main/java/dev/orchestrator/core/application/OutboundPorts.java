@@ -97,4 +97,11 @@ public record OutboundPorts(
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
                 lifecycle, teams, reasons, settings, policies, simulation, rebalance);
     }
+
+    /** These ports with another rebalance read. */
+    public OutboundPorts withRebalance(RebalanceReads other) {
+        return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
+                lifecycle, teams, reasons, settings, policies, simulation, other);
+    }
 }
