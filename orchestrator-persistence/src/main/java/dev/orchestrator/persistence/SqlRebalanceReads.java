@@ -29,7 +29,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The rebalance read in one statement over V35's index: the team's open production work (once,
+ * The rebalance read in one statement over V29's open-work index: the team's open production work (once,
  * materialized), each row's load points and whether it may move written from {@link RebalancePolicy}
  * ({@link #movable}, {@link #weight}: the policy's statuses, escalation rule, counting and label
  * weights, inlined), the loads per CSM, and the movable rows of the CSMs above capacity with whether
