@@ -204,7 +204,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 CUSTOMERS.ARR, CUSTOMERS.RENEWAL_DATE, CUSTOMERS.CREATED_AT, CUSTOMERS.UPDATED_AT,
                 CUSTOMERS.ANNUAL_REVIEW_DATE);
         for (CustomerEntry c : batch) {
-            insert = insert.values(c.id().value(), c.organizationId().value(), c.name(), c.csmId().value(), c.arr(),
+            insert = insert.values(c.id().value(), c.organizationId().value(), c.name(),
+                    c.csmId() == null ? null : c.csmId().value(), c.arr(),
                     c.renewalDate(), at, at, c.annualReviewDate());
         }
         Written written = Written.of(insert.onConflict(CUSTOMERS.ID).doUpdate()
@@ -343,7 +344,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         Map<UUID, UUID> newCsm = new HashMap<>();
         for (CustomerEntry c : batch) {
             UUID before = csmBefore.get(c.id().value());
-            if (before != null && !before.equals(c.csmId().value())) {
+            // A customer left without a CSM keeps its open work where it is.
+            if (before != null && c.csmId() != null && !before.equals(c.csmId().value())) {
                 moves.add(DSL.row(DSL.val(c.id().value(), SQLDataType.UUID), DSL.val(before, SQLDataType.UUID)));
                 newCsm.put(c.id().value(), c.csmId().value());
             }

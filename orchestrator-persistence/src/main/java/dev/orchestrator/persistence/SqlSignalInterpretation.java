@@ -125,12 +125,15 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     @Override
     public InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
-        ResultQuery<Record3<UUID, String, Long>> statement = statement(sql, scope, signalPolicy, priorityPolicy, today,
-                now);
         for (int attempt = 1; ; attempt++) {
             try {
-                return new InterpretSignals.Report(statement.fetch(r ->
-                        new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(), r.value3())));
+                // Customers without a CSM get theirs from the pool first, in the same transaction.
+                return sql.transactionResult(tx -> {
+                    PoolAssignmentSql.assign(tx.dsl(), scope, signalPolicy, today, now);
+                    return new InterpretSignals.Report(statement(tx.dsl(), scope, signalPolicy, priorityPolicy, today,
+                            now).fetch(r -> new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(),
+                            r.value3())));
+                });
             } catch (DataAccessException e) {
                 String state = e.sqlState();
                 if (attempt >= ATTEMPTS || !(DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state))) {
@@ -195,7 +198,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
-                        .where(creates(today, at, active))
+                        // A customer still without a CSM (no pool, or an empty one) waits for one.
+                        .where(creates(today, at, active)).and(S_CSM.isNotNull())
                         // One key order for every run: concurrent runs queue up instead of deadlocking.
                         .orderBy(S_ORG, S_CUSTOMER, D_ID))
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
@@ -222,7 +226,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /** {@code scored}: each customer in scope (and matching {@code customers}) with its signal scores and dates. */
-    private static org.jooq.SelectConditionStep<?> scored(WorkScope scope, SignalPolicy signalPolicy,
+    static org.jooq.SelectConditionStep<?> scored(WorkScope scope, SignalPolicy signalPolicy,
             Condition customers) {
         Optional<OrganizationId> organization = scope.organization();
         // Narrowed to a few customers (a signal write), probe contacts per customer: the EXISTS form
@@ -244,7 +248,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /** {@code candidates}: the active, non-demo definitions in scope with their thresholds and windows. */
-    private static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
+    static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
         Optional<OrganizationId> organization = scope.organization();
         Field<JSONB> conditions = DEF.TRIGGER_CONDITIONS;
         return DSL.select(DEF.ORGANIZATION_ID, DEF.ID, DEF.WORKFLOW_TYPE, DEF.PRIORITY_WEIGHT,
@@ -283,7 +287,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /** Whether the interpretation creates an execution of (s, d): triggered, windows hold, none open, not cooling. */
-    private static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
+    static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
         return triggers()
                 .and(windowsHold(today))
                 .andNotExists(DSL.selectOne().from(X)

@@ -383,6 +383,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         SignalScorer scorer = new SignalScorer(signalPolicy);
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
         Map<DefinitionId, Long> created = new TreeMap<>(Comparator.comparing(DefinitionId::value));
+        assignFromPools(scope, scorer, today, now);
         for (Customer customer : List.copyOf(customers.values())) {
             if (!scope.covers(customer.organizationId(), customer.id(), null) || customer.csmId() == null) {
                 continue;
@@ -413,6 +414,58 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         return new InterpretSignals.Report(created.entrySet().stream()
                 .map(e -> new InterpretSignals.Created(e.getKey(), definitions.get(e.getKey()).name(), e.getValue()))
                 .toList());
+    }
+
+    /** Each organization's round-robin turn (organizations.assignment_turn). */
+    private final Map<OrganizationId, Long> assignmentTurns = new HashMap<>();
+
+    /**
+     * Customers without a CSM that this run creates work for get one from their organization's pool
+     * ({@code AssignmentRule}), counting open work as it is before the run.
+     */
+    private void assignFromPools(WorkScope scope, SignalScorer scorer, LocalDate today, Instant now) {
+        Map<OrganizationId, List<CustomerId>> waiting = new LinkedHashMap<>();
+        for (Customer customer : customers.values()) {
+            if (customer.csmId() != null || !scope.covers(customer.organizationId(), customer.id(), null)) {
+                continue;
+            }
+            Set<DefinitionId> active = executions.values().stream()
+                    .filter(e -> e.customerId().equals(customer.id()) && !e.status().isTerminal())
+                    .map(WorkflowExecution::definitionId).collect(Collectors.toSet());
+            List<WorkflowDefinition> candidates = definitions.values().stream()
+                    .filter(d -> d.organizationId().equals(customer.organizationId()))
+                    .filter(d -> scope.definition().map(d.id()::equals).orElse(true)).toList();
+            if (!SignalInterpreter.triggered(scorer.score(signals.getOrDefault(customer.id(), CustomerSignals.NONE)),
+                    datesOf(customer.id()), today, candidates, active, lastClosed(customer.id()), now).isEmpty()) {
+                waiting.computeIfAbsent(customer.organizationId(), k -> new ArrayList<>()).add(customer.id());
+            }
+        }
+        waiting.forEach((organization, ids) -> {
+            OrganizationSettings current = settings(organization);
+            Map<ProfileId, Long> open = new HashMap<>();
+            executions.values().stream().filter(e -> e.organizationId().equals(organization) && !e.demo()
+                    && !e.status().isTerminal()).forEach(e -> open.merge(e.assignedCsmId(), 1L, Long::sum));
+            long turn = assignmentTurns.getOrDefault(organization, 0L);
+            Map<CustomerId, ProfileId> assigned = dev.orchestrator.core.domain.workload.AssignmentRule.assign(
+                    current.assignmentStrategy(), current.assignmentPool(), open, turn, ids);
+            assigned.forEach((id, csm) -> {
+                Customer c = customers.get(id);
+                customers.put(id, new Customer(c.id(), c.organizationId(), c.name(), csm));
+                CustomerEntry detail = customerDetails.get(id);
+                if (detail != null) {
+                    customerDetails.put(id, new CustomerEntry(detail.id(), detail.organizationId(), detail.name(), csm,
+                            detail.arr(), detail.renewalDate(), detail.annualReviewDate(), detail.properties(),
+                            detail.contacts()));
+                }
+            });
+            assignmentTurns.put(organization, dev.orchestrator.core.domain.workload.AssignmentRule.turnAfter(
+                    current.assignmentStrategy(), turn, assigned.size()));
+        });
+    }
+
+    /** The organization's round-robin turn (for the PoolAssignment contract). */
+    public synchronized long assignmentTurn(OrganizationId organization) {
+        return assignmentTurns.getOrDefault(organization, 0L);
     }
 
     /** When the customer's executions of each definition last closed (completed or skipped). */

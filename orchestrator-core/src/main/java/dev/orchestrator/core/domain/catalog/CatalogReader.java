@@ -129,7 +129,8 @@ public final class CatalogReader {
         UUID org = organization != null ? organization.value() : f.uuid("organization_id", true);
         String name = f.text("name", true);
         CatalogRules.name(name, f.path("name"), problems);
-        UUID csm = f.uuid("csm_id", true);
+        // Optional: a customer without a CSM gets one from the assignment pool with its first execution.
+        UUID csm = f.uuid("csm_id", false);
         BigDecimal arr = CatalogRules.arr(f.number("arr", false), f.path("arr"), problems);
         LocalDate renewal = f.date("renewal_date");
         LocalDate review = f.date("annual_review_date");
@@ -137,7 +138,7 @@ public final class CatalogReader {
         SignalValues signals = properties == null ? null : signals(properties, f.path("properties"), problems, false);
         List<ContactEntry> contacts = contacts(f, problems);
         return problems.count() > before ? null : new CustomerEntry(new CustomerId(idValue), new OrganizationId(org),
-                name, new ProfileId(csm), arr, renewal, review, signals, contacts);
+                name, csm == null ? null : new ProfileId(csm), arr, renewal, review, signals, contacts);
     }
 
     /**
