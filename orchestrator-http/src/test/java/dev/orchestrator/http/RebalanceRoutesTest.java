@@ -163,4 +163,28 @@ class RebalanceRoutesTest extends ApiTestBase {
         assertThat(get("/api/orchestrator/settings", world.admin).json().path("assignment_strategy").asText())
                 .as("left as it was").isEqualTo("round_robin");
     }
+
+    @Test
+    void a_customer_without_a_csm_gets_one_from_the_pool_with_its_first_work() {
+        definition("Churn save", WorkflowType.RISK, 900, Map.of("risk_score_min", 5), false);
+        execution(world.csm, ExecutionStatus.NOT_STARTED);
+        Map<String, Object> settings = map("escalation_ack_target_hours", 24, "assignment_pool",
+                List.of(world.csm.id().toString(), world.teammate.id().toString()), "assignment_strategy", "least_open");
+        assertThat(exchange("PUT", "/api/orchestrator/settings", json(settings), world.admin).status()).isEqualTo(200);
+        String id = UUID.randomUUID().toString();
+        ApiResponse created = exchange("PUT", "/api/customers/" + id, json(map("name", "Unowned Inc")), world.admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("csm_id").isNull()).isTrue();
+        assertThat(get("/api/customers/" + id, world.manager).status()).as("no CSM: not a manager's customer")
+                .isEqualTo(404);
+
+        ApiResponse signals = patch("/api/customers/" + id + "/signals", json(map("churn_risk_score", 9,
+                "revenue_impact_tier", 5)), world.admin);
+
+        assertThat(signals.status()).as(signals.toString()).isEqualTo(200);
+        // The CSM has one open item, the teammate none: least_open gives it to the teammate.
+        JsonNode customer = get("/api/customers/" + id, world.admin).json();
+        assertThat(customer.path("csm_id").asText()).isEqualTo(world.teammate.id().toString());
+        assertThat(get("/api/orchestrator/queue", world.teammate).json().toString()).contains("Unowned Inc");
+    }
 }
