@@ -279,6 +279,11 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .from(SCORED)
                 .join(CANDIDATES).on(D_ORG.eq(S_ORG))
                 .where(creates(today, at, active))
+                // A customer without a CSM gets work only where a pool will give it one.
+                .and(S_CSM.isNotNull().or(DSL.exists(DSL.selectOne().from(dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS)
+                        .where(dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS.ID.eq(S_ORG))
+                        .and(DSL.field("cardinality({0})", Integer.class,
+                                dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS.ASSIGNMENT_POOL).gt(0)))))
                 .groupBy(D_ID)
                 .orderBy(D_ID);
         return sql.resultQuery("WITH scored AS ({0}), candidates AS ({1}) {2}", scored(scope, signalPolicy, customers),

@@ -696,7 +696,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 accountDetails.put(c.id(), c);
                 rowVersions.merge(c.id().value(), stored == null && !rowVersions.containsKey(c.id().value()) ? 0L : 1L,
                         Long::sum);
-                if (stored != null && !stored.csmId().equals(c.csmId())) {
+                if (stored != null && stored.csmId() != null && c.csmId() != null && !stored.csmId().equals(c.csmId())) {
                     for (WorkflowExecution e : List.copyOf(runs.values())) {
                         if (e.customerId().equals(c.id()) && e.assignedCsmId().equals(stored.csmId())
                                 && !e.status().isTerminal()) {
@@ -1197,7 +1197,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         SignalScorer scorer = new SignalScorer(policy);
         Map<DefinitionId, Long> created = new HashMap<>();
         for (Customer customer : customers.values()) {
-            if (!customer.organizationId().equals(organization) || customer.csmId() == null
+            // Without a CSM it gets work only where the pool will give it one (PoolAssignmentSql).
+            if (!customer.organizationId().equals(organization)
+                    || (customer.csmId() == null && settings(organization).assignmentPool().isEmpty())
                     || csms.map(c -> !c.contains(customer.csmId())).orElse(false)) {
                 continue;
             }
