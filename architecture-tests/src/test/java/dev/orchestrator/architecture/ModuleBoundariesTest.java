@@ -200,4 +200,24 @@ class ModuleBoundariesTest {
                         + "tested equal to it (PostgresDependencyBlocksContractTest)")
                 .check(PRODUCT);
     }
+
+    @Test
+    void rebalancingMovesWorkOnlyThroughTheBulkReassignPath() {
+        noClasses().that().haveSimpleName("RebalanceService")
+                .should().dependOnClassesThat().haveSimpleNameStartingWith("ExecutionWriter")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("TransitionExecution")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("ExecutionLookup")
+                .because("an applied proposal must be bulk reassigns (ActInBulk), each item a guarded single-call "
+                        + "write checked against the version the proposal was made on, with its event")
+                .check(PRODUCT);
+    }
+
+    @Test
+    void theWorkloadRulesArePureDomain() {
+        noClasses().that().resideInAPackage("dev.orchestrator.core.domain.workload..")
+                .should().dependOnClassesThat().resideInAPackage("dev.orchestrator.core.application..")
+                .because("capacity, rebalancing and pool assignment are rules as data, evaluated the same by the "
+                        + "planner, the in-memory ports and the SQL derived from them")
+                .check(PRODUCT);
+    }
 }

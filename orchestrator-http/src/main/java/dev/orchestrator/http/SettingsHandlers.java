@@ -26,6 +26,11 @@ final class SettingsHandlers {
     }
 
     private static Map<String, Object> json(OrganizationSettings value) {
-        return Map.of("escalation_ack_target_hours", value.escalationAckTargetHours());
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("escalation_ack_target_hours", value.escalationAckTargetHours());
+        json.put("assignment_pool", value.assignmentPool().stream().map(Object::toString).toList());
+        json.put("assignment_strategy", value.assignmentStrategy().wireName());
+        json.put("rebalance_load", value.rebalanceLoad().wireName());
+        return json;
     }
 }

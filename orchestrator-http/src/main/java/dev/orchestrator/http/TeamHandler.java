@@ -50,6 +50,10 @@ final class TeamHandler {
         json.put("completed_30d", w.completedLong());
         json.put("skipped_7d", w.skippedShort());
         json.put("skipped_30d", w.skippedLong());
+        // Capacity null is unlimited, and so is its load: there is nothing to be full of.
+        json.put("capacity", member.capacity().isPresent() ? member.capacity().getAsInt() : null);
+        json.put("load", member.loadRatio().isPresent()
+                ? Math.round(member.loadRatio().getAsDouble() * 100) / 100.0 : null);
         return json;
     }
 

@@ -127,7 +127,8 @@ class OpenApiContractTest extends ApiTestBase {
         call("PUT", "/api/orchestrator/settings", "/api/orchestrator/settings",
                 json(map("escalation_ack_target_hours", 0)), world.admin);
         call("PUT", "/api/orchestrator/settings", "/api/orchestrator/settings",
-                json(map("escalation_ack_target_hours", 48)), world.admin);
+                json(map("escalation_ack_target_hours", 48, "assignment_pool", List.of(world.csm.id().toString()),
+                        "assignment_strategy", "round_robin", "rebalance_load", "open")), world.admin);
         call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.csm);
         call("POST", exec + "snooze", exec.replace("{id}", id) + "snooze", json(map("days", 3)), world.outsider);
         call("POST", exec + "skip", exec.replace("{id}", id) + "skip", json(map("reason", "covered elsewhere")), world.csm);
@@ -177,7 +178,20 @@ class OpenApiContractTest extends ApiTestBase {
     /** The team view, bulk actions and reassignment ({@code skipped}: an execution that is skipped). */
     private void exerciseTeamRoutes(String skipped) {
         String team = "/api/orchestrator/team";
+        // A capacity for the CSM (1) and the teammate: the team view shows load, and rebalancing has a move.
+        execution(world.csm, ExecutionStatus.NOT_STARTED);
+        execution(world.csm, ExecutionStatus.NOT_STARTED);
+        for (var p : List.of(world.csm, world.teammate)) {
+            call("PUT", "/api/profiles/{id}", "/api/profiles/" + p.id(), json(map("email", p.email(), "full_name",
+                    p.fullName(), "role", "csm", "manager_id", world.manager.id().toString(), "capacity",
+                    p == world.csm ? 1 : 50)), world.admin);
+        }
         call("GET", team, team, null, world.manager);
+        String rebalance = team + "/rebalance";
+        call("POST", rebalance, rebalance + "?dry_run=true", null, world.manager);
+        call("POST", rebalance, rebalance + "?dry_run=false", null, world.admin);
+        call("POST", rebalance, rebalance + "?dry_run=yes", null, world.manager);
+        call("POST", rebalance, rebalance, null, world.csm);
         call("GET", team, team + "?csm_id=" + world.outsider.id(), null, world.manager);
         call("GET", team, team + "?csm=x", null, world.manager);
         call("GET", team, team, null, world.csm);

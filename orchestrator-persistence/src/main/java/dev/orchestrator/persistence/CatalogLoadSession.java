@@ -138,15 +138,17 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     public Optional<Problem> profiles(List<CatalogLoader.Located<Profile>> rows) {
         Optional<Problem> refused = batch("profiles", rows, p -> p.id().value(), batch -> {
             var insert = sql.insertInto(PROFILES, PROFILES.ID, PROFILES.ORGANIZATION_ID, PROFILES.EMAIL,
-                    PROFILES.FULL_NAME, PROFILES.ROLE, PROFILES.CREATED_AT);
+                    PROFILES.FULL_NAME, PROFILES.ROLE, PROFILES.CAPACITY, PROFILES.CREATED_AT);
             for (Profile p : batch) {
-                insert = insert.values(p.id().value(), p.organizationId().value(), p.email(), p.fullName(), p.role(), at);
+                insert = insert.values(p.id().value(), p.organizationId().value(), p.email(), p.fullName(), p.role(),
+                        p.capacity().isPresent() ? p.capacity().getAsInt() : null, at);
             }
             // The manager is set when every profile of the load exists (it may come later).
             return Written.of(insert.onConflict(PROFILES.ID).doUpdate()
                     .set(PROFILES.EMAIL, excluded(PROFILES.EMAIL))
                     .set(PROFILES.FULL_NAME, excluded(PROFILES.FULL_NAME))
                     .set(PROFILES.ROLE, excluded(PROFILES.ROLE))
+                    .set(PROFILES.CAPACITY, excluded(PROFILES.CAPACITY))
                     .where(PROFILES.ORGANIZATION_ID.eq(excluded(PROFILES.ORGANIZATION_ID)))
                     .returningResult(PROFILES.ID, INSERTED).fetch());
         });
@@ -204,7 +206,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 CUSTOMERS.ARR, CUSTOMERS.RENEWAL_DATE, CUSTOMERS.CREATED_AT, CUSTOMERS.UPDATED_AT,
                 CUSTOMERS.ANNUAL_REVIEW_DATE);
         for (CustomerEntry c : batch) {
-            insert = insert.values(c.id().value(), c.organizationId().value(), c.name(), c.csmId().value(), c.arr(),
+            insert = insert.values(c.id().value(), c.organizationId().value(), c.name(),
+                    c.csmId() == null ? null : c.csmId().value(), c.arr(),
                     c.renewalDate(), at, at, c.annualReviewDate());
         }
         Written written = Written.of(insert.onConflict(CUSTOMERS.ID).doUpdate()
@@ -343,7 +346,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         Map<UUID, UUID> newCsm = new HashMap<>();
         for (CustomerEntry c : batch) {
             UUID before = csmBefore.get(c.id().value());
-            if (before != null && !before.equals(c.csmId().value())) {
+            // A customer left without a CSM keeps its open work where it is.
+            if (before != null && c.csmId() != null && !before.equals(c.csmId().value())) {
                 moves.add(DSL.row(DSL.val(c.id().value(), SQLDataType.UUID), DSL.val(before, SQLDataType.UUID)));
                 newCsm.put(c.id().value(), c.csmId().value());
             }

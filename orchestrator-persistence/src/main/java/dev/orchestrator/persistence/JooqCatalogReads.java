@@ -126,7 +126,7 @@ final class JooqCatalogReads implements CatalogReads {
             CustomerSignals signals = Rows.signals(r, P, HAS_STRONG_CONTACT);
             UUID id = r.get(C.ID);
             CustomerEntry entry = new CustomerEntry(new CustomerId(id), new OrganizationId(organization), r.get(C.NAME),
-                    new ProfileId(r.get(C.CSM_ID)), r.get(C.ARR), r.get(C.RENEWAL_DATE), r.get(C.ANNUAL_REVIEW_DATE),
+                    r.get(C.CSM_ID) == null ? null : new ProfileId(r.get(C.CSM_ID)), r.get(C.ARR), r.get(C.RENEWAL_DATE), r.get(C.ANNUAL_REVIEW_DATE),
                     SignalValues.of(signals),
                     contacts.getOrDefault(id, List.of()));
             page.add(new StoredCustomer(entry, r.get(C.VERSION), signals));

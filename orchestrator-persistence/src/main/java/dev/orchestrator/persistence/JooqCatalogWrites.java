@@ -200,6 +200,7 @@ final class JooqCatalogWrites implements CatalogWrites {
 
     /** The daily interpretation statement, narrowed to the scope and run in this transaction (after the re-scoring). */
     private static List<ChangedRow> interpret(DSLContext sql, WorkScope scope, Scoring scoring) {
+        PoolAssignmentSql.assign(sql, scope, scoring.signalPolicy(), scoring.today(), scoring.now());
         return SqlSignalInterpretation.created(sql, scope, scoring.signalPolicy(), scoring.priorityPolicy(),
                         scoring.today(), scoring.now())
                 .fetch(r -> new ChangedRow(new ExecutionId(r.value1()), new DefinitionId(r.value2()),

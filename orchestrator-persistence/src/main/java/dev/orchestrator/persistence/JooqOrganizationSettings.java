@@ -5,9 +5,17 @@ import static dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.domain.escalation.OrganizationSettings;
 import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.workload.AssignmentStrategy;
+import dev.orchestrator.core.domain.workload.LoadCounting;
+import java.util.Arrays;
+import java.util.UUID;
 import org.jooq.DSLContext;
 
-/** The settings are columns of {@code organizations} (V28), with the defaults as column defaults. */
+/**
+ * The settings are columns of {@code organizations} (V28, V35), with the defaults as column defaults.
+ * The closed sets are stored by their wire names (V35's CHECKs).
+ */
 final class JooqOrganizationSettings implements OrganizationSettingsStore {
 
     private final DSLContext sql;
@@ -18,9 +26,14 @@ final class JooqOrganizationSettings implements OrganizationSettingsStore {
 
     @Override
     public OrganizationSettings settings(OrganizationId organization) {
-        return sql.select(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS).from(ORGANIZATIONS)
+        return sql.select(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
+                        ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD)
+                .from(ORGANIZATIONS)
                 .where(ORGANIZATIONS.ID.eq(organization.value()))
-                .fetchOptional(r -> new OrganizationSettings(r.value1()))
+                .fetchOptional(r -> new OrganizationSettings(r.value1(),
+                        Arrays.stream(r.value2()).map(ProfileId::of).toList(),
+                        AssignmentStrategy.fromWireName(r.value3()).orElseThrow(),
+                        LoadCounting.fromWireName(r.value4()).orElseThrow()))
                 .orElse(OrganizationSettings.DEFAULTS);
     }
 
@@ -28,6 +41,10 @@ final class JooqOrganizationSettings implements OrganizationSettingsStore {
     public void saveSettings(OrganizationId organization, OrganizationSettings settings) {
         int updated = sql.update(ORGANIZATIONS)
                 .set(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, settings.escalationAckTargetHours())
+                .set(ORGANIZATIONS.ASSIGNMENT_POOL, settings.assignmentPool().stream().map(ProfileId::value)
+                        .toArray(UUID[]::new))
+                .set(ORGANIZATIONS.ASSIGNMENT_STRATEGY, settings.assignmentStrategy().wireName())
+                .set(ORGANIZATIONS.REBALANCE_LOAD, settings.rebalanceLoad().wireName())
                 .where(ORGANIZATIONS.ID.eq(organization.value()))
                 .execute();
         if (updated != 1) {

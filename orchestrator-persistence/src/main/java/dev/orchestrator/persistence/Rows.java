@@ -34,7 +34,8 @@ final class Rows {
 
     static Profile profile(Record r, Profiles p) {
         return new Profile(ProfileId.of(r.get(p.ID)), OrganizationId.of(r.get(p.ORGANIZATION_ID)), r.get(p.EMAIL),
-                r.get(p.FULL_NAME), r.get(p.ROLE), mapNullable(r.get(p.MANAGER_ID), ProfileId::of));
+                r.get(p.FULL_NAME), r.get(p.ROLE), mapNullable(r.get(p.MANAGER_ID), ProfileId::of),
+                r.get(p.CAPACITY) == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(r.get(p.CAPACITY)));
     }
 
     static Customer customer(Record r, Customers c) {

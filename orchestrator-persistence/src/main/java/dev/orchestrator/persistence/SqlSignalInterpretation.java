@@ -143,12 +143,15 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     @Override
     public InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
-        ResultQuery<Record3<UUID, String, Long>> statement = statement(sql, scope, signalPolicy, priorityPolicy, today,
-                now);
         for (int attempt = 1; ; attempt++) {
             try {
-                return new InterpretSignals.Report(statement.fetch(r ->
-                        new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(), r.value3())));
+                // Customers without a CSM get theirs from the pool first, in the same transaction.
+                return sql.transactionResult(tx -> {
+                    PoolAssignmentSql.assign(tx.dsl(), scope, signalPolicy, today, now);
+                    return new InterpretSignals.Report(statement(tx.dsl(), scope, signalPolicy, priorityPolicy, today,
+                            now).fetch(r -> new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(),
+                            r.value3())));
+                });
             } catch (DataAccessException e) {
                 String state = e.sqlState();
                 if (attempt >= ATTEMPTS || !(DEADLOCK.equals(state) || SERIALIZATION_FAILURE.equals(state))) {
@@ -213,7 +216,8 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 inline(true))
                         .from(SCORED)
                         .join(CANDIDATES).on(D_ORG.eq(S_ORG))
-                        .where(creates(today, at, active))
+                        // A customer still without a CSM (no pool, or an empty one) waits for one.
+                        .where(creates(today, at, active)).and(S_CSM.isNotNull())
                         // One key order for every run: concurrent runs queue up instead of deadlocking.
                         .orderBy(S_ORG, S_CUSTOMER, D_ID))
                 .onConflict(W.ORGANIZATION_ID, W.CUSTOMER_ID, W.WORKFLOW_DEFINITION_ID)
@@ -240,7 +244,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /** {@code scored}: each customer in scope (and matching {@code customers}) with its signal scores and dates. */
-    private static org.jooq.SelectConditionStep<?> scored(WorkScope scope, SignalPolicy signalPolicy,
+    static org.jooq.SelectConditionStep<?> scored(WorkScope scope, SignalPolicy signalPolicy,
             Condition customers) {
         Optional<OrganizationId> organization = scope.organization();
         // Narrowed to a few customers (a signal write), probe contacts per customer: the EXISTS form
@@ -266,7 +270,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     }
 
     /** {@code candidates}: the active, non-demo definitions in scope with their thresholds and windows. */
-    private static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
+    static org.jooq.SelectConditionStep<?> candidates(WorkScope scope) {
         return candidates(scope, DefinitionOverrides.NONE);
     }
 
@@ -303,6 +307,11 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 .from(SCORED)
                 .join(CANDIDATES).on(D_ORG.eq(S_ORG))
                 .where(creates(today, at, active))
+                // A customer without a CSM gets work only where a pool will give it one.
+                .and(S_CSM.isNotNull().or(DSL.exists(DSL.selectOne().from(dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS)
+                        .where(dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS.ID.eq(S_ORG))
+                        .and(DSL.field("cardinality({0})", Integer.class,
+                                dev.orchestrator.persistence.jooq.Tables.ORGANIZATIONS.ASSIGNMENT_POOL).gt(0)))))
                 .groupBy(D_ID)
                 .orderBy(D_ID);
         return sql.resultQuery("WITH scored AS ({0}), candidates AS ({1}) {2}", scored(scope, signalPolicy, customers),
@@ -316,7 +325,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
      * one that would block it now, nor one whose prerequisite this same statement triggers for s (it
      * cannot see its own inserts, so a prerequisite it creates counts as open, as the core's rule says).
      */
-    private static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
+    static Condition creates(LocalDate today, Field<OffsetDateTime> at, List<Field<?>> active) {
         return triggered(D_ID, triggers(), windowsHold(today), at, active, D_COOLDOWN_DAYS)
                 .andNot(DependencySql.waits(S_ORG, S_CUSTOMER, D_ID, at))
                 .andNotExists(DSL.selectOne().from(W_DEP)

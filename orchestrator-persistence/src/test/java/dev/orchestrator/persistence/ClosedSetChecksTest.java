@@ -54,6 +54,8 @@ class ClosedSetChecksTest {
                 dev.orchestrator.core.domain.dependency.WhileOpen.class);
         CLOSED_SETS.put("job_runs.status", dev.orchestrator.core.domain.jobs.JobStatus.class);
         CLOSED_SETS.put("job_runs.trigger", dev.orchestrator.core.domain.jobs.JobTrigger.class);
+        CLOSED_SETS.put("organizations.assignment_strategy", dev.orchestrator.core.domain.workload.AssignmentStrategy.class);
+        CLOSED_SETS.put("organizations.rebalance_load", dev.orchestrator.core.domain.workload.LoadCounting.class);
     }
 
     /** How PostgreSQL prints {@code col IN ('a', 'b')}: {@code ((col)::text = ANY ((ARRAY['a'::character varying, ...])::text[]))}. */

@@ -13,8 +13,8 @@ import java.util.Set;
 final class Options {
 
     static final List<String> ALL_SECTIONS =
-            List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "ingest", "signals",
-                    "import", "core", "policies", "dependencies");
+            List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "rebalance", "ingest",
+                    "signals", "import", "core", "policies", "dependencies");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;

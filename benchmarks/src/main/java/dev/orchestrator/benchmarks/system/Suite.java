@@ -128,7 +128,7 @@ public final class Suite {
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute") || o.sections.contains("daily")
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies")
-                || o.sections.contains("dependencies");
+                || o.sections.contains("dependencies") || o.sections.contains("rebalance");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
@@ -148,7 +148,7 @@ public final class Suite {
             guard(ctx, "daily " + label, () -> DailySection.run(ctx, db, label));
         }
         if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
-                || o.sections.contains("lists") || o.sections.contains("team")) {
+                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("rebalance")) {
             guard(ctx, "serve " + label, () -> {
                 try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
                         "serve-" + label)) {
@@ -162,6 +162,10 @@ public final class Suite {
                     }
                     if (o.sections.contains("lists")) {
                         guard(ctx, "lists " + label, () -> ListsSection.run(ctx, db, label, serve));
+                    }
+                    if (o.sections.contains("rebalance")) {
+                        // before the team section: its bulk calls start and snooze the team's work
+                        guard(ctx, "rebalance " + label, () -> RebalanceSection.run(ctx, db, label, serve));
                     }
                     if (o.sections.contains("team")) {
                         guard(ctx, "team " + label, () -> TeamSection.run(ctx, db, label, serve));

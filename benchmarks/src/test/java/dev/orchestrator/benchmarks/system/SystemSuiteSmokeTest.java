@@ -53,6 +53,7 @@ class SystemSuiteSmokeTest {
                 "transitions.2k.rps", "transitions.2k.ok_rps",
                 "lists.2k.csm.rps", "lists.2k.csm.p99_ms", "lists.2k.team.rps", "lists.2k.team.p99_ms",
                 "team.2k.view_rps", "team.2k.view_p99_ms", "team.2k.bulk_items", "team.2k.bulk_median_ms",
+                "rebalance.2k.team_open", "rebalance.2k.moves", "rebalance.2k.median_ms",
                 "ingest.2k.batch_lines_per_s", "ingest.2k.batch_best_lines_per_s", "ingest.2k.patch_rps",
                 "ingest.2k.patch_p50_ms", "ingest.2k.patch_p99_ms",
                 "signals.2k.first_s", "signals.2k.second_s",
@@ -71,6 +72,7 @@ class SystemSuiteSmokeTest {
         String report = Files.readString(result.report());
         assertThat(report).contains("Priority recompute (2k)", "Daily job (2k)", "Queue read (2k)", "Service footprint (2k)",
                 "State transitions over HTTP (2k)", "Filtered execution lists over HTTP (2k)", "Team view and bulk actions over HTTP (2k)",
+                "Rebalance proposal over HTTP (2k)",
                 "Signal ingestion over HTTP (2k)",
                 "Signal interpretation (2k customers)", "Import",
                 "Core evaluators (JMH)", "Policies: what-if simulation and applying a version (2k)");

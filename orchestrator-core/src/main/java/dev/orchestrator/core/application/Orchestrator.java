@@ -1,6 +1,7 @@
 package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.application.port.in.ActInBulk;
+import dev.orchestrator.core.application.port.in.RebalanceTeam;
 import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
@@ -26,6 +27,7 @@ import dev.orchestrator.core.application.service.DemoService;
 import dev.orchestrator.core.application.service.ExecutionViewService;
 import dev.orchestrator.core.application.service.AnswerService;
 import dev.orchestrator.core.application.service.BulkActionService;
+import dev.orchestrator.core.application.service.RebalanceService;
 import dev.orchestrator.core.application.service.TeamService;
 import dev.orchestrator.core.application.service.CustomerService;
 import dev.orchestrator.core.application.service.DefinitionService;
@@ -82,6 +84,7 @@ public final class Orchestrator {
     private final ExecutionViewService executionViews;
     private final TeamService team;
     private final BulkActionService bulk;
+    private final RebalanceService rebalance;
     private final ReasonService reasons;
     private final SettingsService settings;
     private final PolicyService policies;
@@ -128,7 +131,7 @@ public final class Orchestrator {
                 new SignalScorer(signalPolicy), scoring);
         this.signals = new SignalService(ports.catalogWrites(), catalogReader, scoring);
         this.reasons = new ReasonService(ports.reasons());
-        this.settings = new SettingsService(ports.settings());
+        this.settings = new SettingsService(ports.settings(), ports.profiles());
         this.profiles = new ProfileService(ports.profiles(), ports.catalogOwners(), ports.catalogLoader(), catalogReader,
                 utc);
         this.answers = new AnswerService(ports.idempotency(), utc);
@@ -139,6 +142,8 @@ public final class Orchestrator {
                 ports.lifecycle(), ports.dependencies(), utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
+        this.rebalance = new RebalanceService(ports.rebalance(), ports.profiles(), ports.settings(), policySource, bulk,
+                utc);
     }
 
     public PriorityPolicy priorityPolicy() { return priorityPolicy; }
@@ -165,6 +170,7 @@ public final class Orchestrator {
     public ViewExecutions viewExecutions() { return executionViews; }
     public ViewTeam viewTeam() { return team; }
     public ActInBulk actInBulk() { return bulk; }
+    public RebalanceTeam rebalanceTeam() { return rebalance; }
     public ManagePolicies managePolicies() { return policies; }
     public SimulatePolicies simulatePolicies() { return simulations; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */

@@ -18,6 +18,7 @@ import dev.orchestrator.core.application.port.out.PolicyVersions;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.RebalanceReads;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -49,7 +50,8 @@ public record OutboundPorts(
         OrganizationSettingsStore settings,
         PolicyVersions policies,
         PolicySimulation simulation,
-        DependencyBlocks dependencies) {
+        DependencyBlocks dependencies,
+        RebalanceReads rebalance) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -75,26 +77,34 @@ public record OutboundPorts(
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(dependencies, "dependencies");
+        Objects.requireNonNull(rebalance, "rebalance");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
+    }
+
+    /** These ports with another rebalance read. */
+    public OutboundPorts withRebalance(RebalanceReads other) {
+        return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
+                interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, other);
     }
 }

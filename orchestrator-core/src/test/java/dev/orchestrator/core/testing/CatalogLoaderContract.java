@@ -68,7 +68,8 @@ public abstract class CatalogLoaderContract extends PortContract {
     void loadsEverySectionInOneTransactionAndLinksManagersWrittenLater() {
         Profile csm = profile("cy", Role.CSM, null);
         Profile manager = profile("mo", Role.MANAGER, null);
-        Profile csmWithManager = new Profile(csm.id(), org, csm.email(), csm.fullName(), csm.role(), manager.id());
+        Profile csmWithManager = new Profile(csm.id(), org, csm.email(), csm.fullName(), csm.role(), manager.id(),
+                java.util.OptionalInt.of(25));
         SignalValues signals = new SignalValues(Map.of(SignalField.CHURN_RISK_SCORE, BigDecimal.valueOf(8),
                 SignalField.UTILIZATION_PERCENT, new BigDecimal("62.50")));
         CustomerEntry customer = customer(csm.id(), signals,
@@ -93,6 +94,8 @@ public abstract class CatalogLoaderContract extends PortContract {
         assertThat(counts.get("profiles")).isEqualTo(new CatalogLoader.Counts(2, 0));
         assertThat(counts.get("workflow_executions")).isEqualTo(new CatalogLoader.Counts(1, 0));
         assertThat(fixture.ports().profiles().findProfile(org, csm.id()).orElseThrow().managerId()).isEqualTo(manager.id());
+        assertThat(fixture.ports().profiles().findProfile(org, csm.id()).orElseThrow().capacity()).hasValue(25);
+        assertThat(fixture.ports().profiles().findProfile(org, manager.id()).orElseThrow().capacity()).isEmpty();
         assertThat(fixture.ports().customers().findCustomer(org, customer.id())).contains(customer.customer());
         var read = fixture.ports().customers().signalsOf(org, customer.id());
         assertThat(read.churnRiskScore()).isEqualTo(8);

@@ -15,6 +15,7 @@ import dev.orchestrator.core.application.port.out.DefinitionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.TeamViews;
+import dev.orchestrator.core.application.port.out.RebalanceReads;
 import dev.orchestrator.core.domain.team.CsmWorkload;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
@@ -106,7 +107,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
         SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
-        DependencyBlocks {
+        DependencyBlocks, RebalanceReads {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -144,7 +145,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this, this);
+                this, this, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -513,6 +514,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         SignalScorer scorer = new SignalScorer(signalPolicy);
         PriorityEvaluator evaluator = new PriorityEvaluator(priorityPolicy);
         Map<DefinitionId, Long> created = new TreeMap<>(Comparator.comparing(DefinitionId::value));
+        assignFromPools(scope, scorer, today, now);
         for (Customer customer : List.copyOf(customers.values())) {
             if (!scope.covers(customer.organizationId(), customer.id(), null) || customer.csmId() == null) {
                 continue;
@@ -553,6 +555,58 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         return new InterpretSignals.Report(created.entrySet().stream()
                 .map(e -> new InterpretSignals.Created(e.getKey(), definitions.get(e.getKey()).name(), e.getValue()))
                 .toList());
+    }
+
+    /** Each organization's round-robin turn (organizations.assignment_turn). */
+    private final Map<OrganizationId, Long> assignmentTurns = new HashMap<>();
+
+    /**
+     * Customers without a CSM that this run creates work for get one from their organization's pool
+     * ({@code AssignmentRule}), counting open work as it is before the run.
+     */
+    private void assignFromPools(WorkScope scope, SignalScorer scorer, LocalDate today, Instant now) {
+        Map<OrganizationId, List<CustomerId>> waiting = new LinkedHashMap<>();
+        for (Customer customer : customers.values()) {
+            if (customer.csmId() != null || !scope.covers(customer.organizationId(), customer.id(), null)) {
+                continue;
+            }
+            Set<DefinitionId> active = executions.values().stream()
+                    .filter(e -> e.customerId().equals(customer.id()) && !e.status().isTerminal())
+                    .map(WorkflowExecution::definitionId).collect(Collectors.toSet());
+            List<WorkflowDefinition> candidates = definitions.values().stream()
+                    .filter(d -> d.organizationId().equals(customer.organizationId()))
+                    .filter(d -> scope.definition().map(d.id()::equals).orElse(true)).toList();
+            if (!SignalInterpreter.triggered(scorer.score(signals.getOrDefault(customer.id(), CustomerSignals.NONE)),
+                    datesOf(customer.id()), today, candidates, active, lastClosed(customer.id()), now).isEmpty()) {
+                waiting.computeIfAbsent(customer.organizationId(), k -> new ArrayList<>()).add(customer.id());
+            }
+        }
+        waiting.forEach((organization, ids) -> {
+            OrganizationSettings current = settings(organization);
+            Map<ProfileId, Long> open = new HashMap<>();
+            executions.values().stream().filter(e -> e.organizationId().equals(organization) && !e.demo()
+                    && !e.status().isTerminal()).forEach(e -> open.merge(e.assignedCsmId(), 1L, Long::sum));
+            long turn = assignmentTurns.getOrDefault(organization, 0L);
+            Map<CustomerId, ProfileId> assigned = dev.orchestrator.core.domain.workload.AssignmentRule.assign(
+                    current.assignmentStrategy(), current.assignmentPool(), open, turn, ids);
+            assigned.forEach((id, csm) -> {
+                Customer c = customers.get(id);
+                customers.put(id, new Customer(c.id(), c.organizationId(), c.name(), csm));
+                CustomerEntry detail = customerDetails.get(id);
+                if (detail != null) {
+                    customerDetails.put(id, new CustomerEntry(detail.id(), detail.organizationId(), detail.name(), csm,
+                            detail.arr(), detail.renewalDate(), detail.annualReviewDate(), detail.properties(),
+                            detail.contacts()));
+                }
+            });
+            assignmentTurns.put(organization, dev.orchestrator.core.domain.workload.AssignmentRule.turnAfter(
+                    current.assignmentStrategy(), turn, assigned.size()));
+        });
+    }
+
+    /** The organization's round-robin turn (for the PoolAssignment contract). */
+    public synchronized long assignmentTurn(OrganizationId organization) {
+        return assignmentTurns.getOrDefault(organization, 0L);
     }
 
     /** When the customer's executions of each definition last closed (completed or skipped). */
@@ -752,7 +806,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                     return Optional.of(new Problem(l.path() + ".email", "is already the email of another profile in this organization"));
                 }
                 people.put(p.id(), new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(),
-                        stored == null ? null : stored.managerId()));
+                        stored == null ? null : stored.managerId(), p.capacity()));
                 managers.put(p.id(), p.managerId());
                 count("profiles", stored == null);
             }
@@ -762,7 +816,8 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         private void applyManagers() {
             managers.forEach((id, manager) -> {
                 Profile p = people.get(id);
-                people.put(id, new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(), manager));
+                people.put(id, new Profile(p.id(), p.organizationId(), p.email(), p.fullName(), p.role(), manager,
+                        p.capacity()));
             });
             managers.clear();
         }
@@ -782,7 +837,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 accountDetails.put(c.id(), c);
                 rowVersions.merge(c.id().value(), stored == null && !rowVersions.containsKey(c.id().value()) ? 0L : 1L,
                         Long::sum);
-                if (stored != null && !stored.csmId().equals(c.csmId())) {
+                if (stored != null && stored.csmId() != null && c.csmId() != null && !stored.csmId().equals(c.csmId())) {
                     for (WorkflowExecution e : List.copyOf(runs.values())) {
                         if (e.customerId().equals(c.id()) && e.assignedCsmId().equals(stored.csmId())
                                 && !e.status().isTerminal()) {
@@ -1168,6 +1223,17 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
                 .filter(line -> !line.equals(CsmWorkload.none(line.csm()))).toList();
     }
 
+    // ---- rebalance ----------------------------------------------------------------------
+
+    @Override
+    public synchronized RebalanceReads.TeamLoad read(OrganizationId organization, Map<ProfileId, Integer> capacities,
+            dev.orchestrator.core.domain.workload.RebalancePolicy policy, PriorityPolicy.LabelThresholds labels) {
+        List<WorkflowExecution> mine = executions.values().stream()
+                .filter(e -> e.organizationId().equals(organization)).toList();
+        return new RebalanceReads.TeamLoad(policy.loads(mine, capacities.keySet(), labels),
+                policy.candidates(mine, capacities, labels, id -> customers.get(id).name()));
+    }
+
     // ---- policy versions -----------------------------------------------------------------
 
     @Override
@@ -1285,7 +1351,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         SignalScorer scorer = new SignalScorer(policy);
         Map<DefinitionId, Long> created = new HashMap<>();
         for (Customer customer : customers.values()) {
-            if (!customer.organizationId().equals(organization) || customer.csmId() == null
+            // Without a CSM it gets work only where the pool will give it one (PoolAssignmentSql).
+            if (!customer.organizationId().equals(organization)
+                    || (customer.csmId() == null && settings(organization).assignmentPool().isEmpty())
                     || csms.map(c -> !c.contains(customer.csmId())).orElse(false)) {
                 continue;
             }

@@ -1,6 +1,6 @@
 // Team (managers and admins): each CSM's work as GET /api/orchestrator/team counts it (open work by
 // label, underway, resurfacing within 3 days, open escalations and the oldest wait, completed and
-// skipped in 7 and 30 days). A CSM's name opens their list (#/queue?csm_id=...), where work can be
+// skipped in 7 and 30 days, capacity and load). A CSM's name opens their list (#/queue?csm_id=...), where work can be
 // reassigned. The counts are the API's: this screen adds none of its own.
 import {ApiError, get} from './api.js';
 import {fill, h, moment} from './dom.js';
@@ -37,5 +37,8 @@ function member(line) {
       fact('Open escalations', 'escalations_open', line.escalations_open),
       fact('Oldest escalation waits', 'oldest_escalation_wait_hours', wait === null || wait === undefined ? '—' : `${wait} h`),
       fact('Completed (7 / 30 days)', 'completed', `${line.completed_7d} / ${line.completed_30d}`),
-      fact('Skipped (7 / 30 days)', 'skipped', `${line.skipped_7d} / ${line.skipped_30d}`)));
+      fact('Skipped (7 / 30 days)', 'skipped', `${line.skipped_7d} / ${line.skipped_30d}`),
+      // Load is the API's (open work ÷ capacity, as the organization counts it); unlimited has none.
+      fact('Capacity (load)', 'load', line.capacity === null || line.capacity === undefined ? 'unlimited'
+        : `${line.capacity} (${Math.round(line.load * 100)} %)`)));
 }

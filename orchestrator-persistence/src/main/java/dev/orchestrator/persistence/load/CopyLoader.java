@@ -121,6 +121,7 @@ public final class CopyLoader implements AutoCloseable {
             new String[] {"customers.organization_id", "SELECT count(*) FROM customers x WHERE x.organization_id = ANY(?) "
                     + "AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = x.organization_id)"},
             new String[] {"customers.csm_id", "SELECT count(*) FROM customers x WHERE x.organization_id = ANY(?) "
+                    + "AND x.csm_id IS NOT NULL "
                     + "AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.organization_id = x.organization_id AND p.id = x.csm_id)"},
             new String[] {"customer_properties.customer_id", "SELECT count(*) FROM customer_properties x "
                     + "WHERE x.organization_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM customers c "
@@ -171,17 +172,18 @@ public final class CopyLoader implements AutoCloseable {
     }
 
     public Copy<Profile> profiles() throws SQLException {
-        return start("profiles (id, organization_id, email, full_name, role, manager_id)",
+        return start("profiles (id, organization_id, email, full_name, role, manager_id, capacity)",
                 (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.email())
                         .field(r.fullName()).field(r.role())
-                        .field(r.managerId() == null ? null : r.managerId().value()));
+                        .field(r.managerId() == null ? null : r.managerId().value())
+                        .field(r.capacity().isPresent() ? (Object) r.capacity().getAsInt() : null));
     }
 
     /** Customers only: their properties and contacts go through {@link #properties()} and {@link #contacts()}. */
     public Copy<CustomerEntry> customers() throws SQLException {
         return start("customers (id, organization_id, name, csm_id, arr, renewal_date, annual_review_date)",
                 (r, w) -> w.field(r.id().value()).field(r.organizationId().value()).field(r.name())
-                        .field(r.csmId().value()).field(r.arr()).field(r.renewalDate()).field(r.annualReviewDate()));
+                        .field(r.csmId() == null ? null : r.csmId().value()).field(r.arr()).field(r.renewalDate()).field(r.annualReviewDate()));
     }
 
     /** A customer_properties row per customer that has properties (none for {@code properties} null). */

@@ -108,6 +108,7 @@ public class PostgresFixture implements PortsFixture {
                 .set(PROFILES.FULL_NAME, profile.fullName())
                 .set(PROFILES.ROLE, profile.role())
                 .set(PROFILES.MANAGER_ID, profile.managerId() == null ? null : profile.managerId().value())
+                .set(PROFILES.CAPACITY, profile.capacity().isPresent() ? profile.capacity().getAsInt() : null)
                 .execute();
     }
 

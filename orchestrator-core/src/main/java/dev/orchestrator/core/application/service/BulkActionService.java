@@ -53,8 +53,10 @@ public final class BulkActionService implements ActInBulk {
             List<java.util.function.Supplier<ItemResult>> items = new ArrayList<>();
             for (ExecutionId id : new LinkedHashSet<>(ids)) {
                 items.add(() -> {
-                    Result<TransitionExecution.Outcome> one = transitions.transition(caller, id, request.transition(),
-                            null);
+                    Long expected = request.expectedVersions().get(id);
+                    Result<TransitionExecution.Outcome> one = expected == null
+                            ? transitions.transition(caller, id, request.transition(), null)
+                            : transitions.transition(caller, id, request.transition(), null, expected);
                     return new ItemResult(id, one instanceof Result.Err<TransitionExecution.Outcome> err
                             ? Optional.of(err.failure()) : Optional.empty());
                 });

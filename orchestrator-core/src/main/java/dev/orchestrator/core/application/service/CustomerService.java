@@ -108,8 +108,9 @@ public final class CustomerService implements ManageCustomers {
         if (entry == null) {
             return Result.err(CatalogFailures.invalid(problems));
         }
-        Optional<Profile> csm = profiles.findProfile(caller.organizationId(), entry.csmId());
-        if (csm.isEmpty() || csm.get().role() == Role.INTEGRATION) {
+        Optional<Profile> csm = entry.csmId() == null ? Optional.empty()
+                : profiles.findProfile(caller.organizationId(), entry.csmId());
+        if (entry.csmId() != null && (csm.isEmpty() || csm.get().role() == Role.INTEGRATION)) {
             return Result.err(Failure.Invalid.of("csm_id", "is not a person of this organization"));
         }
         CustomerEntry toWrite = new CustomerEntry(entry.id(), entry.organizationId(), entry.name(), entry.csmId(),
@@ -128,7 +129,7 @@ public final class CustomerService implements ManageCustomers {
             return Result.err(notFound(id));
         }
         ProfileId csmId = customer.get().entry().csmId();
-        Profile csm = profiles.findProfile(caller.organizationId(), csmId).orElse(null);
+        Profile csm = csmId == null ? null : profiles.findProfile(caller.organizationId(), csmId).orElse(null);
         return AccessPolicy.canViewCustomer(caller, csmId, csm) ? Result.ok(customer.get()) : Result.err(notFound(id));
     }
 

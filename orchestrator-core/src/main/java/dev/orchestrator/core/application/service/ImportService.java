@@ -115,7 +115,9 @@ public final class ImportService implements ImportCatalog {
                         UUID org = c.organizationId().value();
                         references.row(section, c.id().value(), org, index);
                         references.ref(Target.ORGANIZATION, org, org, () -> path + ".organization_id");
-                        references.ref(Target.PROFILE, c.csmId().value(), org, () -> path + ".csm_id");
+                        if (c.csmId() != null) {
+                            references.ref(Target.PROFILE, c.csmId().value(), org, () -> path + ".csm_id");
+                        }
                     }
                 }
                 case WORKFLOW_DEFINITIONS -> {

@@ -13,6 +13,8 @@ import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.team.CsmWorkload;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.domain.views.Person;
+import dev.orchestrator.core.domain.workload.Capacity;
+import dev.orchestrator.core.domain.workload.RebalancePolicy;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,14 +92,18 @@ public final class TeamService implements ViewTeam {
                 : teams.workloads(organization, ids, windows,
                         policies.current(organization).policies().priority().labels()).stream()
                         .collect(Collectors.toMap(CsmWorkload::csm, Function.identity()));
-        Duration ackTarget = settings.settings(organization).ackTarget();
+        dev.orchestrator.core.domain.escalation.OrganizationSettings current = settings.settings(organization);
+        Duration ackTarget = current.ackTarget();
+        RebalancePolicy loadPolicy = RebalancePolicy.DEFAULTS.counted(current.rebalanceLoad());
         List<Member> lines = new ArrayList<>(members.size());
         for (Profile member : members.stream().sorted(java.util.Comparator.comparing(Profile::fullName)
                 .thenComparing(p -> p.id().value())).toList()) {
             CsmWorkload workload = counted.getOrDefault(member.id(), CsmWorkload.none(member.id()));
             Optional<Duration> waited = workload.oldestEscalationSince().map(since -> Duration.between(since, windows.asOf()));
+            long load = loadPolicy.load(workload.openByLabel());
             lines.add(new Member(new Person(member.id(), member.fullName()), workload, waited,
-                    waited.map(w -> TeamWindows.breached(w, ackTarget)).orElse(false)));
+                    waited.map(w -> TeamWindows.breached(w, ackTarget)).orElse(false), member.capacity(), load,
+                    Capacity.ratio(load, member.capacity())));
         }
         return new TeamReport(lines, windows.asOf(), ackTarget);
     }

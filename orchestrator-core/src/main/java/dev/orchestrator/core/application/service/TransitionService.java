@@ -66,6 +66,15 @@ public final class TransitionService implements TransitionExecution {
     }
 
     @Override
+    public Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch,
+            long expectedVersion) {
+        // The read below is the version the guarded write then checks again, so a change after it is
+        // refused there too: nothing is written against anything but the version the caller planned on.
+        return apply(caller, executionId, current -> current.version() == expectedVersion ? Result.ok(transition)
+                : Result.err(new Failure.Stale(java.util.OptionalLong.of(current.version()))), dataPatch);
+    }
+
+    @Override
     public Result<Outcome> changeStatus(Profile caller, ExecutionId executionId, StatusChange change, JsonObject dataPatch) {
         Objects.requireNonNull(change.status(), "status");
         return apply(caller, executionId, current -> towards(current.status(), change), dataPatch);

@@ -49,7 +49,7 @@ public final class CatalogJson {
         json.put("id", c.id().toString());
         json.put("organization_id", c.organizationId().toString());
         json.put("name", c.name());
-        json.put("csm_id", c.csmId().toString());
+        json.put("csm_id", c.csmId() == null ? null : c.csmId().toString());
         json.put("arr", c.arr());
         json.put("renewal_date", c.renewalDate() == null ? null : c.renewalDate().toString());
         json.put("annual_review_date", c.annualReviewDate() == null ? null : c.annualReviewDate().toString());
@@ -89,6 +89,7 @@ public final class CatalogJson {
         json.put("full_name", p.fullName());
         json.put("role", p.role().wireName());
         json.put("manager_id", p.managerId() == null ? null : p.managerId().toString());
+        json.put("capacity", p.capacity().isPresent() ? p.capacity().getAsInt() : null);
         return json;
     }
 

@@ -18,6 +18,7 @@ import dev.orchestrator.core.domain.workflow.TemplateSteps;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.domain.workflow.WorkflowType;
+import dev.orchestrator.core.domain.workload.Capacity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ public final class CatalogReader {
 
     public static final List<String> ORGANIZATION_FIELDS = List.of("id", "name");
     public static final List<String> PROFILE_FIELDS = List.of("id", "organization_id", "email", "full_name", "role",
-            "manager_id");
+            "manager_id", "capacity");
     public static final List<String> CUSTOMER_FIELDS = List.of("id", "organization_id", "name", "csm_id", "arr",
             "renewal_date", "annual_review_date", "properties", "contacts");
     public static final List<String> PROPERTY_FIELDS =
@@ -94,8 +95,28 @@ public final class CatalogReader {
         if (manager != null && manager.equals(idValue)) {
             f.problem("manager_id", "must not be the profile itself");
         }
+        java.util.OptionalInt capacity = capacity(f, json);
         return problems.count() > before ? null : new Profile(new ProfileId(idValue), new OrganizationId(org), email,
-                fullName, role, manager == null ? null : new ProfileId(manager));
+                fullName, role, manager == null ? null : new ProfileId(manager), capacity);
+    }
+
+    /** A profile's capacity: absent or null is unlimited; else a whole number within {@link Capacity}'s bounds. */
+    private static java.util.OptionalInt capacity(JsonFields f, JsonObject json) {
+        Object value = json.values().get("capacity");
+        if (value == null) {
+            return java.util.OptionalInt.empty();
+        }
+        Optional<Long> whole = value instanceof Number ? json.wholeNumber("capacity") : Optional.empty();
+        if (whole.isEmpty()) {
+            f.problem("capacity", "must be a whole number of open executions (or null: unlimited)");
+            return java.util.OptionalInt.empty();
+        }
+        Optional<String> problem = Capacity.problem(whole.get());
+        if (problem.isPresent()) {
+            f.problem("capacity", problem.get());
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(whole.get().intValue());
     }
 
     public CustomerEntry customer(JsonObject json, String path, Problems problems) {
@@ -112,7 +133,8 @@ public final class CatalogReader {
         UUID org = organization != null ? organization.value() : f.uuid("organization_id", true);
         String name = f.text("name", true);
         CatalogRules.name(name, f.path("name"), problems);
-        UUID csm = f.uuid("csm_id", true);
+        // Optional: a customer without a CSM gets one from the assignment pool with its first execution.
+        UUID csm = f.uuid("csm_id", false);
         BigDecimal arr = CatalogRules.arr(f.number("arr", false), f.path("arr"), problems);
         LocalDate renewal = f.date("renewal_date");
         LocalDate review = f.date("annual_review_date");
@@ -120,7 +142,7 @@ public final class CatalogReader {
         SignalValues signals = properties == null ? null : signals(properties, f.path("properties"), problems, false);
         List<ContactEntry> contacts = contacts(f, problems);
         return problems.count() > before ? null : new CustomerEntry(new CustomerId(idValue), new OrganizationId(org),
-                name, new ProfileId(csm), arr, renewal, review, signals, contacts);
+                name, csm == null ? null : new ProfileId(csm), arr, renewal, review, signals, contacts);
     }
 
     /**

@@ -24,7 +24,7 @@ public record CustomerEntry(CustomerId id, OrganizationId organizationId, String
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(csmId, "csmId");
+        // csmId null: no CSM yet; the assignment pool gives it one with its first execution (V35).
         contacts = contacts == null ? null : List.copyOf(contacts);
     }
 

@@ -67,6 +67,31 @@ class CatalogRulesTest {
         return fields(problems);
     }
 
+    private List<String> profileProblems(Object capacity) {
+        Problems problems = new Problems();
+        Map<String, Object> profile = new LinkedHashMap<>(Map.of("id", UUID.randomUUID().toString(), "organization_id",
+                ORG, "email", "a@example.com", "full_name", "Ann", "role", "csm"));
+        profile.put("capacity", capacity);
+        dev.orchestrator.core.domain.access.Profile read = reader.profile(new JsonObject(profile), "profiles[0]",
+                problems);
+        if (problems.count() == 0) {
+            assertThat(read.capacity()).isEqualTo(capacity == null ? java.util.OptionalInt.empty()
+                    : java.util.OptionalInt.of(((Number) capacity).intValue()));
+        }
+        return fields(problems);
+    }
+
+    @Test
+    void aProfilesCapacityIsAWholeNumberWithinBoundsOrUnlimited() {
+        assertThat(profileProblems(null)).isEmpty();
+        assertThat(profileProblems(1)).isEmpty();
+        assertThat(profileProblems(100_000)).isEmpty();
+        assertThat(profileProblems(0)).containsExactly("profiles[0].capacity");
+        assertThat(profileProblems(100_001)).containsExactly("profiles[0].capacity");
+        assertThat(profileProblems(new BigDecimal("2.5"))).containsExactly("profiles[0].capacity");
+        assertThat(profileProblems("10")).containsExactly("profiles[0].capacity");
+    }
+
     // ---- text -----------------------------------------------------------------------------
 
     @Test
@@ -146,7 +171,7 @@ class CatalogRulesTest {
 
     @Test
     void everyWrongCustomerFieldIsNamedInOnePass() {
-        assertThat(customerProblems("id", "nope", "csm_id", null, "arr", "lots", "renewal_date", "2027-02-30",
+        assertThat(customerProblems("id", "nope", "csm_id", "someone", "arr", "lots", "renewal_date", "2027-02-30",
                 "colour", "red", "contacts", List.of("Hank", Map.of("relationship_strength", "close")),
                 "properties", Map.of("mood", 3)))
                 .containsExactlyInAnyOrder("customers[0].id", "customers[0].csm_id", "customers[0].arr",
@@ -161,6 +186,8 @@ class CatalogRulesTest {
         assertThat(customerProblems("annual_review_date", "2027-13-01")).containsExactly("customers[0].annual_review_date");
         assertThat(customerProblems("annual_review_date", 20270115)).containsExactly("customers[0].annual_review_date");
         assertThat(customerProblems("annual_review_date", null)).isEmpty();
+        // No CSM yet is allowed: the assignment pool gives one with the first execution (V35).
+        assertThat(customerProblems("csm_id", null)).isEmpty();
     }
 
     // ---- profiles, definitions, executions ---------------------------------------------------

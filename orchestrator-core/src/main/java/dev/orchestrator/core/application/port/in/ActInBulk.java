@@ -45,11 +45,21 @@ public interface ActInBulk {
      * are ignored) must be given.
      */
     record BulkRequest(Transition transition, Optional<List<ExecutionId>> ids,
-            Optional<ViewExecutions.ListQuery> filter) {
+            Optional<ViewExecutions.ListQuery> filter, java.util.Map<ExecutionId, Long> expectedVersions) {
+        /**
+         * {@code expectedVersions}: the version each listed execution must still be at (a plan's, such as
+         * a rebalance proposal's); an execution that changed since fails alone as stale. Empty: no check.
+         */
         public BulkRequest {
             Objects.requireNonNull(transition, "transition");
             ids = ids.map(List::copyOf);
             Objects.requireNonNull(filter, "filter");
+            expectedVersions = java.util.Map.copyOf(expectedVersions);
+        }
+
+        public BulkRequest(Transition transition, Optional<List<ExecutionId>> ids,
+                Optional<ViewExecutions.ListQuery> filter) {
+            this(transition, ids, filter, java.util.Map.of());
         }
     }
 

@@ -19,6 +19,14 @@ public interface TransitionExecution {
     Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch);
 
     /**
+     * {@link #transition}, only if the execution is still at {@code expectedVersion} (what a plan, such
+     * as a rebalance proposal, was made on): otherwise {@code Failure.Stale} with the stored version, and
+     * nothing written.
+     */
+    Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch,
+            long expectedVersion);
+
+    /**
      * Moves the execution to {@code change.status()}, as a client that only knows statuses asks for it
      * (the dashboard's PATCH .../status). The action is the lifecycle's: the requested status being the
      * current one means saving progress ({@code dataPatch}), except that a snoozed execution asked to

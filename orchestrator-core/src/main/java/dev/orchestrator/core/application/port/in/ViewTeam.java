@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * The team view: for a manager each of their reports, for an admin each CSM of the organization, with
@@ -36,7 +38,14 @@ public interface ViewTeam {
         }
     }
 
-    /** @param escalationBreached the oldest open escalation waited longer than the acknowledgement target */
-    record Member(Person csm, CsmWorkload workload, Optional<Duration> oldestEscalationWait, boolean escalationBreached) {
+    /**
+     * @param escalationBreached the oldest open escalation waited longer than the acknowledgement target
+     * @param capacity the member's capacity (empty: unlimited)
+     * @param load their open work as the organization counts load ({@code rebalance_load}: each open item
+     *     one, or weighted by its label)
+     * @param loadRatio load ÷ capacity (1.0 is full; empty when unlimited)
+     */
+    record Member(Person csm, CsmWorkload workload, Optional<Duration> oldestEscalationWait, boolean escalationBreached,
+            OptionalInt capacity, long load, OptionalDouble loadRatio) {
     }
 }
