@@ -1,6 +1,7 @@
 package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.application.port.in.ActInBulk;
+import dev.orchestrator.core.application.port.in.ViewAnalytics;
 import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
@@ -24,6 +25,7 @@ import dev.orchestrator.core.application.port.in.ViewTeam;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
 import dev.orchestrator.core.application.service.ExecutionViewService;
+import dev.orchestrator.core.application.service.AnalyticsService;
 import dev.orchestrator.core.application.service.AnswerService;
 import dev.orchestrator.core.application.service.BulkActionService;
 import dev.orchestrator.core.application.service.TeamService;
@@ -86,6 +88,7 @@ public final class Orchestrator {
     private final SettingsService settings;
     private final PolicyService policies;
     private final SimulationService simulations;
+    private final AnalyticsService analytics;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -138,6 +141,7 @@ public final class Orchestrator {
                 ports.lifecycle(),
                 utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
+        this.analytics = new AnalyticsService(ports.analytics(), ports.profiles(), ports.catalogReads(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }
 
@@ -167,6 +171,7 @@ public final class Orchestrator {
     public ActInBulk actInBulk() { return bulk; }
     public ManagePolicies managePolicies() { return policies; }
     public SimulatePolicies simulatePolicies() { return simulations; }
+    public ViewAnalytics viewAnalytics() { return analytics; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }
