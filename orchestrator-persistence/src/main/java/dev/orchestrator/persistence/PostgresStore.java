@@ -65,7 +65,7 @@ public final class PostgresStore {
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
-                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql));
+                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql), new SqlAnalytics(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

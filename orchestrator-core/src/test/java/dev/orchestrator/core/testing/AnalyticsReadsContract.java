@@ -66,10 +66,11 @@ public abstract class AnalyticsReadsContract extends PortContract {
         }
         World other = new World(fixture);
         WorkflowDefinition elsewhere = other.definition(WorkflowType.RISK, 900, Map.of(), false);
-        WorkflowExecution outside = other.execution(elsewhere, other.customer(other.csm, null), other.csm,
-                ExecutionStatus.NOT_STARTED, 900, PERIOD.start().plus(Duration.ofDays(2)));
-        fixture.ports().writer().saveTransition(outside, outside.status(), outside.version(),
-                ExecutionEvent.created(outside.id(), other.org, null, outside.createdAt()));
+        WorkflowExecution outside = WorkflowExecution.create(ExecutionId.of(other.nextUuid()), other.org,
+                elsewhere.id(), other.customer(other.csm, null).id(), other.csm.id(), false, 900,
+                PERIOD.start().plus(Duration.ofDays(2)));
+        fixture.ports().writer().insertNew(List.of(outside),
+                List.of(ExecutionEvent.created(outside.id(), other.org, null, outside.createdAt())));
 
         Instant asOf = PERIOD.start().plus(Duration.ofDays(20)).plusSeconds(1234);
         List<AnalyticsFacts.History> histories = histories();
@@ -138,9 +139,8 @@ public abstract class AnalyticsReadsContract extends PortContract {
         Customer customer = world.customer(owner, null);
         WorkflowExecution e = WorkflowExecution.create(ExecutionId.of(world.nextUuid()), world.org, definition.id(),
                 customer.id(), owner.id(), definition.demo(), 500, at);
-        fixture.givenExecution(e);
-        fixture.ports().writer().saveTransition(e, e.status(), e.version(),
-                ExecutionEvent.created(e.id(), world.org, null, at));
+        assertThat(fixture.ports().writer().insertNew(List.of(e),
+                List.of(ExecutionEvent.created(e.id(), world.org, null, at)))).hasSize(1);
         return fixture.storedExecution(world.org, e.id()).orElseThrow();
     }
 
