@@ -62,6 +62,7 @@ public final class HttpApi {
         DashboardHandler dashboard = new DashboardHandler(orchestrator.viewQueue());
         ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
         TeamHandler team = new TeamHandler(orchestrator.viewTeam());
+        AnalyticsHandler analytics = new AnalyticsHandler(orchestrator.viewAnalytics());
         this.bulkItems = new BulkItemRunner(tenant);
         BulkHandler bulk = new BulkHandler(orchestrator.actInBulk(), bulkItems);
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
@@ -117,6 +118,7 @@ public final class HttpApi {
             config.routes.get("/api/orchestrator/executions", views::list);
             config.routes.post("/api/orchestrator/executions/bulk", idempotency.wrap(bulk::act));
             config.routes.get("/api/orchestrator/team", team::team);
+            config.routes.get("/api/orchestrator/analytics", analytics::analytics);
             config.routes.get("/api/orchestrator/executions/{id}", views::detail);
             config.routes.get("/api/orchestrator/executions/{id}/events", views::events);
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));
