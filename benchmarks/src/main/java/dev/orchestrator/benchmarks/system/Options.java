@@ -14,7 +14,7 @@ final class Options {
 
     static final List<String> ALL_SECTIONS =
             List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "ingest", "signals",
-                    "import", "core", "policies");
+                    "import", "core", "policies", "analytics");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;
