@@ -13,7 +13,7 @@ import java.util.List;
  * {@code GET /api/orchestrator/analytics} for one organization over 90 days, as its admin, without a
  * grouping and with each (target: at most 2 s at 1M executions and 5M events). The seeded data has no
  * history, so the section first gives every execution one (set-based, ~5 events each: its creation,
- * 0-3 snoozes, 0-4 saves, its start, completion or skip, some escalations and acknowledgements), once
+ * 0-3 snoozes, 0-6 saves, its start, completion or skip, some escalations and acknowledgements), once
  * per data set. Each call's wall time; every call must answer 200.
  */
 final class AnalyticsSection {
@@ -31,7 +31,7 @@ final class AnalyticsSection {
             SELECT x.organization_id, x.id, a.actor, a.action, a.from_status, a.to_status, a.days, a.reason, a.code,
                    a.escalated_to, LEAST(a.at, now())
             -- the draws in the scan's target list: once per execution (an uncorrelated LATERAL would draw once)
-            FROM (SELECT w.*, random() AS r, floor(random() * 4)::int AS snoozes, floor(random() * 5)::int AS saves,
+            FROM (SELECT w.*, random() AS r, floor(random() * 4)::int AS snoozes, floor(random() * 7)::int AS saves,
                          (ARRAY['not_relevant', 'duplicate', 'other'])[1 + floor(random() * 3)::int] AS code
                   FROM workflow_executions w WHERE NOT w.is_demo) x
             CROSS JOIN LATERAL (
