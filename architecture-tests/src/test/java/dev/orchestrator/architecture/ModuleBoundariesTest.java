@@ -50,6 +50,18 @@ class ModuleBoundariesTest {
      * values and functions: they read no port and call no use case, so that a store's SQL and the
      * core's Java can be proved equal against the same definition.
      */
+    /**
+     * Analytics' metrics follow from the stores' totals in the core only (AnalyticsMetric,
+     * AnalyticsReport): the HTTP and command-line adapters get a finished report and write it
+     * (AnalyticsWire), so that no adapter computes a ratio or a ranking of its own.
+     */
+    @Test
+    void onlyTheCoreAndTheStoresHandleAnalyticsTotals() {
+        noClasses().that().resideInAnyPackage(HTTP, CLI, SCHEDULER, DASHBOARD)
+                .should().dependOnClassesThat().haveNameMatching("dev\\.orchestrator\\.core\\.domain\\.analytics\\.AnalyticsFacts.*")
+                .check(PRODUCT);
+    }
+
     @Test
     void theDomainDependsOnNoUseCaseOrPort() {
         noClasses().that().resideInAPackage("dev.orchestrator.core.domain..")

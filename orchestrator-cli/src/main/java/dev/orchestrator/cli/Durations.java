@@ -30,4 +30,22 @@ final class Durations {
             throw CliFailure.usage(option + ": '" + text + "' is not a duration (examples: 90s, 30m, 8h, 7d)");
         }
     }
+
+    /**
+     * Seconds as a table shows them: minutes under an hour, hours under two days, else days with one
+     * decimal ({@code 45m}, {@code 26h}, {@code 3.2d}); {@code -} for none.
+     */
+    static String brief(Number seconds) {
+        if (seconds == null) {
+            return "-";
+        }
+        long s = seconds.longValue();
+        if (Math.abs(s) < 3_600) {
+            return (s / 60) + "m";
+        }
+        if (Math.abs(s) < 48 * 3_600) {
+            return (s / 3_600) + "h";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1fd", s / 86_400.0);
+    }
 }

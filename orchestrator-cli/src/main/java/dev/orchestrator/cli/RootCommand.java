@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 JobsCommand.class,
                 HistoryCommand.class,
                 TeamCommand.class,
+                ReportCommand.class,
                 PolicyCommand.class,
                 SimulateCommand.class,
                 TokenCommand.class,

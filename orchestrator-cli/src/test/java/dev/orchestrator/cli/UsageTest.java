@@ -91,7 +91,7 @@ class UsageTest {
         assertThat(completion.exitCode()).as(completion.toString()).isZero();
         assertThat(completion.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_orchestrator")
-                .contains("local commands=\"migrate seed import recompute interpret-signals jobs history team policy simulate token serve help completion\"");
+                .contains("local commands=\"migrate seed import recompute interpret-signals jobs history team report policy simulate token serve help completion\"");
 
         // The script as bash runs it: what TAB offers after "orchestrator se", "orchestrator serve --po", "orchestrator jobs ".
         java.nio.file.Path bash = java.nio.file.Path.of("/bin/bash");

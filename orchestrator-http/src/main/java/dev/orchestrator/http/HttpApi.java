@@ -63,6 +63,7 @@ public final class HttpApi {
         ExecutionViewHandlers views = new ExecutionViewHandlers(orchestrator.viewExecutions());
         TeamHandler team = new TeamHandler(orchestrator.viewTeam());
         RebalanceHandler rebalance = new RebalanceHandler(orchestrator.rebalanceTeam());
+        AnalyticsHandler analytics = new AnalyticsHandler(orchestrator.viewAnalytics());
         this.bulkItems = new BulkItemRunner(tenant);
         BulkHandler bulk = new BulkHandler(orchestrator.actInBulk(), bulkItems);
         HealthHandlers health = new HealthHandlers(orchestrator.checkHealth(), operations);
@@ -119,6 +120,7 @@ public final class HttpApi {
             config.routes.post("/api/orchestrator/executions/bulk", idempotency.wrap(bulk::act));
             config.routes.get("/api/orchestrator/team", team::team);
             config.routes.post("/api/orchestrator/team/rebalance", idempotency.wrap(rebalance::rebalance));
+            config.routes.get("/api/orchestrator/analytics", analytics::analytics);
             config.routes.get("/api/orchestrator/executions/{id}", views::detail);
             config.routes.get("/api/orchestrator/executions/{id}/events", views::events);
             config.routes.post("/api/orchestrator/executions/{id}/snooze", idempotency.wrap(executions::snooze));

@@ -195,6 +195,11 @@ class OpenApiContractTest extends ApiTestBase {
         call("GET", team, team + "?csm_id=" + world.outsider.id(), null, world.manager);
         call("GET", team, team + "?csm=x", null, world.manager);
         call("GET", team, team, null, world.csm);
+        String analytics = "/api/orchestrator/analytics";
+        call("GET", analytics, analytics + "?group_by=csm", null, world.manager);
+        call("GET", analytics, analytics + "?group_by=week&from=2026-01-01&to=2026-03-31", null, world.admin);
+        call("GET", analytics, analytics, null, world.csm);
+        call("GET", analytics, analytics + "?group_by=team&from=yesterday", null, world.manager);
         String bulk = "/api/orchestrator/executions/bulk";
         String open = execution(world.csm, ExecutionStatus.NOT_STARTED).id().toString();
         call("POST", bulk, bulk, json(map("action", "escalate", "ids", List.of(open, skipped, UUID.randomUUID().toString(),

@@ -66,7 +66,7 @@ public final class PostgresStore {
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
                 new JooqPolicyVersions(sql), new SqlPolicySimulation(sql), new JooqDependencyBlocks(sql),
-                new SqlRebalanceReads(sql));
+                new SqlRebalanceReads(sql), new SqlAnalytics(sql));
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -14,7 +14,7 @@ final class Options {
 
     static final List<String> ALL_SECTIONS =
             List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "rebalance", "ingest",
-                    "signals", "import", "core", "policies", "dependencies");
+                    "signals", "import", "core", "policies", "dependencies", "analytics");
 
     /** JDBC URL of a maintenance database on the server to use; {@code null}: start an embedded PostgreSQL. */
     String dbUrl;

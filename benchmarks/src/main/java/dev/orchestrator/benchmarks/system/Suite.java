@@ -128,7 +128,8 @@ public final class Suite {
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute") || o.sections.contains("daily")
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies")
-                || o.sections.contains("dependencies") || o.sections.contains("rebalance");
+                || o.sections.contains("dependencies") || o.sections.contains("rebalance")
+                || o.sections.contains("analytics");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
@@ -148,7 +149,8 @@ public final class Suite {
             guard(ctx, "daily " + label, () -> DailySection.run(ctx, db, label));
         }
         if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
-                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("rebalance")) {
+                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("rebalance")
+                || o.sections.contains("analytics")) {
             guard(ctx, "serve " + label, () -> {
                 try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
                         "serve-" + label)) {
@@ -169,6 +171,10 @@ public final class Suite {
                     }
                     if (o.sections.contains("team")) {
                         guard(ctx, "team " + label, () -> TeamSection.run(ctx, db, label, serve));
+                    }
+                    if (o.sections.contains("analytics")) {
+                        // adds event histories (once per data set); changes no execution
+                        guard(ctx, "analytics " + label, () -> AnalyticsSection.run(ctx, db, label, serve));
                     }
                     if (o.sections.contains("ingest")) {
                         // last on this data set: it changes signals and creates executions

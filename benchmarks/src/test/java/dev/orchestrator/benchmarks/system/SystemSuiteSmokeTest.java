@@ -61,7 +61,10 @@ class SystemSuiteSmokeTest {
                 "import.1k.seconds", "import.2k.seconds", "import.1k.peak_rss_mb", "import.2k.peak_rss_mb",
                 "core.priorityWithExplanation_ops_per_s", "core.signalScoresWithExplanation_ops_per_s",
                 "policies.2k.simulation_seconds", "policies.2k.apply_seconds", "policies.2k.recompute_seconds",
-                "policies.2k.apply_vs_recompute");
+                "policies.2k.apply_vs_recompute",
+                "analytics.2k.total_median_ms", "analytics.2k.csm_median_ms", "analytics.2k.definition_median_ms",
+                "analytics.2k.workflow_type_median_ms", "analytics.2k.week_median_ms", "analytics.2k.events",
+                "analytics.2k.events_in_period");
         assertThat(f).containsKeys(positive.toArray(String[]::new));
         positive.forEach(key -> assertThat(f.get(key)).as(key).isPositive());
         assertThat(f.get("import.2k.customers")).isEqualTo(2_000.0);
@@ -75,6 +78,6 @@ class SystemSuiteSmokeTest {
                 "Rebalance proposal over HTTP (2k)",
                 "Signal ingestion over HTTP (2k)",
                 "Signal interpretation (2k customers)", "Import",
-                "Core evaluators (JMH)", "Policies: what-if simulation and applying a version (2k)");
+                "Core evaluators (JMH)", "Policies: what-if simulation and applying a version (2k)", "Analytics over HTTP (2k)");
     }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.core.application;
 
 import dev.orchestrator.core.application.port.in.ActInBulk;
 import dev.orchestrator.core.application.port.in.RebalanceTeam;
+import dev.orchestrator.core.application.port.in.ViewAnalytics;
 import dev.orchestrator.core.application.port.in.ApplyLifecycleRules;
 import dev.orchestrator.core.application.port.in.CheckHealth;
 import dev.orchestrator.core.application.port.in.IdentifyCaller;
@@ -25,6 +26,7 @@ import dev.orchestrator.core.application.port.in.ViewTeam;
 import dev.orchestrator.core.application.service.CallerService;
 import dev.orchestrator.core.application.service.DemoService;
 import dev.orchestrator.core.application.service.ExecutionViewService;
+import dev.orchestrator.core.application.service.AnalyticsService;
 import dev.orchestrator.core.application.service.AnswerService;
 import dev.orchestrator.core.application.service.BulkActionService;
 import dev.orchestrator.core.application.service.RebalanceService;
@@ -89,6 +91,7 @@ public final class Orchestrator {
     private final SettingsService settings;
     private final PolicyService policies;
     private final SimulationService simulations;
+    private final AnalyticsService analytics;
 
     /** Rows an import writes per statement. */
     public static final int IMPORT_BATCH_SIZE = 1000;
@@ -141,6 +144,7 @@ public final class Orchestrator {
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
                 ports.lifecycle(), ports.dependencies(), utc);
         this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
+        this.analytics = new AnalyticsService(ports.analytics(), ports.profiles(), ports.catalogReads(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
         this.rebalance = new RebalanceService(ports.rebalance(), ports.profiles(), ports.settings(), policySource, bulk,
                 utc);
@@ -173,6 +177,7 @@ public final class Orchestrator {
     public RebalanceTeam rebalanceTeam() { return rebalance; }
     public ManagePolicies managePolicies() { return policies; }
     public SimulatePolicies simulatePolicies() { return simulations; }
+    public ViewAnalytics viewAnalytics() { return analytics; }
     /** The one reader of incoming catalog data, with this orchestrator's policies. */
     public CatalogReader catalogReader() { return catalogReader; }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.application;
 
+import dev.orchestrator.core.application.port.out.AnalyticsReads;
 import dev.orchestrator.core.application.port.out.CatalogLoader;
 import dev.orchestrator.core.application.port.out.CatalogOwners;
 import dev.orchestrator.core.application.port.out.CatalogReads;
@@ -51,7 +52,8 @@ public record OutboundPorts(
         PolicyVersions policies,
         PolicySimulation simulation,
         DependencyBlocks dependencies,
-        RebalanceReads rebalance) {
+        RebalanceReads rebalance,
+        AnalyticsReads analytics) {
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -78,33 +80,34 @@ public record OutboundPorts(
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(dependencies, "dependencies");
         Objects.requireNonNull(rebalance, "rebalance");
+        Objects.requireNonNull(analytics, "analytics");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
     }
 
     /** These ports with another rebalance read. */
     public OutboundPorts withRebalance(RebalanceReads other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, other);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, other, analytics);
     }
 }

@@ -16,6 +16,7 @@ import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.TeamViews;
 import dev.orchestrator.core.application.port.out.RebalanceReads;
+import dev.orchestrator.core.application.port.out.AnalyticsReads;
 import dev.orchestrator.core.domain.team.CsmWorkload;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
@@ -107,7 +108,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
         SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
-        DependencyBlocks, RebalanceReads {
+        DependencyBlocks, RebalanceReads, AnalyticsReads {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -145,7 +146,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this, this, this);
+                this, this, this, this, this, this, this, this, this);
     }
 
     public void setReachable(boolean reachable) {
@@ -1391,5 +1392,33 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
             }
         }
         return closed;
+    }
+
+    // ---- analytics ---------------------------------------------------------------------------
+
+    /** The core's rules themselves, over every execution of the organization with its whole history. */
+    @Override
+    public synchronized dev.orchestrator.core.domain.analytics.AnalyticsFacts.Totals totals(
+            OrganizationId organization, dev.orchestrator.core.domain.views.Visibility scope,
+            dev.orchestrator.core.domain.analytics.AnalyticsPeriod period,
+            Optional<dev.orchestrator.core.domain.analytics.AnalyticsGrouping> grouping, Instant asOf) {
+        if (scope instanceof dev.orchestrator.core.domain.views.Visibility.EscalatedTo) {
+            throw new IllegalArgumentException("analytics cover the organization or assigned work");
+        }
+        return dev.orchestrator.core.domain.analytics.AnalyticsFacts.totals(histories(organization), scope, period,
+                grouping, asOf);
+    }
+
+    /** Each execution of the organization as analytics read it. */
+    public synchronized List<dev.orchestrator.core.domain.analytics.AnalyticsFacts.History> histories(
+            OrganizationId organization) {
+        Map<ExecutionId, List<ExecutionEvent>> byExecution = new HashMap<>();
+        events.stream().filter(e -> e.organizationId().equals(organization))
+                .forEach(e -> byExecution.computeIfAbsent(e.executionId(), k -> new ArrayList<>()).add(e));
+        return executions.values().stream().filter(e -> e.organizationId().equals(organization))
+                .map(e -> new dev.orchestrator.core.domain.analytics.AnalyticsFacts.History(e,
+                        definitions.get(e.definitionId()).type(), dueAts.getOrDefault(e.id(), e.dueAt()),
+                        byExecution.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 }

@@ -1,9 +1,10 @@
 // The dashboard's entry point: signs in, then routes the address's hash to a screen
-// (#/today, #/work/ID, #/queue?..., #/team, #/admin, #/jobs, #/sign-in). Every screen reads the public HTTP API only.
+// (#/today, #/work/ID, #/queue?..., #/team, #/analytics?..., #/admin, #/jobs, #/sign-in). Every screen reads the public HTTP API only.
 import * as admin from './admin.js';
 import {ApiError, get, onUnauthorized} from './api.js';
 import {announce, fill, h} from './dom.js';
 import * as jobs from './jobs.js';
+import * as analytics from './analytics.js';
 import * as queue from './queue.js';
 import * as session from './session.js';
 import * as signIn from './sign-in.js';
@@ -78,6 +79,7 @@ async function route() {
     else if (screen === 'team') await team.render(view);
     else if (screen === 'admin') await admin.render(view);
     else if (screen === 'jobs') await jobs.render(view);
+    else if (screen === 'analytics') await analytics.render(view, go, new URLSearchParams(search || ''));
     else await today.render(view, go);
     if (!show()) return;
     main.dataset.ready = screen;
