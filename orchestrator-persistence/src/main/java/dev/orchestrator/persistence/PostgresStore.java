@@ -43,7 +43,7 @@ public final class PostgresStore {
     private PostgresStore(DataSource pool) {
         Objects.requireNonNull(pool, "dataSource");
         // Every adapter takes its connections here, so each transaction carries the bound tenant.
-        DataSource dataSource = TenantConnections.over(pool);
+        TenantConnections dataSource = TenantConnections.over(pool);
         Settings settings = settings();
         DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
         JooqCatalogLoader loader = new JooqCatalogLoader(dataSource, settings);
@@ -65,7 +65,7 @@ public final class PostgresStore {
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
-                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql));
+                new JooqPolicyVersions(sql), new SqlPolicySimulation(sql), dataSource);
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -135,9 +135,8 @@ public final class Orchestrator {
         this.policies = new PolicyService(policySource, ports.policies(), utc);
         this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
-                ports.lifecycle(),
-                utc);
-        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
+                ports.lifecycle(), ports.reads(), utc);
+        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, ports.reads(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
     }
 

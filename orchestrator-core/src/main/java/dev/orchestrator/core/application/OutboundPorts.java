@@ -17,6 +17,7 @@ import dev.orchestrator.core.application.port.out.PolicyVersions;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -47,7 +48,21 @@ public record OutboundPorts(
         ReasonCodes reasons,
         OrganizationSettingsStore settings,
         PolicyVersions policies,
-        PolicySimulation simulation) {
+        PolicySimulation simulation,
+        ReadTransactions reads) {
+
+    /** Without a way to read together: every read on its own ({@link ReadTransactions#SEPARATE}). */
+    public OutboundPorts(ProfileLookup profiles, CustomerLookup customers, DefinitionLookup definitions,
+            ExecutionLookup executions, QueueReader queues, ExecutionWriter writer, PriorityRecomputation recomputation,
+            SignalInterpretation interpretation, IdGenerator ids, StoreHealth health, CatalogOwners catalogOwners,
+            CatalogLoader catalogLoader, CatalogReads catalogReads, CatalogWrites catalogWrites,
+            IdempotencyRecords idempotency, ExecutionViews views, SignalLifecycle lifecycle, TeamViews teams,
+            ReasonCodes reasons, OrganizationSettingsStore settings, PolicyVersions policies,
+            PolicySimulation simulation) {
+        this(profiles, customers, definitions, executions, queues, writer, recomputation, interpretation, ids, health,
+                catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views, lifecycle, teams, reasons,
+                settings, policies, simulation, ReadTransactions.SEPARATE);
+    }
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -72,26 +87,27 @@ public record OutboundPorts(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(simulation, "simulation");
+        Objects.requireNonNull(reads, "reads");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation);
+                lifecycle, teams, reasons, settings, policies, simulation, reads);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation);
+                lifecycle, teams, reasons, settings, policies, simulation, reads);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation);
+                lifecycle, teams, reasons, settings, policies, simulation, reads);
     }
 }

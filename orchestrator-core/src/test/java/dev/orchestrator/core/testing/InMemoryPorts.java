@@ -27,6 +27,7 @@ import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -98,7 +99,8 @@ import java.util.stream.Collectors;
 public final class InMemoryPorts implements PortsFixture, ProfileLookup, CustomerLookup, DefinitionLookup,
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
-        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation {
+        SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
+        ReadTransactions {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -134,7 +136,13 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this);
+                this, this, this, this, this, this, this);
+    }
+
+    /** Reads together hold the fake's lock throughout: they see one state, as in one transaction. */
+    @Override
+    public synchronized <T> T together(java.util.function.Supplier<T> reads) {
+        return reads.get();
     }
 
     public void setReachable(boolean reachable) {

@@ -7,6 +7,7 @@ import dev.orchestrator.core.domain.explain.Contribution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.signals.EarlyWakeRule;
@@ -32,9 +33,18 @@ final class ExplainedPriorities {
 
     /** Each entry's explained priority on {@code today}, in the entries' order. */
     List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today) {
-        Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
         // The organization's current policy: the one its open work was last scored with.
-        PriorityEvaluator evaluator = new PriorityEvaluator(policies.current(organization).policies().priority());
+        return of(organization, entries, today, policies.current(organization).policies().priority());
+    }
+
+    /**
+     * The same with the organization's current priority policy already read by the caller (a list reads
+     * it once for its labels and its explanations, not twice).
+     */
+    List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today,
+            PriorityPolicy current) {
+        Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
+        PriorityEvaluator evaluator = new PriorityEvaluator(current);
         return entries.stream()
                 .map(entry -> explained(evaluator.evaluate(entry.priorityInput(), today),
                         woken.get(entry.execution().id())))
