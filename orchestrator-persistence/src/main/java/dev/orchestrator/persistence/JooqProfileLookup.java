@@ -31,8 +31,9 @@ final class JooqProfileLookup implements ProfileLookup {
         // Before the caller's organization is known: row-level security lets it see its own row only.
         try (TenantScope.Binding ignored = TenantScope.bindCaller(id)) {
             RenderedOnce.Binds binds = new RenderedOnce.Binds("caller");
-            return profiles(binds, sql.selectFrom(PROFILES).where(PROFILES.ID.eq(binds.val(id.value(), PROFILES.ID))))
-                    .stream().findFirst();
+            // Run here, not in profiles(): the statement checks (TenantPredicates) know this method asks by id alone.
+            return statements.query(binds, sql.selectFrom(PROFILES).where(PROFILES.ID.eq(binds.val(id.value(), PROFILES.ID))))
+                    .coerce(PROFILES.fields()).fetchOptional(r -> Rows.profile(r, PROFILES));
         }
     }
 
