@@ -137,7 +137,8 @@ final class JooqExecutionViews implements ExecutionViews {
         Binds binds = new Binds("list");
         SelectQuery<Record> query = listStatement(binds, organizationId, visibility, filter, labels, text, sort, after,
                 limit);
-        return statements.query(binds, query).coerce(POSITIONAL_VIEW_COLUMNS).fetch(this::viewFromPositions);
+        // read by position straight into the entry's own columns: no copy, and each column found by identity
+        return statements.query(binds, query).coerce(VIEW_COLUMNS).fetch(r -> view(r, null));
     }
 
     /**
@@ -402,38 +403,14 @@ final class JooqExecutionViews implements ExecutionViews {
         return query;
     }
 
-    /** A list row's columns: the entry's, then the two names. */
-    private static final List<Field<?>> VIEW_COLUMNS = viewColumns();
+    /** A list row's columns: the entry's, then the two names (the positional SELECT's, in its order). */
+    private static final Field<?>[] VIEW_COLUMNS = viewColumns();
 
-    /** The same by their positional names, typed alike: what the rendered SQL's rows are read as. */
-    private static final Field<?>[] POSITIONAL_VIEW_COLUMNS = positional(VIEW_COLUMNS);
-
-    private static List<Field<?>> viewColumns() {
+    private static Field<?>[] viewColumns() {
         List<Field<?>> columns = new ArrayList<>(EntrySql.COLUMNS);
         columns.add(ASSIGNED_NAME);
         columns.add(ESCALATION_NAME);
-        return List.copyOf(columns);
-    }
-
-    private static Field<?>[] positional(List<Field<?>> columns) {
-        Field<?>[] fields = new Field<?>[columns.size()];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = DSL.field(DSL.name(EntrySql.positionalName(i)), columns.get(i).getDataType());
-        }
-        return fields;
-    }
-
-    private ExecutionView viewFromPositions(Record row) {
-        Record named = sql.newRecord(VIEW_COLUMNS.toArray(Field<?>[]::new));
-        for (int i = 0; i < VIEW_COLUMNS.size(); i++) {
-            copy(named, VIEW_COLUMNS.get(i), row.get(i));
-        }
-        return view(named, null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void copy(Record record, Field<T> column, Object value) {
-        record.set(column, (T) value);
+        return columns.toArray(Field<?>[]::new);
     }
 
     private static ExecutionView view(Record r, java.time.Instant escalatedAt) {
@@ -463,9 +440,9 @@ final class JooqExecutionViews implements ExecutionViews {
             binds.mark("organization");
         }
         if (!filter.statuses().isEmpty()) {
-            List<Field<ExecutionStatus>> statuses = Codes.inlineStatuses(E.STATUS, filter.statuses());
-            binds.mark(statuses);
-            where.add(E.STATUS.in(statuses));
+            // the statuses in their SQL's order (a field's toString would render it: slow, and no key)
+            binds.mark(new java.util.TreeSet<>(filter.statuses()));
+            where.add(E.STATUS.in(Codes.inlineStatuses(E.STATUS, filter.statuses())));
         }
         // The column's own value (its converter's), bound as text: a converted value jOOQ would bind anew.
         filter.workflowType().ifPresent(type -> where.add(DSL.field(D.WORKFLOW_TYPE.getQualifiedName(), SQLDataType.VARCHAR)

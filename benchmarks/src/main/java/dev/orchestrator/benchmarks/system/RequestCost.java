@@ -10,7 +10,8 @@ import java.util.List;
  * What one request of a kind costs serve, measured so that a loaded machine changes it little: one client,
  * requests one after another, serve's CPU time per request (its process's, from the OS) and the database
  * transactions per request ({@code pg_stat_database}, read after the backends have reported: PostgreSQL 15
- * flushes an idle backend's counters within 10 s). Wall times on a shared machine mean little; these two
+ * flushes an idle backend's counters within 10 s) and the heap it allocates per request (its management
+ * agent's {@code TotalThreadAllocatedBytes}). Wall times on a shared machine mean little; these two
  * compare builds (docs/performance.md, "lists rendered once").
  */
 final class RequestCost {
@@ -22,7 +23,7 @@ final class RequestCost {
     record Kind(String name, List<String[]> requests) {
     }
 
-    record Cost(String kind, int requests, double serveCpuMs, double transactions) {
+    record Cost(String kind, int requests, double serveCpuMs, double transactions, double allocatedKb) {
     }
 
     private RequestCost() {
@@ -35,18 +36,21 @@ final class RequestCost {
     static List<Cost> measure(Context ctx, String db, ServeProcess serve, List<Kind> kinds, int n) throws Exception {
         long settle = ctx.options.quick ? 1_000 : STATS_SETTLE_MILLIS;
         List<Cost> costs = new ArrayList<>();
-        try (RawHttpClient http = new RawHttpClient(serve.baseUrl()); Connection c = ctx.pg.connect(db)) {
+        try (RawHttpClient http = new RawHttpClient(serve.baseUrl()); Connection c = ctx.pg.connect(db);
+                Heap heap = Heap.of(serve.pid())) {
             for (Kind kind : kinds) {
                 send(http, kind, n);
                 Thread.sleep(settle);
                 long xacts0 = transactions(c);
                 double cpu0 = cpuSeconds(serve);
+                double allocated0 = heap.allocatedBytes();
                 send(http, kind, n);
+                double allocated = heap.allocatedBytes() - allocated0;
                 double cpu = cpuSeconds(serve) - cpu0;
                 Thread.sleep(settle);
                 // minus the one transaction of the reading itself
                 long xacts = transactions(c) - xacts0 - 1;
-                costs.add(new Cost(kind.name(), n, 1000 * cpu / n, (double) xacts / n));
+                costs.add(new Cost(kind.name(), n, 1000 * cpu / n, (double) xacts / n, allocated / n / 1024));
             }
         }
         return costs;
@@ -57,12 +61,13 @@ final class RequestCost {
         List<List<String>> rows = new ArrayList<>();
         for (Cost cost : costs) {
             rows.add(List.of(cost.kind(), Report.count(cost.requests()), Report.fmt(cost.serveCpuMs()),
-                    Report.fmt(cost.transactions())));
+                    Report.fmt(cost.allocatedKb()), Report.fmt(cost.transactions())));
             r.figure(key + cost.kind() + ".serve_cpu_ms", cost.serveCpuMs());
+            r.figure(key + cost.kind() + ".serve_allocated_kb", cost.allocatedKb());
             r.figure(key + cost.kind() + ".transactions", cost.transactions());
         }
         r.table(List.of("request (one client, one after another)", "requests", "serve CPU ms / request",
-                "database transactions / request"), rows);
+                "serve heap allocated KB / request", "database transactions / request"), rows);
     }
 
     private static void send(RawHttpClient http, Kind kind, int n) throws Exception {
@@ -80,6 +85,54 @@ final class RequestCost {
                 + " WHERE datname = current_database()"); ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /**
+     * serve's heap allocations so far (all threads), through its own management agent (the Attach API):
+     * what a request allocates does not depend on how busy the machine is. NaN when serve cannot be attached.
+     */
+    private static final class Heap implements AutoCloseable {
+        private final javax.management.remote.JMXConnector connector;
+
+        private Heap(javax.management.remote.JMXConnector connector) {
+            this.connector = connector;
+        }
+
+        static Heap of(long pid) {
+            try {
+                com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(pid));
+                String address;
+                try {
+                    address = vm.startLocalManagementAgent();
+                } finally {
+                    vm.detach();
+                }
+                return new Heap(javax.management.remote.JMXConnectorFactory.connect(
+                        new javax.management.remote.JMXServiceURL(address)));
+            } catch (Exception e) {
+                return new Heap(null);
+            }
+        }
+
+        double allocatedBytes() {
+            if (connector == null) {
+                return Double.NaN;
+            }
+            try {
+                return ((Number) connector.getMBeanServerConnection().getAttribute(
+                        new javax.management.ObjectName("java.lang:type=Threading"), "TotalThreadAllocatedBytes"))
+                        .doubleValue();
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (connector != null) {
+                connector.close();
+            }
         }
     }
 
