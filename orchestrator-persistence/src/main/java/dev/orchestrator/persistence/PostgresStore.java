@@ -20,8 +20,10 @@ import org.jooq.impl.DSL;
  * OutboundPorts ports = PostgresStore.create(pool).ports();
  * }</pre>
  * Every port call is one statement, or one transaction for a write with its event; each takes a
- * connection from the DataSource for its duration only. Thread-safe. Each transaction carries the
- * organization bound with {@link TenantScope} into the database's row-level security.
+ * connection from the DataSource for its duration only, except inside {@code ports().reads().together(...)},
+ * where a use case's reads share one read-only transaction ({@link TenantConnections#together}). Thread-safe.
+ * Each transaction carries the organization bound with {@link TenantScope} into the database's row-level
+ * security.
  */
 public final class PostgresStore {
 
