@@ -46,6 +46,7 @@ import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import dev.orchestrator.persistence.RenderedOnce.Binds;
 
 /**
  * The work views on PostgreSQL. A list page is one statement: the queue's entry shape
@@ -77,9 +78,12 @@ final class JooqExecutionViews implements ExecutionViews {
     private static final int MAX_LISTED_MATCHES = 1_000;
 
     private final DSLContext sql;
+    /** The list's, the count's and the name look-up's statements, rendered once per shape. */
+    private final RenderedOnce statements;
 
     JooqExecutionViews(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
     @Override
@@ -129,31 +133,54 @@ final class JooqExecutionViews implements ExecutionViews {
     @Override
     public List<ExecutionView> list(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
             PriorityPolicy.LabelThresholds labels, ListSort sort, Optional<ListSort.Position> after, int limit) {
-        return listQuery(organizationId, visibility, filter, labels, sort, after, limit).fetch(r -> view(r, null));
+        TextMatch text = textMatch(organizationId, filter.text());
+        Binds binds = new Binds("list");
+        SelectQuery<Record> query = listStatement(binds, organizationId, visibility, filter, labels, text, sort, after,
+                limit);
+        // read by position straight into the entry's own columns: no copy, and each column found by identity
+        return statements.query(binds, query).coerce(VIEW_COLUMNS).fetch(r -> view(r, null));
     }
 
     /**
-     * The statement {@link #list} runs (for EXPLAIN tests). With {@code q} it first looks up the matching
-     * customers and definitions ({@link #nameMatch}), so that the page's statement filters on their ids.
+     * The statement {@link #list} runs (for EXPLAIN tests), with its columns under their own names. With
+     * {@code q} it first looks up the matching customers and definitions ({@link #textMatch}), so that the
+     * page's statement filters on their ids.
      */
     SelectQuery<Record> listQuery(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
             PriorityPolicy.LabelThresholds labels, ListSort sort, Optional<ListSort.Position> after, int limit) {
-        Condition text = nameMatch(organizationId, filter.text());
-        SelectQuery<Record> query = entries();
+        return listQuery(new Binds("list"), entries(), organizationId, visibility, filter, labels,
+                textMatch(organizationId, filter.text()), sort, after, limit);
+    }
+
+    /** The statement {@link #list} runs, every value made by {@code binds} (for RenderedOnceTest). */
+    SelectQuery<Record> listStatement(Binds binds, OrganizationId organizationId, Visibility visibility,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text, ListSort sort,
+            Optional<ListSort.Position> after, int limit) {
+        return listQuery(binds, byPosition(), organizationId, visibility, filter, labels, text, sort, after, limit);
+    }
+
+    /** The list's statement on {@code query} (the entry's SELECT and joins), every value made by {@code binds}. */
+    private SelectQuery<Record> listQuery(Binds binds, SelectQuery<Record> query, OrganizationId organizationId,
+            Visibility visibility, ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text,
+            ListSort sort, Optional<ListSort.Position> after, int limit) {
+        binds.mark(sort).mark(limit);
         if (visibility instanceof Visibility.AssignedTo assigned && assigned.csms().size() > 1) {
             // A team: each member's own page from their index, merged (see teamPages).
-            query.addConditions(E.ORGANIZATION_ID.eq(organizationId.value()),
-                    E.ID.in(teamPages(organizationId, assigned, filter, labels, text, sort, after, limit)));
+            binds.mark("team");
+            query.addConditions(E.ORGANIZATION_ID.eq(binds.val(organizationId.value(), E.ORGANIZATION_ID)),
+                    E.ID.in(teamPages(binds, organizationId, assigned, filter, labels, text, sort, after, limit)));
         } else if (!filter.statuses().isEmpty() && key(sort) == E.PRIORITY_SCORE
                 && !(visibility instanceof Visibility.EscalatedTo)) {
             // By score with a status filter: the page's ids first, from the index entries alone (V33 put the
             // status into the CSM's and the organization's priority indexes), so that rows of other statuses
             // cost no heap fetch. (The work escalated to someone is a few rows; its index has no status.)
-            query.addConditions(E.ORGANIZATION_ID.eq(organizationId.value()),
-                    E.ID.in(pageIds(organizationId, visibility, filter, labels, text, sort, after, limit)));
+            binds.mark("ids");
+            query.addConditions(E.ORGANIZATION_ID.eq(binds.val(organizationId.value(), E.ORGANIZATION_ID)),
+                    E.ID.in(pageIds(binds, organizationId, visibility, filter, labels, text, sort, after, limit)));
         } else {
-            query.addConditions(conditions(organizationId, visibility, filter, labels, text));
-            after.ifPresent(position -> query.addConditions(continuation(sort, position)));
+            binds.mark("rows");
+            query.addConditions(conditions(binds, organizationId, visibility, filter, labels, text));
+            after.ifPresent(position -> query.addConditions(continuation(binds, sort, position)));
         }
         query.addOrderBy(order(sort));
         query.addLimit(DSL.inline(limit));
@@ -170,19 +197,19 @@ final class JooqExecutionViews implements ExecutionViews {
      * members × limit entries. The same rows: the union of each member's first {@code limit} holds the
      * first {@code limit} of the union.
      */
-    private Select<Record1<UUID>> teamPages(OrganizationId organizationId, Visibility.AssignedTo team,
-            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, Condition text, ListSort sort,
+    private Select<Record1<UUID>> teamPages(Binds binds, OrganizationId organizationId, Visibility.AssignedTo team,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text, ListSort sort,
             Optional<ListSort.Position> after, int limit) {
         UUID[] members = team.csms().stream().map(ProfileId::value).sorted().toArray(UUID[]::new);
-        Table<?> member = DSL.unnest(DSL.val(members, SQLDataType.UUID.array())).as("m", "csm_id");
+        Table<?> member = DSL.unnest(binds.val(members, SQLDataType.UUID.array())).as("m", "csm_id");
         Field<UUID> memberId = DSL.field(DSL.name("m", "csm_id"), SQLDataType.UUID);
         SelectQuery<Record> own = sql.selectQuery();
         own.addSelect(E.ID, key(sort).as("sort_key"));
         own.addFrom(E);
         addJoinsFor(own, filter);
-        own.addConditions(conditions(organizationId, new Visibility.WholeOrganization(), filter, labels, text));
+        own.addConditions(conditions(binds, organizationId, new Visibility.WholeOrganization(), filter, labels, text));
         own.addConditions(E.ASSIGNED_CSM_ID.eq(memberId));
-        after.ifPresent(position -> own.addConditions(continuation(sort, position)));
+        after.ifPresent(position -> own.addConditions(continuation(binds, sort, position)));
         own.addOrderBy(order(sort));
         own.addLimit(DSL.inline(limit));
         Table<?> pages = DSL.lateral(own.asTable("own"));
@@ -195,13 +222,13 @@ final class JooqExecutionViews implements ExecutionViews {
     }
 
     /** The ids of a page in order, read without the joins (for an index-only scan). */
-    private Select<Record1<UUID>> pageIds(OrganizationId organizationId, Visibility visibility,
-            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, Condition text, ListSort sort,
+    private Select<Record1<UUID>> pageIds(Binds binds, OrganizationId organizationId, Visibility visibility,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text, ListSort sort,
             Optional<ListSort.Position> after, int limit) {
         SelectQuery<Record1<UUID>> ids = sql.select(E.ID).from(E).getQuery();
         addJoinsFor(ids, filter);
-        ids.addConditions(conditions(organizationId, visibility, filter, labels, text));
-        after.ifPresent(position -> ids.addConditions(continuation(sort, position)));
+        ids.addConditions(conditions(binds, organizationId, visibility, filter, labels, text));
+        after.ifPresent(position -> ids.addConditions(continuation(binds, sort, position)));
         ids.addOrderBy(order(sort));
         ids.addLimit(DSL.inline(limit));
         return ids;
@@ -210,7 +237,10 @@ final class JooqExecutionViews implements ExecutionViews {
     @Override
     public long countUpTo(OrganizationId organizationId, Visibility visibility, ExecutionFilter filter,
             PriorityPolicy.LabelThresholds labels, long atMost) {
-        return countQuery(organizationId, visibility, filter, labels, atMost).fetchOne(0, Long.class);
+        Binds binds = new Binds("count");
+        ResultQuery<Record1<Integer>> query = countQuery(binds, organizationId, visibility, filter, labels,
+                textMatch(organizationId, filter.text()), atMost);
+        return statements.query(binds, query).fetchOne(0, Long.class);
     }
 
     /**
@@ -219,12 +249,20 @@ final class JooqExecutionViews implements ExecutionViews {
      */
     ResultQuery<Record1<Integer>> countQuery(OrganizationId organizationId, Visibility visibility,
             ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, long atMost) {
-        Condition text = nameMatch(organizationId, filter.text());
+        return countQuery(new Binds("count"), organizationId, visibility, filter, labels,
+                textMatch(organizationId, filter.text()), atMost);
+    }
+
+    /** The statement {@link #countUpTo} runs, every value made by {@code binds} (for RenderedOnceTest). */
+    ResultQuery<Record1<Integer>> countQuery(Binds binds, OrganizationId organizationId,
+            Visibility visibility, ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text,
+            long atMost) {
         SelectQuery<Record> rows = sql.selectQuery();
         rows.addSelect(DSL.inline(1).as("one"));
         rows.addFrom(E);
         addJoinsFor(rows, filter);
-        rows.addConditions(conditions(organizationId, visibility, filter, labels, text));
+        rows.addConditions(conditions(binds, organizationId, visibility, filter, labels, text));
+        binds.mark(atMost);
         if (atMost < Long.MAX_VALUE) {
             rows.addLimit(DSL.inline(atMost));
         }
@@ -239,61 +277,96 @@ final class JooqExecutionViews implements ExecutionViews {
     }
 
     /**
-     * The {@code q} filter as a condition on the execution's customer and definition ids, after looking
-     * the names up: customers by V33's trigram index on {@code lower(name)}, definitions (a few dozen per
-     * organization) directly. The page's statement then filters on a list of ids the planner can see
-     * (the executions of a handful of customers are found by workflow_executions_by_customer; a name
-     * nobody has gives no statement over executions at all), instead of joining each of the scope's rows
-     * to its customer to compare names (64-83 ms for a CSM at 1M, docs/performance.md). When very many
-     * customers match, the match is kept as a subquery: so broad a match is met early in any order.
-     * The same rule as {@link ExecutionFilter#matches}: {@code lower(name)} contains {@code lower(q)},
-     * LIKE's wildcards escaped.
+     * What {@code q} matched: the customers and definitions whose name contains it, up to
+     * {@link #MAX_LISTED_MATCHES} each ({@code more}: more than that; then the page keeps the match as a
+     * subquery). Absent without {@code q}.
      */
-    private Condition nameMatch(OrganizationId organizationId, Optional<String> text) {
+    record TextMatch(String text, List<UUID> customers, boolean moreCustomers, List<UUID> definitions,
+            boolean moreDefinitions) {
+    }
+
+    /**
+     * The {@code q} filter's look-up: customers by V33's trigram index on {@code lower(name)}, definitions (a
+     * few dozen per organization) directly, both in one statement (one round trip per page, not two). The
+     * page's statement then filters on a list of ids the planner can see (the executions of a handful of
+     * customers are found by workflow_executions_by_customer; a name nobody has gives no statement over
+     * executions at all), instead of joining each of the scope's rows to its customer to compare names
+     * (64-83 ms for a CSM at 1M, docs/performance.md). When very many customers match, the match is kept as
+     * a subquery: so broad a match is met early in any order. The same rule as {@link ExecutionFilter#matches}:
+     * {@code lower(name)} contains {@code lower(q)}, LIKE's wildcards escaped.
+     */
+    private TextMatch textMatch(OrganizationId organizationId, Optional<String> text) {
         if (text.isEmpty()) {
-            return DSL.noCondition();
+            return null;
         }
-        Customers customer = SEARCHED_CUSTOMER;
-        WorkflowDefinitions definition = WORKFLOW_DEFINITIONS.as("qd");
-        Condition customerNamed = customerNamed(organizationId, text.get());
-        Condition definitionNamed = definition.ORGANIZATION_ID.eq(organizationId.value())
-                .and(DSL.lower(definition.NAME).like(pattern(text.get()), '\\'));
-        // Both look-ups in one statement: one round trip (and one tenant transaction) per page, not two.
+        Binds binds = new Binds("names");
+        WorkflowDefinitions definition = SEARCHED_DEFINITION;
         Field<Boolean> isCustomer = DSL.field(DSL.name("is_customer"), SQLDataType.BOOLEAN);
         List<UUID> customers = new ArrayList<>();
         List<UUID> definitions = new ArrayList<>();
-        sql.select(DSL.inline(true).as(isCustomer), customer.ID.as("id")).from(customer).where(customerNamed)
+        var lookUp = sql.select(DSL.inline(true).as(isCustomer), SEARCHED_CUSTOMER.ID.as("id")).from(SEARCHED_CUSTOMER)
+                .where(customerNamed(binds, organizationId, text.get()))
                 .limit(DSL.inline(MAX_LISTED_MATCHES + 1))
                 .unionAll(sql.select(DSL.inline(false).as(isCustomer), definition.ID.as("id")).from(definition)
-                        .where(definitionNamed).limit(DSL.inline(MAX_LISTED_MATCHES + 1)))
-                .forEach(r -> (r.value1() ? customers : definitions).add(r.value2()));
-        Condition byCustomer = customers.isEmpty() ? DSL.falseCondition()
-                : customers.size() > MAX_LISTED_MATCHES
-                        ? E.CUSTOMER_ID.in(DSL.select(customer.ID).from(customer).where(customerNamed))
-                        : E.CUSTOMER_ID.eq(DSL.any(customers.toArray(UUID[]::new)));
-        Condition byDefinition = definitions.isEmpty() ? DSL.falseCondition()
-                : definitions.size() > MAX_LISTED_MATCHES
-                        ? E.WORKFLOW_DEFINITION_ID.in(DSL.select(definition.ID).from(definition).where(definitionNamed))
-                        : E.WORKFLOW_DEFINITION_ID.eq(DSL.any(definitions.toArray(UUID[]::new)));
+                        .where(definitionNamed(binds, organizationId, text.get()))
+                        .limit(DSL.inline(MAX_LISTED_MATCHES + 1)));
+        statements.query(binds, lookUp).forEach(r -> (r.get(0, Boolean.class) ? customers : definitions)
+                .add(r.get(1, UUID.class)));
+        return new TextMatch(text.get(), customers, customers.size() > MAX_LISTED_MATCHES, definitions,
+                definitions.size() > MAX_LISTED_MATCHES);
+    }
+
+    /** {@code text}'s match as a condition on the execution's customer and definition ids. */
+    private static Condition textCondition(Binds binds, OrganizationId organizationId, TextMatch text) {
+        if (text == null) {
+            return DSL.noCondition();
+        }
+        binds.mark("q" + matchShape(text.customers().size(), text.moreCustomers())
+                + matchShape(text.definitions().size(), text.moreDefinitions()));
+        Condition byCustomer = text.customers().isEmpty() ? DSL.falseCondition()
+                : text.moreCustomers()
+                        ? E.CUSTOMER_ID.in(DSL.select(SEARCHED_CUSTOMER.ID).from(SEARCHED_CUSTOMER)
+                                .where(customerNamed(binds, organizationId, text.text())))
+                        : E.CUSTOMER_ID.eq(DSL.any(binds.val(text.customers().toArray(UUID[]::new),
+                                SQLDataType.UUID.array())));
+        Condition byDefinition = text.definitions().isEmpty() ? DSL.falseCondition()
+                : text.moreDefinitions()
+                        ? E.WORKFLOW_DEFINITION_ID.in(DSL.select(SEARCHED_DEFINITION.ID).from(SEARCHED_DEFINITION)
+                                .where(definitionNamed(binds, organizationId, text.text())))
+                        : E.WORKFLOW_DEFINITION_ID.eq(DSL.any(binds.val(text.definitions().toArray(UUID[]::new),
+                                SQLDataType.UUID.array())));
         return byCustomer.or(byDefinition);
     }
 
+    private static String matchShape(int found, boolean more) {
+        return found == 0 ? "0" : more ? "+" : "n";
+    }
+
     private static final Customers SEARCHED_CUSTOMER = CUSTOMERS.as("qc");
+    private static final WorkflowDefinitions SEARCHED_DEFINITION = WORKFLOW_DEFINITIONS.as("qd");
 
     /** The customers whose name contains {@code text}, up to one more than are listed (for EXPLAIN tests too). */
     ResultQuery<Record1<UUID>> customerSearchQuery(OrganizationId organizationId, String text) {
-        return sql.select(SEARCHED_CUSTOMER.ID).from(SEARCHED_CUSTOMER).where(customerNamed(organizationId, text))
+        return sql.select(SEARCHED_CUSTOMER.ID).from(SEARCHED_CUSTOMER)
+                .where(customerNamed(new Binds("names"), organizationId, text))
                 .limit(DSL.inline(MAX_LISTED_MATCHES + 1));
     }
 
-    private static Condition customerNamed(OrganizationId organizationId, String text) {
-        return SEARCHED_CUSTOMER.ORGANIZATION_ID.eq(organizationId.value())
-                .and(DSL.lower(SEARCHED_CUSTOMER.NAME).like(pattern(text), '\\'));
+    private static Condition customerNamed(Binds binds, OrganizationId organizationId, String text) {
+        return SEARCHED_CUSTOMER.ORGANIZATION_ID.eq(binds.val(organizationId.value(), SEARCHED_CUSTOMER.ORGANIZATION_ID))
+                .and(DSL.lower(SEARCHED_CUSTOMER.NAME).like(pattern(binds, text), '\\'));
+    }
+
+    private static Condition definitionNamed(Binds binds, OrganizationId organizationId, String text) {
+        return SEARCHED_DEFINITION.ORGANIZATION_ID.eq(binds.val(organizationId.value(),
+                SEARCHED_DEFINITION.ORGANIZATION_ID))
+                .and(DSL.lower(SEARCHED_DEFINITION.NAME).like(pattern(binds, text), '\\'));
     }
 
     /** '%' || lower(q) || '%', which customers_name_trgm (V33) serves. */
-    private static Field<String> pattern(String text) {
-        return DSL.inline("%").concat(DSL.lower(DSL.val(likeEscaped(text)))).concat(DSL.inline("%"));
+    private static Field<String> pattern(Binds binds, String text) {
+        return DSL.inline("%").concat(DSL.lower(binds.val(likeEscaped(text), SQLDataType.VARCHAR)))
+                .concat(DSL.inline("%"));
     }
 
     /** {@code q} is plain text: LIKE's wildcards and its escape character match only themselves. */
@@ -312,10 +385,32 @@ final class JooqExecutionViews implements ExecutionViews {
     private SelectQuery<Record> entries() {
         SelectQuery<Record> query = EntrySql.select(sql).getQuery();
         query.addSelect(ASSIGNED_NAME, ESCALATION_NAME);
+        return withNames(query);
+    }
+
+    /** The same, every column renamed by its position ({@link EntrySql#selectByPosition}), for SQL rendered once. */
+    private SelectQuery<Record> byPosition() {
+        SelectQuery<Record> query = EntrySql.selectByPosition(sql).getQuery();
+        int names = EntrySql.COLUMNS.size();
+        query.addSelect(A.FULL_NAME.as(EntrySql.positionalName(names)), X.FULL_NAME.as(EntrySql.positionalName(names + 1)));
+        return withNames(query);
+    }
+
+    private static SelectQuery<Record> withNames(SelectQuery<Record> query) {
         query.addJoin(A, JoinType.JOIN, A.ORGANIZATION_ID.eq(E.ORGANIZATION_ID), A.ID.eq(E.ASSIGNED_CSM_ID));
         query.addJoin(X, JoinType.LEFT_OUTER_JOIN, X.ORGANIZATION_ID.eq(E.ORGANIZATION_ID),
                 X.ID.eq(E.ESCALATION_USER_ID));
         return query;
+    }
+
+    /** A list row's columns: the entry's, then the two names (the positional SELECT's, in its order). */
+    private static final Field<?>[] VIEW_COLUMNS = viewColumns();
+
+    private static Field<?>[] viewColumns() {
+        List<Field<?>> columns = new ArrayList<>(EntrySql.COLUMNS);
+        columns.add(ASSIGNED_NAME);
+        columns.add(ESCALATION_NAME);
+        return columns.toArray(Field<?>[]::new);
     }
 
     private static ExecutionView view(Record r, java.time.Instant escalatedAt) {
@@ -325,38 +420,50 @@ final class JooqExecutionViews implements ExecutionViews {
     }
 
     /** {@link Visibility#covers} and {@link ExecutionFilter#matches}, as SQL. */
-    private static List<Condition> conditions(OrganizationId organizationId, Visibility visibility,
-            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, Condition text) {
+    private static List<Condition> conditions(Binds binds, OrganizationId organizationId, Visibility visibility,
+            ExecutionFilter filter, PriorityPolicy.LabelThresholds labels, TextMatch text) {
         List<Condition> where = new ArrayList<>();
-        where.add(E.ORGANIZATION_ID.eq(organizationId.value()));
+        where.add(E.ORGANIZATION_ID.eq(binds.val(organizationId.value(), E.ORGANIZATION_ID)));
         where.add(E.IS_DEMO.eq(DSL.inline(false)));
         if (visibility instanceof Visibility.AssignedTo assigned) {
-            List<UUID> csms = assigned.csms().stream().map(ProfileId::value).sorted().toList();
-            where.add(csms.size() == 1 ? E.ASSIGNED_CSM_ID.eq(csms.get(0)) : E.ASSIGNED_CSM_ID.in(csms));
+            UUID[] csms = assigned.csms().stream().map(ProfileId::value).sorted().toArray(UUID[]::new);
+            // One CSM: equality (their index's first key); several: one array, so that the SQL is the same
+            // whatever the team's size.
+            where.add(csms.length == 1 ? E.ASSIGNED_CSM_ID.eq(binds.val(csms[0], E.ASSIGNED_CSM_ID))
+                    : E.ASSIGNED_CSM_ID.eq(DSL.any(binds.val(csms, SQLDataType.UUID.array()))));
         } else if (visibility instanceof Visibility.EscalatedTo escalated) {
-            where.add(E.ESCALATION_USER_ID.eq(escalated.person().value()));
+            where.add(E.ESCALATION_USER_ID.eq(binds.val(escalated.person().value(), E.ESCALATION_USER_ID)));
             // Visibility.EscalatedTo: not resolved (no state: escalated before the loop, counts as open)
             where.add(E.ESCALATION_STATE.isNull().or(E.ESCALATION_STATE.in(
                     EscalationState.UNRESOLVED.stream().map(s -> DSL.inline(s, E.ESCALATION_STATE)).toList())));
+        } else {
+            binds.mark("organization");
         }
         if (!filter.statuses().isEmpty()) {
+            // the statuses in their SQL's order (a field's toString would render it: slow, and no key)
+            binds.mark(new java.util.TreeSet<>(filter.statuses()));
             where.add(E.STATUS.in(Codes.inlineStatuses(E.STATUS, filter.statuses())));
         }
-        filter.workflowType().ifPresent(type -> where.add(D.WORKFLOW_TYPE.eq(type)));
+        // The column's own value (its converter's), bound as text: a converted value jOOQ would bind anew.
+        filter.workflowType().ifPresent(type -> where.add(DSL.field(D.WORKFLOW_TYPE.getQualifiedName(), SQLDataType.VARCHAR)
+                .eq(binds.val((String) D.WORKFLOW_TYPE.getConverter().to(type), SQLDataType.VARCHAR))));
         filter.label().map(label -> ScoreRange.of(labels, label)).ifPresent(range -> {
-            range.min().ifPresent(min -> where.add(E.PRIORITY_SCORE.ge(min)));
-            range.maxExclusive().ifPresent(max -> where.add(E.PRIORITY_SCORE.lt(max)));
+            range.min().ifPresent(min -> where.add(E.PRIORITY_SCORE.ge(binds.mark("min").val(min, E.PRIORITY_SCORE))));
+            range.maxExclusive().ifPresent(max -> where.add(E.PRIORITY_SCORE.lt(
+                    binds.mark("max").val(max, E.PRIORITY_SCORE))));
         });
-        filter.customer().ifPresent(customer -> where.add(E.CUSTOMER_ID.eq(customer.value())));
-        filter.csm().ifPresent(csm -> where.add(E.ASSIGNED_CSM_ID.eq(csm.value())));
-        filter.definition().ifPresent(definition -> where.add(E.WORKFLOW_DEFINITION_ID.eq(definition.value())));
+        filter.customer().ifPresent(customer -> where.add(E.CUSTOMER_ID.eq(binds.val(customer.value(), E.CUSTOMER_ID))));
+        filter.csm().ifPresent(csm -> where.add(E.ASSIGNED_CSM_ID.eq(binds.val(csm.value(), E.ASSIGNED_CSM_ID))));
+        filter.definition().ifPresent(definition -> where.add(E.WORKFLOW_DEFINITION_ID.eq(
+                binds.val(definition.value(), E.WORKFLOW_DEFINITION_ID))));
         // On the sort keys (a missing date is 'infinity', after any bound): the same rows as due_at <= ? and
         // snooze_until < ?, and a range of the due and snooze indexes.
-        filter.dueAtOrBefore().ifPresent(due -> where.add(DUE_KEY.le(Codes.timestamp(due))));
+        filter.dueAtOrBefore().ifPresent(due -> where.add(DUE_KEY.le(binds.val(Codes.timestamp(due), E.DUE_AT))));
         filter.snoozedUntilBefore().ifPresent(until -> where.add(
-                E.STATUS.eq(DSL.inline(ExecutionStatus.SNOOZED, E.STATUS)).and(SNOOZE_KEY.lt(Codes.timestamp(until)))));
-        // filter.text(), looked up beforehand (nameMatch).
-        where.add(text);
+                E.STATUS.eq(DSL.inline(ExecutionStatus.SNOOZED, E.STATUS))
+                        .and(SNOOZE_KEY.lt(binds.val(Codes.timestamp(until), E.SNOOZE_UNTIL)))));
+        // filter.text(), looked up beforehand (textMatch).
+        where.add(textCondition(binds, organizationId, text));
         return where;
     }
 
@@ -367,14 +474,20 @@ final class JooqExecutionViews implements ExecutionViews {
     }
 
     /** After {@code position} in {@code sort}'s order: one row comparison, which the index can seek to. */
-    private static Condition continuation(ListSort sort, ListSort.Position position) {
+    private static Condition continuation(Binds binds, ListSort sort, ListSort.Position position) {
         UUID id = position.id();
+        binds.mark("after");
         return switch (sort) {
-            case PRIORITY -> DSL.row(E.PRIORITY_SCORE, E.ID).gt(Math.toIntExact(position.key()), id);
-            case PRIORITY_DESCENDING -> DSL.row(E.PRIORITY_SCORE, E.ID).lt(Math.toIntExact(position.key()), id);
-            case CREATED_AT -> DSL.row(E.CREATED_AT, E.ID).gt(time(position.key()), id);
-            case SNOOZE_UNTIL -> DSL.row(SNOOZE_KEY, E.ID).gt(timeOrInfinity(position.key()), DSL.val(id));
-            case DUE_AT -> DSL.row(DUE_KEY, E.ID).gt(timeOrInfinity(position.key()), DSL.val(id));
+            case PRIORITY -> DSL.row(E.PRIORITY_SCORE, E.ID).gt(
+                    binds.val(Math.toIntExact(position.key()), E.PRIORITY_SCORE), binds.val(id, E.ID));
+            case PRIORITY_DESCENDING -> DSL.row(E.PRIORITY_SCORE, E.ID).lt(
+                    binds.val(Math.toIntExact(position.key()), E.PRIORITY_SCORE), binds.val(id, E.ID));
+            case CREATED_AT -> DSL.row(E.CREATED_AT, E.ID).gt(binds.val(time(position.key()), E.CREATED_AT),
+                    binds.val(id, E.ID));
+            case SNOOZE_UNTIL -> DSL.row(SNOOZE_KEY, E.ID).gt(timeOrInfinity(binds, position.key(), E.SNOOZE_UNTIL),
+                    binds.val(id, E.ID));
+            case DUE_AT -> DSL.row(DUE_KEY, E.ID).gt(timeOrInfinity(binds, position.key(), E.DUE_AT),
+                    binds.val(id, E.ID));
         };
     }
 
@@ -394,8 +507,12 @@ final class JooqExecutionViews implements ExecutionViews {
         return Codes.timestamp(ListSort.fromMicros(micros));
     }
 
-    private static Field<OffsetDateTime> timeOrInfinity(Long micros) {
-        return micros == null ? INFINITY : DSL.val(time(micros));
+    private static Field<OffsetDateTime> timeOrInfinity(Binds binds, Long micros, Field<OffsetDateTime> like) {
+        if (micros == null) {
+            binds.mark("infinity");
+            return INFINITY;
+        }
+        return binds.val(time(micros), like);
     }
 
     private static ProfileId profile(UUID id) {

@@ -20,16 +20,23 @@ final class JooqOrganizationSettings implements OrganizationSettingsStore {
 
     private final DSLContext sql;
 
+    /** The settings' read (a list or team view with escalations makes it), rendered once. */
+    private final RenderedOnce statements;
+
     JooqOrganizationSettings(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
     @Override
     public OrganizationSettings settings(OrganizationId organization) {
-        return sql.select(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
+        RenderedOnce.Binds binds = new RenderedOnce.Binds("settings");
+        return statements.query(binds, sql.select(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
+                                ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD)
+                        .from(ORGANIZATIONS)
+                        .where(ORGANIZATIONS.ID.eq(binds.val(organization.value(), ORGANIZATIONS.ID))))
+                .coerce(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
                         ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD)
-                .from(ORGANIZATIONS)
-                .where(ORGANIZATIONS.ID.eq(organization.value()))
                 .fetchOptional(r -> new OrganizationSettings(r.value1(),
                         Arrays.stream(r.value2()).map(ProfileId::of).toList(),
                         AssignmentStrategy.fromWireName(r.value3()).orElseThrow(),

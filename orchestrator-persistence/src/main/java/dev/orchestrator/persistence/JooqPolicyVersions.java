@@ -37,13 +37,21 @@ final class JooqPolicyVersions implements PolicyVersions {
 
     private final DSLContext sql;
 
+    private final RenderedOnce statements;
+
     JooqPolicyVersions(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
     @Override
     public PolicyVersion currentPolicies(OrganizationId organization) {
-        return current(sql, organization);
+        // Read on every scoring path: its SQL rendered once (docs/performance.md).
+        RenderedOnce.Binds binds = new RenderedOnce.Binds("current");
+        return statements.query(binds, currentQuery(sql, binds, organization))
+                .coerce(ORGANIZATION_POLICY_VERSIONS.fields())
+                .fetchOptional(r -> version(r.into(ORGANIZATION_POLICY_VERSIONS)))
+                .orElseGet(PolicyVersion::builtIn);
     }
 
     @Override
@@ -112,14 +120,52 @@ final class JooqPolicyVersions implements PolicyVersions {
      */
     static org.jooq.ResultQuery<OrganizationPolicyVersionsRecord> currentQuery(DSLContext sql,
             OrganizationId organization) {
+        return currentQuery(sql, new RenderedOnce.Binds("current"), organization);
+    }
+
+    private static org.jooq.ResultQuery<OrganizationPolicyVersionsRecord> currentQuery(DSLContext sql,
+            RenderedOnce.Binds binds, OrganizationId organization) {
         return sql.selectFrom(ORGANIZATION_POLICY_VERSIONS)
-                .where(ORGANIZATION_POLICY_VERSIONS.ORGANIZATION_ID.eq(organization.value()))
+                .where(ORGANIZATION_POLICY_VERSIONS.ORGANIZATION_ID.eq(binds.val(organization.value(),
+                        ORGANIZATION_POLICY_VERSIONS.ORGANIZATION_ID)))
                 .orderBy(ORGANIZATION_POLICY_VERSIONS.VERSION.desc())
-                .limit(1);
+                .limit(DSL.inline(1));
+    }
+
+    /** A stored row's content: versions are only ever inserted, so equal content reads alike. */
+    private record StoredRow(Object organization, Object version, String priority, String signals, Object author,
+            Object createdAt) {
+        static StoredRow of(OrganizationPolicyVersionsRecord row) {
+            return new StoredRow(row.getOrganizationId(), row.getVersion(), row.getPriorityPolicy().data(),
+                    row.getSignalPolicy().data(), row.getAuthorId(), row.getCreatedAt());
+        }
+    }
+
+    /** Rows read and checked at most once each (a few per organization); cleared when full. */
+    private static final int MAX_READ_VERSIONS = 1_024;
+    private static final Map<StoredRow, PolicyVersion> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A stored row as its policies: read through the wire format once per content, since the current
+     * version is read on every scoring path and reading it (two JSON documents, every rule checked) was a
+     * visible share of a list page's CPU (docs/performance.md).
+     */
+    private static PolicyVersion version(OrganizationPolicyVersionsRecord row) {
+        StoredRow key = StoredRow.of(row);
+        PolicyVersion known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        PolicyVersion read = read(row);
+        if (READ.size() >= MAX_READ_VERSIONS) {
+            READ.clear();
+        }
+        READ.put(key, read);
+        return read;
     }
 
     /** A stored row, read back through the one reader of the wire format (a row it refuses is a bug). */
-    private static PolicyVersion version(OrganizationPolicyVersionsRecord row) {
+    private static PolicyVersion read(OrganizationPolicyVersionsRecord row) {
         Map<String, Object> json = Map.of(PolicyWire.PRIORITY, JsonbCodec.read(row.getPriorityPolicy()).values(),
                 PolicyWire.SIGNALS, JsonbCodec.read(row.getSignalPolicy()).values());
         Problems problems = new Problems();

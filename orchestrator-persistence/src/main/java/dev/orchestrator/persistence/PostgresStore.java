@@ -20,8 +20,10 @@ import org.jooq.impl.DSL;
  * OutboundPorts ports = PostgresStore.create(pool).ports();
  * }</pre>
  * Every port call is one statement, or one transaction for a write with its event; each takes a
- * connection from the DataSource for its duration only. Thread-safe. Each transaction carries the
- * organization bound with {@link TenantScope} into the database's row-level security.
+ * connection from the DataSource for its duration only, except inside {@code ports().reads().together(...)},
+ * where a use case's reads share one read-only transaction ({@link TenantConnections#together}). Thread-safe.
+ * Each transaction carries the organization bound with {@link TenantScope} into the database's row-level
+ * security.
  */
 public final class PostgresStore {
 
@@ -43,7 +45,7 @@ public final class PostgresStore {
     private PostgresStore(DataSource pool) {
         Objects.requireNonNull(pool, "dataSource");
         // Every adapter takes its connections here, so each transaction carries the bound tenant.
-        DataSource dataSource = TenantConnections.over(pool);
+        TenantConnections dataSource = TenantConnections.over(pool);
         Settings settings = settings();
         DSLContext sql = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
         JooqCatalogLoader loader = new JooqCatalogLoader(dataSource, settings);
@@ -66,7 +68,7 @@ public final class PostgresStore {
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),
                 new JooqPolicyVersions(sql), new SqlPolicySimulation(sql), new JooqDependencyBlocks(sql),
-                new SqlRebalanceReads(sql), new SqlAnalytics(sql));
+                new SqlRebalanceReads(sql), new SqlAnalytics(sql), dataSource);
         this.jobRuns = new JooqJobRunLog(sql);
         this.jobLock = new AdvisoryJobLock(dataSource);
     }

@@ -62,9 +62,12 @@ final class SqlSignalLifecycle implements SignalLifecycle {
     private static final WorkflowExecutions W = WORKFLOW_EXECUTIONS;
 
     private final DSLContext sql;
+    /** {@link #wokenEarly}, read with every list page and queue read: rendered once. */
+    private final RenderedOnce statements;
 
     SqlSignalLifecycle(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
     @Override
@@ -85,11 +88,14 @@ final class SqlSignalLifecycle implements SignalLifecycle {
         if (executions.isEmpty()) {
             return found;
         }
-        sql.select(W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE).from(W)
-                .where(W.ORGANIZATION_ID.eq(organization.value()))
-                .and(W.ID.eq(DSL.any(executions.stream().map(ExecutionId::value).toArray(UUID[]::new))))
+        RenderedOnce.Binds binds = new RenderedOnce.Binds("woken");
+        var query = sql.select(W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE).from(W)
+                .where(W.ORGANIZATION_ID.eq(binds.val(organization.value(), W.ORGANIZATION_ID)))
+                .and(W.ID.eq(DSL.any(binds.val(executions.stream().map(ExecutionId::value).toArray(UUID[]::new),
+                        SQLDataType.UUID.array()))))
                 .and(W.STATUS.eq(inline(ExecutionStatus.NOT_STARTED, W.STATUS)))
-                .and(W.SNOOZE_RISK_SCORE.isNotNull()).and(W.WOKEN_RISK_SCORE.isNotNull())
+                .and(W.SNOOZE_RISK_SCORE.isNotNull()).and(W.WOKEN_RISK_SCORE.isNotNull());
+        statements.query(binds, query).coerce(W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE)
                 .forEach(r -> found.put(ExecutionId.of(r.value1()), new WokenEarly(r.value2(), r.value3())));
         return found;
     }

@@ -42,16 +42,21 @@ final class SqlTeamViews implements TeamViews {
             + dev.orchestrator.core.domain.escalation.EscalationState.OPEN.wireName() + "')";
 
     private final DSLContext sql;
+    /** The statement, rendered once per label thresholds (they are inlined). */
+    private final RenderedOnce statements;
 
     SqlTeamViews(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
     @Override
     public List<CsmWorkload> workloads(OrganizationId organizationId, Set<ProfileId> csms, TeamWindows windows,
             PriorityPolicy.LabelThresholds labels) {
         List<CsmWorkload> lines = new ArrayList<>();
-        for (Record r : query(organizationId, csms, windows, labels).fetch()) {
+        RenderedOnce.Binds binds = new RenderedOnce.Binds("team");
+        ResultQuery<Record> query = query(binds, organizationId, csms, windows, labels);
+        for (Record r : statements.query(binds, query).fetch()) {
             EnumMap<PriorityLabel, Long> byLabel = new EnumMap<>(PriorityLabel.class);
             long open = 0;
             for (PriorityLabel label : PriorityLabel.values()) {
@@ -71,19 +76,26 @@ final class SqlTeamViews implements TeamViews {
     /** The statement (package-private for its EXPLAIN test). */
     ResultQuery<Record> query(OrganizationId organizationId, Set<ProfileId> csms, TeamWindows windows,
             PriorityPolicy.LabelThresholds labels) {
+        return query(new RenderedOnce.Binds("team"), organizationId, csms, windows, labels);
+    }
+
+    /** The statement, every value made by {@code binds}; its shape is the label thresholds (for RenderedOnceTest). */
+    ResultQuery<Record> query(RenderedOnce.Binds binds, OrganizationId organizationId, Set<ProfileId> csms,
+            TeamWindows windows, PriorityPolicy.LabelThresholds labels) {
         UUID[] ids = csms.stream().map(ProfileId::value).sorted().toArray(UUID[]::new);
+        binds.mark(labels);
         List<QueryPart> parts = new ArrayList<>();
         // {0} organization, {1} CSMs, {2}-{4} the open statuses, {5}-{8} instants, {9}-{11} closed statuses and
         // the escalate action
-        parts.add(DSL.val(organizationId.value()));
-        parts.add(DSL.val(ids, SQLDataType.UUID.array()));
+        parts.add(binds.val(organizationId.value(), WORKFLOW_EXECUTIONS.ORGANIZATION_ID));
+        parts.add(binds.val(ids, SQLDataType.UUID.array()));
         parts.add(inline(ExecutionStatus.NOT_STARTED, WORKFLOW_EXECUTIONS.STATUS));
         parts.add(inline(ExecutionStatus.UNDERWAY, WORKFLOW_EXECUTIONS.STATUS));
         parts.add(inline(ExecutionStatus.SNOOZED, WORKFLOW_EXECUTIONS.STATUS));
-        parts.add(time(windows.resurfacingBefore()));
-        parts.add(time(windows.shortWindowStart()));
-        parts.add(time(windows.longWindowStart()));
-        parts.add(time(windows.asOf()));
+        parts.add(time(binds, windows.resurfacingBefore()));
+        parts.add(time(binds, windows.shortWindowStart()));
+        parts.add(time(binds, windows.longWindowStart()));
+        parts.add(time(binds, windows.asOf()));
         parts.add(inline(ExecutionStatus.COMPLETED, WORKFLOW_EXECUTIONS.STATUS));
         parts.add(inline(ExecutionStatus.SKIPPED, WORKFLOW_EXECUTIONS.STATUS));
         parts.add(inline(Action.ESCALATE, WORKFLOW_EXECUTION_EVENTS.ACTION));
@@ -155,7 +167,7 @@ final class SqlTeamViews implements TeamViews {
         return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
     }
 
-    private static Field<OffsetDateTime> time(java.time.Instant instant) {
-        return DSL.val(Codes.timestamp(instant), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    private static Field<OffsetDateTime> time(RenderedOnce.Binds binds, java.time.Instant instant) {
+        return binds.val(Codes.timestamp(instant), SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.orchestrator.persistence;
 
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -11,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The one place where the {@link TenantScope} reaches the database: every connection taken from this
@@ -28,27 +31,156 @@ import javax.sql.DataSource;
  * setting applied again before the first statement after each commit or rollback. A statement
  * prepared before a commit and run again after it runs without the setting: it then sees nothing
  * (fails closed). Cost: one extra statement and one commit per connection use (docs/performance.md).
+ *
+ * <p>{@link #together}: while a use case's reads run together on a thread, every connection it takes
+ * for the same tenant is one physical connection in one read-only transaction (one setting, one
+ * BEGIN, one COMMIT for all of them), returned to the pool when the unit ends. A list page took seven
+ * connections, seven transactions and 21 round trips for its statements before (docs/performance.md).
  */
-final class TenantConnections implements DataSource {
+final class TenantConnections implements DataSource, ReadTransactions {
 
     /** Both settings at once, in one round trip (pgjdbc sends the BEGIN with it). */
     static final String APPLY = "SELECT set_config('orchestrator.organization_id', ?, true),"
             + " set_config('orchestrator.caller_id', ?, true)";
 
     private final DataSource target;
+    /** This thread's unit of reads on this DataSource, while one runs ({@link #together}). */
+    private final ThreadLocal<Together> units = new ThreadLocal<>();
 
     private TenantConnections(DataSource target) {
         this.target = target;
     }
 
     /** {@code target}, made to carry the bound tenant into each transaction (idempotent). */
-    static DataSource over(DataSource target) {
-        return target instanceof TenantConnections ? target : new TenantConnections(target);
+    static TenantConnections over(DataSource target) {
+        return target instanceof TenantConnections tenants ? tenants : new TenantConnections(target);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
+        Together unit = units.get();
+        TenantScope.Tenant tenant = TenantScope.tenant();
+        if (unit != null && tenant != null) {
+            return unit.borrow(tenant);
+        }
         return scoped(target.getConnection());
+    }
+
+    /**
+     * Runs {@code reads} with every connection they take for the bound tenant shared: one read-only
+     * transaction (a write inside fails), committed and returned to the pool at the end. Nested: joins.
+     * Without a bound tenant, or for another tenant than the first, connections are taken as usual.
+     */
+    @Override
+    public <T> T together(Supplier<T> reads) {
+        if (units.get() != null) {
+            return reads.get();
+        }
+        Together unit = new Together();
+        units.set(unit);
+        T result;
+        try {
+            result = reads.get();
+        } catch (RuntimeException | Error e) {
+            units.remove();
+            try {
+                unit.end();
+            } catch (SQLException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        units.remove();
+        try {
+            unit.end();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not end a unit of reads: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /** One unit of reads: the shared connection, opened by its first use. */
+    private final class Together {
+        private Connection shared;
+        private TenantScope.Tenant sharedTenant;
+
+        Connection borrow(TenantScope.Tenant tenant) throws SQLException {
+            if (shared == null) {
+                Connection physical = target.getConnection();
+                try {
+                    // pgjdbc then begins the transaction READ ONLY, in the same round trip as its first statement
+                    physical.setReadOnly(true);
+                    shared = Scoped.open(physical, tenant);
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        physical.close();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                    throw e;
+                }
+                sharedTenant = tenant;
+            } else if (!tenant.equals(sharedTenant)) {
+                return scoped(target.getConnection());
+            }
+            return Borrowed.of(shared);
+        }
+
+        /** Commits (reads only: nothing to keep or lose) and returns the connection to the pool. */
+        void end() throws SQLException {
+            if (shared != null) {
+                Connection connection = shared;
+                shared = null;
+                connection.close();
+            }
+        }
+    }
+
+    /** The shared connection as one use sees it: closing it ends that use, not the unit's transaction. */
+    private static final class Borrowed implements InvocationHandler {
+        private final Connection shared;
+        private boolean closed;
+
+        private Borrowed(Connection shared) {
+            this.shared = shared;
+        }
+
+        static Connection of(Connection shared) {
+            return (Connection) Proxy.newProxyInstance(TenantConnections.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, new Borrowed(shared));
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "close" -> {
+                    closed = true;
+                    return null;
+                }
+                case "isClosed" -> {
+                    return closed || shared.isClosed();
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "toString" -> {
+                    return "BorrowedTenantConnection[" + shared + "]";
+                }
+                default -> {
+                    if (closed) {
+                        throw new SQLException("this use of the shared connection is closed");
+                    }
+                }
+            }
+            try {
+                return method.invoke(shared, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     @Override

@@ -111,6 +111,28 @@ final class ListsSection {
             }
         }
         r.table(List.of("phase", "requests", "req/s", "p50 ms", "p99 ms", "p99.9 ms", "statuses"), rows);
+        // What one request costs serve and the database, one after another (compares builds on a loaded machine).
+        List<String[]> firstPages = new ArrayList<>();
+        List<String[]> secondPages = new ArrayList<>();
+        List<String[]> searches = new ArrayList<>();
+        for (Caller csm : withCursors) {
+            firstPages.add(new String[] {open, csm.token()});
+            searches.add(new String[] {LIST + "?q=Customer%201", csm.token()});
+            if (csm.secondPage() != null) {
+                secondPages.add(new String[] {open + "&cursor=" + csm.secondPage(), csm.token()});
+            }
+        }
+        List<RequestCost.Kind> kinds = new ArrayList<>(List.of(new RequestCost.Kind("csm_open", firstPages),
+                new RequestCost.Kind("csm_search", searches)));
+        if (!secondPages.isEmpty()) {
+            kinds.add(new RequestCost.Kind("csm_second_page", secondPages));
+        }
+        kinds.add(new RequestCost.Kind("manager_or_admin_page", leads.stream()
+                .map(lead -> new String[] {LIST, lead.token()}).toList()));
+        r.paragraph("Cost of one request (one client, one after another, " + (o.quick ? 20 : 200) + " of each after as "
+                + "many unmeasured): `" + open + "` for each CSM, `?q=Customer%201`, the second page, and a manager's "
+                + "or admin's `" + LIST + "`.");
+        RequestCost.report(r, "lists." + label + ".cost.", RequestCost.measure(ctx, db, serve, kinds, o.quick ? 20 : 200));
     }
 
     private interface Pick {

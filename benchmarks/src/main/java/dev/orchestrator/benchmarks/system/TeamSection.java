@@ -86,6 +86,11 @@ final class TeamSection {
                     + (view.firstError() == null ? "" : ", first error: " + view.firstError()));
         }
 
+        r.paragraph("Cost of one team view (one client, one after another, " + (o.quick ? 20 : 200)
+                + " after as many unmeasured):");
+        RequestCost.report(r, key + "cost.", RequestCost.measure(ctx, db, serve, List.of(new RequestCost.Kind("view",
+                List.<String[]>of(new String[] {"/api/orchestrator/team", token}))), o.quick ? 20 : 200));
+
         int rounds = o.quick ? 2 : 6;
         double[] millis = new double[rounds];
         String idList = "[\"" + String.join("\",\"", ids) + "\"]";

@@ -142,8 +142,8 @@ public final class Orchestrator {
         this.simulations = new SimulationService(policySource, ports.simulation(), ports.profiles(), ports.catalogReads(),
                 utc);
         this.executionViews = new ExecutionViewService(ports.views(), ports.profiles(), ports.settings(), policySource,
-                ports.lifecycle(), ports.dependencies(), utc);
-        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, utc);
+                ports.lifecycle(), ports.dependencies(), ports.reads(), utc);
+        this.team = new TeamService(ports.teams(), ports.profiles(), ports.settings(), policySource, ports.reads(), utc);
         this.analytics = new AnalyticsService(ports.analytics(), ports.profiles(), ports.catalogReads(), utc);
         this.bulk = new BulkActionService(transitions, executionViews, ports.profiles());
         this.rebalance = new RebalanceService(ports.rebalance(), ports.profiles(), ports.settings(), policySource, bulk,

@@ -20,6 +20,7 @@ import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
 import dev.orchestrator.core.application.port.out.RebalanceReads;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -53,7 +54,21 @@ public record OutboundPorts(
         PolicySimulation simulation,
         DependencyBlocks dependencies,
         RebalanceReads rebalance,
-        AnalyticsReads analytics) {
+        AnalyticsReads analytics,
+        ReadTransactions reads) {
+    /** Without a way to read together: every read on its own ({@link ReadTransactions#SEPARATE}). */
+    public OutboundPorts(ProfileLookup profiles, CustomerLookup customers, DefinitionLookup definitions,
+            ExecutionLookup executions, QueueReader queues, ExecutionWriter writer, PriorityRecomputation recomputation,
+            SignalInterpretation interpretation, IdGenerator ids, StoreHealth health, CatalogOwners catalogOwners,
+            CatalogLoader catalogLoader, CatalogReads catalogReads, CatalogWrites catalogWrites,
+            IdempotencyRecords idempotency, ExecutionViews views, SignalLifecycle lifecycle, TeamViews teams,
+            ReasonCodes reasons, OrganizationSettingsStore settings, PolicyVersions policies,
+            PolicySimulation simulation, DependencyBlocks dependencies, RebalanceReads rebalance,
+            AnalyticsReads analytics) {
+        this(profiles, customers, definitions, executions, queues, writer, recomputation, interpretation, ids, health,
+                catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views, lifecycle, teams, reasons,
+                settings, policies, simulation, dependencies, rebalance, analytics, ReadTransactions.SEPARATE);
+    }
 
     public OutboundPorts {
         Objects.requireNonNull(profiles, "profiles");
@@ -81,33 +96,34 @@ public record OutboundPorts(
         Objects.requireNonNull(dependencies, "dependencies");
         Objects.requireNonNull(rebalance, "rebalance");
         Objects.requireNonNull(analytics, "analytics");
+        Objects.requireNonNull(reads, "reads");
     }
 
     /** These ports with another queue reader (for wrapping one port, e.g. in tests or for caching). */
     public OutboundPorts withQueues(QueueReader other) {
         return new OutboundPorts(profiles, customers, definitions, executions, other, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics, reads);
     }
 
     /** These ports with another health check. */
     public OutboundPorts withHealth(StoreHealth other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, other, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics, reads);
     }
 
     /** These ports with another bulk re-scoring. */
     public OutboundPorts withRecomputation(PriorityRecomputation other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, other,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, rebalance, analytics, reads);
     }
 
     /** These ports with another rebalance read. */
     public OutboundPorts withRebalance(RebalanceReads other) {
         return new OutboundPorts(profiles, customers, definitions, executions, queues, writer, recomputation,
                 interpretation, ids, health, catalogOwners, catalogLoader, catalogReads, catalogWrites, idempotency, views,
-                lifecycle, teams, reasons, settings, policies, simulation, dependencies, other, analytics);
+                lifecycle, teams, reasons, settings, policies, simulation, dependencies, other, analytics, reads);
     }
 }

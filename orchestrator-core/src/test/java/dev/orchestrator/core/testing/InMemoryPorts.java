@@ -32,6 +32,7 @@ import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.application.port.out.PriorityRecomputation;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.application.port.out.SignalInterpretation;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -108,7 +109,7 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         ExecutionLookup, QueueReader, ExecutionWriter, PriorityRecomputation, SignalInterpretation, StoreHealth,
         CatalogOwners, CatalogLoader, CatalogReads, CatalogWrites, IdempotencyRecords, ExecutionViews,
         SignalLifecycle, TeamViews, ReasonCodes, OrganizationSettingsStore, PolicyVersions, PolicySimulation,
-        DependencyBlocks, RebalanceReads, AnalyticsReads {
+        DependencyBlocks, RebalanceReads, AnalyticsReads, ReadTransactions {
 
     private Map<OrganizationId, String> organizations = new LinkedHashMap<>();
     private Map<ProfileId, Profile> profiles = new LinkedHashMap<>();
@@ -146,7 +147,13 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
 
     public OutboundPorts ports() {
         return new OutboundPorts(this, this, this, this, this, this, this, this, ids, this, this, this, this, this, this, this,
-                this, this, this, this, this, this, this, this, this);
+                this, this, this, this, this, this, this, this, this, this);
+    }
+
+    /** Reads together hold the fake's lock throughout: they see one state, as in one transaction. */
+    @Override
+    public synchronized <T> T together(java.util.function.Supplier<T> reads) {
+        return reads.get();
     }
 
     public void setReachable(boolean reachable) {

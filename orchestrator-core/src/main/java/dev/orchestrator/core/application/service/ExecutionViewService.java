@@ -7,6 +7,7 @@ import dev.orchestrator.core.application.port.out.DependencyBlocks;
 import dev.orchestrator.core.application.port.out.ExecutionViews;
 import dev.orchestrator.core.application.port.out.OrganizationSettingsStore;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.domain.escalation.EscalationView;
 import dev.orchestrator.core.domain.escalation.OrganizationSettings;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
@@ -17,6 +18,7 @@ import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.views.ExecutionFilter;
 import dev.orchestrator.core.domain.views.ExecutionView;
 import dev.orchestrator.core.domain.views.HistoryEntry;
@@ -45,12 +47,15 @@ public final class ExecutionViewService implements ViewExecutions {
     private final PolicySource policies;
     private final ExplainedPriorities explained;
     private final Blocking blocking;
+    private final ReadTransactions reads;
     private final Clock clock;
 
     public ExecutionViewService(ExecutionViews views, ProfileLookup profiles, OrganizationSettingsStore settings,
-            PolicySource policies, SignalLifecycle lifecycle, DependencyBlocks dependencies, Clock clock) {
+            PolicySource policies, SignalLifecycle lifecycle, DependencyBlocks dependencies, ReadTransactions reads,
+            Clock clock) {
         this.blocking = new Blocking(dependencies);
         this.views = views;
+        this.reads = reads;
         this.profiles = profiles;
         this.settings = settings;
         this.policies = policies;
@@ -60,10 +65,10 @@ public final class ExecutionViewService implements ViewExecutions {
 
     @Override
     public Result<Detail> execution(Profile caller, ExecutionId id) {
-        return visible(caller, id).map(view -> new Detail(view,
+        return reads.together(() -> visible(caller, id).map(view -> new Detail(view,
                 explained.of(caller.organizationId(), view.entry(), LocalDate.now(clock)),
                 escalation(view, settings.settings(caller.organizationId()), clock.instant()),
-                blocking.of(view.entry().execution())));
+                blocking.of(view.entry().execution()))));
     }
 
     @Override
@@ -77,7 +82,7 @@ public final class ExecutionViewService implements ViewExecutions {
             return Result.err(err.failure());
         }
         long afterSequence = after.orElseThrow().map(ListSort.Position::key).orElse(0L);
-        return visible(caller, id).map(view -> {
+        return reads.together(() -> visible(caller, id).map(view -> {
             List<HistoryEntry> events = views.history(caller.organizationId(), id, afterSequence, limit + 1);
             if (events.size() <= limit) {
                 return new HistoryPage(events, Optional.empty());
@@ -86,11 +91,16 @@ public final class ExecutionViewService implements ViewExecutions {
             HistoryEntry last = page.get(limit - 1);
             return new HistoryPage(List.copyOf(page), Optional.of(
                     PageCursor.encode(fingerprint, new ListSort.Position(last.sequence(), id.value()))));
-        });
+        }));
     }
 
     @Override
     public Result<ListPage> list(Profile caller, ListQuery query) {
+        // One unit of reads: the team, the policy, the page, what it explains and its total.
+        return reads.together(() -> listNow(caller, query));
+    }
+
+    private Result<ListPage> listNow(Profile caller, ListQuery query) {
         Result<Selection> selected = selection(caller, query, true);
         if (selected instanceof Result.Err<Selection> err) {
             return Result.err(err.failure());
@@ -98,7 +108,9 @@ public final class ExecutionViewService implements ViewExecutions {
         Selection selection = selected.orElseThrow();
         ExecutionFilter filter = selection.filter();
         Visibility visibility = selection.visibility();
-        var labels = policies.current(caller.organizationId()).policies().priority().labels();
+        // Read once: its labels select the rows, its weights explain them.
+        dev.orchestrator.core.domain.policy.PolicyVersion current = policies.current(caller.organizationId());
+        var labels = current.policies().priority().labels();
         List<ExecutionView> rows = views.list(caller.organizationId(), visibility, filter, labels, query.sort(),
                 selection.after(), query.limit() + 1);
         List<ExecutionView> page = rows.size() > query.limit() ? rows.subList(0, query.limit()) : rows;
@@ -107,13 +119,17 @@ public final class ExecutionViewService implements ViewExecutions {
                 : Optional.empty();
         LocalDate today = LocalDate.now(clock);
         List<dev.orchestrator.core.domain.priority.PriorityScore> priorities = explained.of(caller.organizationId(),
-                page.stream().map(ExecutionView::entry).toList(), today);
+                page.stream().map(ExecutionView::entry).toList(), today, current);
         List<ListItem> items = new java.util.ArrayList<>(page.size());
         OrganizationSettings organization = page.stream().anyMatch(v -> v.entry().execution().escalation() != null)
                 ? settings.settings(caller.organizationId()) : OrganizationSettings.DEFAULTS;
         Instant now = clock.instant();
         for (int i = 0; i < page.size(); i++) {
             items.add(new ListItem(page.get(i), priorities.get(i), escalation(page.get(i), organization, now)));
+        }
+        if (query.cursor().isEmpty() && next.isEmpty()) {
+            // The first page is the whole list: its size is the total, no count needed.
+            return Result.ok(new ListPage(List.copyOf(items), next, page.size(), false));
         }
         // One row past the bound tells "exactly MAX_EXACT_TOTAL" from "more".
         long counted = views.countUpTo(caller.organizationId(), visibility, filter, labels, MAX_EXACT_TOTAL + 1);
@@ -126,10 +142,10 @@ public final class ExecutionViewService implements ViewExecutions {
      * limit aside), in its order: the bulk actions' filter, which must select what the list shows.
      */
     Result<List<ExecutionId>> select(Profile caller, ListQuery query, int max) {
-        return selection(caller, query, false).map(selection -> views.list(caller.organizationId(),
-                selection.visibility(), selection.filter(),
+        return reads.together(() -> selection(caller, query, false).map(selection -> views.list(
+                caller.organizationId(), selection.visibility(), selection.filter(),
                 policies.current(caller.organizationId()).policies().priority().labels(), query.sort(),
-                Optional.empty(), max).stream().map(view -> view.entry().execution().id()).toList());
+                Optional.empty(), max).stream().map(view -> view.entry().execution().id()).toList()));
     }
 
     /** A list query, validated, as the port's visibility and filter (and where its page starts). */

@@ -8,6 +8,7 @@ import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.policy.PolicyVersion;
 import dev.orchestrator.core.domain.priority.PriorityEvaluator;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.priority.PriorityScore;
 import dev.orchestrator.core.domain.queue.QueueEntry;
 import dev.orchestrator.core.domain.signals.EarlyWakeRule;
@@ -33,10 +34,18 @@ final class ExplainedPriorities {
 
     /** Each entry's explained priority on {@code today}, in the entries' order. */
     List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today) {
-        Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
         // The organization's current policy: the one its open work was last scored with (applying a
         // version re-scores the open work in the same transaction), named in every explanation.
-        PolicyVersion current = policies.current(organization);
+        return of(organization, entries, today, policies.current(organization));
+    }
+
+    /**
+     * The same with the organization's current policy version already read by the caller (a list reads
+     * it once for its labels and its explanations, not twice).
+     */
+    List<PriorityScore> of(OrganizationId organization, List<QueueEntry> entries, LocalDate today,
+            PolicyVersion current) {
+        Map<ExecutionId, SignalLifecycle.WokenEarly> woken = wokenEarly(organization, entries);
         PriorityEvaluator evaluator = new PriorityEvaluator(current.policies().priority());
         return entries.stream()
                 .map(entry -> explained(evaluator.evaluate(entry.priorityInput(), today),

@@ -4,6 +4,7 @@ import dev.orchestrator.core.application.Failure;
 import dev.orchestrator.core.application.Result;
 import dev.orchestrator.core.application.port.in.ViewTeam;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.TeamViews;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.access.Role;
@@ -37,11 +38,13 @@ public final class TeamService implements ViewTeam {
     private final ProfileLookup profiles;
     private final PolicySource policies;
     private final OrganizationSettingsStore settings;
+    private final ReadTransactions reads;
     private final Clock clock;
 
     public TeamService(TeamViews teams, ProfileLookup profiles, OrganizationSettingsStore settings,
-            PolicySource policies, Clock clock) {
+            PolicySource policies, ReadTransactions reads, Clock clock) {
         this.teams = teams;
+        this.reads = reads;
         this.settings = settings;
         this.profiles = profiles;
         this.policies = policies;
@@ -50,6 +53,11 @@ public final class TeamService implements ViewTeam {
 
     @Override
     public Result<TeamReport> team(Profile caller, Optional<ProfileId> csm) {
+        // One unit of reads: the members, their counts, the policy's labels and the acknowledgement target.
+        return reads.together(() -> teamNow(caller, csm));
+    }
+
+    private Result<TeamReport> teamNow(Profile caller, Optional<ProfileId> csm) {
         List<Profile> members;
         if (caller.role() == Role.ADMIN) {
             members = profiles.profiles(caller.organizationId(), Optional.of(Role.CSM));
@@ -69,6 +77,10 @@ public final class TeamService implements ViewTeam {
 
     @Override
     public Result<TeamReport> operatorTeam(Optional<OrganizationId> organization, Optional<ProfileId> manager) {
+        return reads.together(() -> operatorTeamNow(organization, manager));
+    }
+
+    private Result<TeamReport> operatorTeamNow(Optional<OrganizationId> organization, Optional<ProfileId> manager) {
         if (manager.isPresent()) {
             Optional<Profile> found = profiles.findCaller(manager.get())
                     .filter(p -> organization.map(o -> o.equals(p.organizationId())).orElse(true));

@@ -1,0 +1,133 @@
+package dev.orchestrator.persistence;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/**
+ * Statements whose SQL is rendered once per shape and then run as that SQL with each call's bind values,
+ * as {@link JooqQueueReader} does for the queue: rendering a jOOQ query (not building it) was the largest
+ * single CPU cost of a list page and of the team view (docs/performance.md, "lists rendered once").
+ *
+ * <p>A statement is built as before, with jOOQ, but every value it binds is made by its {@link Binds}, which
+ * also records the statement's shape: a token for each structural choice the builder makes
+ * ({@link Binds#mark}, e.g. which filters, statuses, order and limit) and one for each value bound. Two
+ * statements of one shape render the same SQL; the first one's SQL is kept with the position of each of
+ * its bind values among the values made, so that later calls only build (cheap) and bind, never render.
+ * {@code RenderedOnceTest} renders random shapes both ways and compares the SQL and the binds.
+ */
+final class RenderedOnce {
+
+    /** Shapes kept at most (a few dozen in use; a client varying every parameter cannot grow it further). */
+    static final int MAX_SHAPES = 4_096;
+
+    private final DSLContext sql;
+    private final Map<String, Rendered> shapes = new ConcurrentHashMap<>();
+
+    RenderedOnce(DSLContext sql) {
+        this.sql = sql;
+    }
+
+    /** The SQL of one shape, and which of the values made (by index) each of its {@code ?} binds. */
+    record Rendered(String sql, int[] slots) {
+    }
+
+    /** A statement's bind values, in the order the builder made them, and its shape. */
+    static final class Binds {
+        private final List<Param<?>> made = new ArrayList<>();
+        private final StringBuilder shape = new StringBuilder();
+
+        Binds(String statement) {
+            shape.append(statement);
+        }
+
+        /** A value to bind, typed like {@code field} (its converter applies). */
+        <T> Param<T> val(T value, Field<T> field) {
+            return made(DSL.val(value, field), field.getName());
+        }
+
+        /** A value to bind, of {@code type}. */
+        <T> Param<T> val(T value, DataType<T> type) {
+            return made(DSL.val(value, type), type.getTypeName());
+        }
+
+        private <T> Param<T> made(Param<T> param, String what) {
+            made.add(param);
+            shape.append('|').append(what).append('?');
+            return param;
+        }
+
+        /** Records a choice that changes the SQL without binding anything (a filter's literals, the order, a limit). */
+        Binds mark(Object choice) {
+            shape.append('|').append(choice);
+            return this;
+        }
+
+        String shape() {
+            return shape.toString();
+        }
+
+        Object[] bindings(int[] slots) {
+            Object[] values = new Object[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                values[i] = made.get(slots[i]);
+            }
+            return values;
+        }
+    }
+
+    /** {@code built} (made with {@code binds}) as its shape's SQL, rendered at most once, with its values bound. */
+    ResultQuery<Record> query(Binds binds, Query built) {
+        Rendered rendered = rendered(binds, built);
+        return sql.resultQuery(rendered.sql(), binds.bindings(rendered.slots()));
+    }
+
+    /** The SQL and bind positions of {@code built}'s shape (for tests and the benchmarks). */
+    Rendered rendered(Binds binds, Query built) {
+        String shape = binds.shape();
+        Rendered known = shapes.get(shape);
+        if (known != null) {
+            return known;
+        }
+        Rendered fresh = render(binds, built);
+        if (shapes.size() < MAX_SHAPES) {
+            shapes.putIfAbsent(shape, fresh);
+        }
+        return fresh;
+    }
+
+    private Rendered render(Binds binds, Query built) {
+        Map<Param<?>, Integer> slotOf = new IdentityHashMap<>();
+        for (int i = 0; i < binds.made.size(); i++) {
+            slotOf.put(binds.made.get(i), i);
+        }
+        List<Integer> slots = new ArrayList<>();
+        for (Param<?> param : built.getParams().values()) {
+            if (param.isInline()) {
+                continue;
+            }
+            Integer slot = slotOf.get(param);
+            if (slot == null) {
+                // A value bound without Binds: its position would be unknown on the next call.
+                throw new IllegalStateException("statement " + binds.shape() + " binds " + param.getValue()
+                        + " not made by its Binds");
+            }
+            slots.add(slot);
+        }
+        if (slots.size() != built.getBindValues().size()) {
+            throw new IllegalStateException("statement " + binds.shape() + " binds " + built.getBindValues().size()
+                    + " values, of which " + slots.size() + " were found");
+        }
+        return new Rendered(sql.render(built), slots.stream().mapToInt(Integer::intValue).toArray());
+    }
+}
