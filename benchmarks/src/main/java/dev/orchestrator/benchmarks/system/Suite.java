@@ -127,7 +127,8 @@ public final class Suite {
         DataShape shape = DataShape.forExecutions(size);
         boolean needsData = o.sections.contains("seed") || o.sections.contains("recompute") || o.sections.contains("daily")
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
-                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies");
+                || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies")
+                || o.sections.contains("peers");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
@@ -137,6 +138,10 @@ public final class Suite {
         if (o.sections.contains("policies")) {
             // on a copy of the data set: applying writes
             guard(ctx, "policies " + label, () -> PoliciesSection.run(ctx, db, label));
+        }
+        if (o.sections.contains("peers")) {
+            // on a copy of the data set (it completes, re-scores and creates work), peers on databases of their own
+            guard(ctx, "peers " + label, () -> PeersSection.run(ctx, db, label));
         }
         if (o.sections.contains("daily")) {
             // on two copies of the data set: the sections after it see the data unchanged
