@@ -125,6 +125,9 @@ final class PeersSection {
             try (ProductPeer product = new ProductPeer(ctx.pg.url(ours), ctx.pg.user(), ctx.pg.password())) {
                 Map<String, Double> m = v.get("product");
                 queue(ctx, "peers-product-queue", assignees, a -> product.myQueue(a, LIMIT), m);
+                Map<String, Double> page = new HashMap<>();
+                queue(ctx, "peers-product-queue-port", assignees, a -> product.myQueuePage(a, LIMIT), page);
+                page.forEach((k, x) -> m.put(k.replace("queue_", "queue_port_"), x));
                 long t0 = System.nanoTime();
                 RecomputePriorities.Report rep = product.recompute(CHANGED_POLICY);
                 m.put("reprioritize_s", (System.nanoTime() - t0) / 1e9);
@@ -276,9 +279,12 @@ final class PeersSection {
             Map<String, List<String>> settings, Map<String, String> reprioritizePaths) {
         Report r = ctx.report;
         String[][] rows = {
-                {"queue_pps", "my queue, pages/s (" + ctx.options.clients + " threads)"},
+                {"queue_pps", "my queue, pages/s (" + ctx.options.clients + " threads); product: the ViewQueue use case"},
                 {"queue_p50_ms", "my queue, p50 ms"},
                 {"queue_p99_ms", "my queue, p99 ms"},
+                {"queue_port_pps", "my queue, pages/s; product: the QueueReader port only (no explained priorities)"},
+                {"queue_port_p50_ms", "my queue, p50 ms; product: the QueueReader port only"},
+                {"queue_port_p99_ms", "my queue, p99 ms; product: the QueueReader port only"},
                 {"complete_ps", "complete, per second (" + ctx.options.clients + " threads)"},
                 {"reprioritize_s", "re-prioritize every open task after a rule change, seconds"},
                 {"create_per_s", "create work, tasks/s"},
@@ -289,8 +295,10 @@ final class PeersSection {
             cells.add(row[1]);
             double ours = v.get("product").getOrDefault(row[0], Double.NaN);
             cells.add(Report.fmt(ours));
+            // a peer has one queue path: both product rows compare against it
+            String peerKey = row[0].replace("queue_port_", "queue_");
             for (String e : ENGINES.subList(1, ENGINES.size())) {
-                double x = v.get(e).getOrDefault(row[0], Double.NaN);
+                double x = v.get(e).getOrDefault(peerKey, Double.NaN);
                 cells.add(Report.fmt(x) + " (" + Report.ratio(x / ours) + ")");
             }
             table.add(cells);
@@ -298,7 +306,12 @@ final class PeersSection {
         r.table(List.of("measure", "product", "Camunda " + CamundaPeer.VERSION, "Flowable " + FlowablePeer.VERSION,
                 "TASKANA " + TaskanaPeer.VERSION), table);
         r.paragraph("Peer cells: the peer's figure (peer ÷ product). For rates a ratio below 1× means the product is "
-                + "ahead; for latencies and seconds, above 1×. Create work: the product's `interpret-signals` (it also "
+                + "ahead; for latencies and seconds, above 1×. The product's queue is measured twice: through the use case "
+                + "`GET /api/orchestrator/queue` calls (each entry with its explained priority: the page, the active "
+                + "policy and the signal lifecycle are read), and through the `QueueReader` port alone (the page), "
+                + "the analogue of a peer's task query; each peer row is compared with both. Complete: the product "
+                + "starts work not yet underway, then completes it (its lifecycle completes only work underway; two "
+                + "transitions, like TASKANA's claim + complete); Camunda and Flowable complete in one call. Create work: the product's `interpret-signals` (it also "
                 + "scores every customer and decides what to create: "
                 + Report.count(v.get("product").getOrDefault("create_n", 0.0).longValue()) + " executions) against "
                 + "creating the same tasks through each peer's API. Re-prioritize: the product examines every open "

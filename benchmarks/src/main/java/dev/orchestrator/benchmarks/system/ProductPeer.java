@@ -69,6 +69,19 @@ final class ProductPeer implements AutoCloseable {
     }
 
     /**
+     * The same page through the queue port alone ({@code QueueReader}: one statement, no explained
+     * priorities), the product's analogue of a peer's task query.
+     */
+    List<PeerEngine.Ranked> myQueuePage(String csm, int limit) {
+        Profile caller = profile(csm);
+        try (TenantScope.Binding ignored = TenantScope.bind(caller.organizationId())) {
+            return ports.queues().queue(caller.organizationId(), caller.id(), QueueMode.PRODUCTION, limit).stream()
+                    .map(e -> new PeerEngine.Ranked(e.execution().id().value().toString(), e.execution().priorityScore()))
+                    .toList();
+        }
+    }
+
+    /**
      * Completes the execution as its assigned CSM. The lifecycle completes only work underway, so
      * work not started (or snoozed) is started first, as a CSM does: two transitions, like TASKANA's
      * claim and complete. Starting work already underway is refused without a write; that refusal

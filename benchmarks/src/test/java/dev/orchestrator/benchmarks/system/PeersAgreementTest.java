@@ -143,6 +143,8 @@ class PeersAgreementTest {
             assertThat(ours).isNotEmpty();
             ours.forEach(r -> assertThat(task.get(r.key())).as("our queue lists open tasks of its CSM")
                     .isEqualTo(new PeerEngine.OpenTask(r.key(), a, r.priority())));
+            assertThat(product.myQueuePage(a, PeersSection.LIMIT)).as("the queue port's page is the use case's")
+                    .isEqualTo(ours);
             int last = ours.get(ours.size() - 1).priority();
             Set<String> above = ours.stream().filter(r -> r.priority() > last).map(PeerEngine.Ranked::key)
                     .collect(Collectors.toSet());
