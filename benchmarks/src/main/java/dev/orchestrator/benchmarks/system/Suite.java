@@ -24,7 +24,8 @@ import java.util.Map;
  * the state transitions and the signal ingestion
  * API (batch and single PATCH); signal
  * interpretation gets its own database of {@code <size>} customers; import and the core's JMH
- * benchmark run once. Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
+ * benchmark run once. On request ({@code --only …,peers}) the same data set's open work is loaded into
+ * Camunda 7, Flowable and TASKANA and measured beside the product ({@link PeersSection}). Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
  * load phase is bounded in time and in requests.
  */
 public final class Suite {
