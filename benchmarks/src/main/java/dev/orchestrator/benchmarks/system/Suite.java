@@ -24,7 +24,8 @@ import java.util.Map;
  * the state transitions and the signal ingestion
  * API (batch and single PATCH); signal
  * interpretation gets its own database of {@code <size>} customers; import and the core's JMH
- * benchmark run once. Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
+ * benchmark run once. On request ({@code --only …,peers}) the same data set's open work is loaded into
+ * Camunda 7, Flowable and TASKANA and measured beside the product ({@link PeersSection}). Nothing is sent anywhere but to loopback and to the given PostgreSQL; every
  * load phase is bounded in time and in requests.
  */
 public final class Suite {
@@ -129,7 +130,7 @@ public final class Suite {
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies")
                 || o.sections.contains("dependencies") || o.sections.contains("rebalance")
-                || o.sections.contains("analytics");
+                || o.sections.contains("analytics") || o.sections.contains("peers");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
@@ -143,6 +144,10 @@ public final class Suite {
         if (o.sections.contains("dependencies")) {
             // adds dependency rows and removes them again: the sections after it see the data unchanged
             guard(ctx, "dependencies " + label, () -> DependenciesSection.run(ctx, db, label));
+        }
+        if (o.sections.contains("peers")) {
+            // on a copy of the data set (it completes, re-scores and creates work), peers on databases of their own
+            guard(ctx, "peers " + label, () -> PeersSection.run(ctx, db, label));
         }
         if (o.sections.contains("daily")) {
             // on two copies of the data set: the sections after it see the data unchanged
