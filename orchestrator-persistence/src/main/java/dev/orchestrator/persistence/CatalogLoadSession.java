@@ -344,12 +344,14 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     private long reassign(List<CustomerEntry> batch, Map<UUID, UUID> csmBefore) {
         List<Row2<UUID, UUID>> moves = new ArrayList<>();
         Map<UUID, UUID> newCsm = new HashMap<>();
+        java.util.Set<UUID> organizations = new java.util.TreeSet<>();
         for (CustomerEntry c : batch) {
             UUID before = csmBefore.get(c.id().value());
             // A customer left without a CSM keeps its open work where it is.
             if (before != null && c.csmId() != null && !before.equals(c.csmId().value())) {
                 moves.add(DSL.row(DSL.val(c.id().value(), SQLDataType.UUID), DSL.val(before, SQLDataType.UUID)));
                 newCsm.put(c.id().value(), c.csmId().value());
+                organizations.add(c.organizationId().value());
             }
         }
         if (moves.isEmpty()) {
@@ -364,6 +366,9 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                 .set(WORKFLOW_EXECUTIONS.UPDATED_AT, at)
                 .from(m, CUSTOMERS)
                 .where(WORKFLOW_EXECUTIONS.CUSTOMER_ID.eq(mCustomer))
+                // the organizations of the batch's customers, named (a statement a cluster distributed by
+                // organization can route: docs/scaling.md)
+                .and(WORKFLOW_EXECUTIONS.ORGANIZATION_ID.eq(DSL.any(organizations.toArray(UUID[]::new))))
                 // implied by the customer foreign key; lets workflow_executions_by_customer serve the join
                 .and(WORKFLOW_EXECUTIONS.ORGANIZATION_ID.eq(CUSTOMERS.ORGANIZATION_ID))
                 .and(WORKFLOW_EXECUTIONS.ASSIGNED_CSM_ID.eq(mFrom))
