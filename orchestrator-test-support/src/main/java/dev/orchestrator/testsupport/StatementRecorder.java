@@ -65,10 +65,19 @@ public final class StatementRecorder implements DataSource {
             if (type.startsWith(ADAPTERS)) {
                 int nested = type.indexOf('$');
                 String outer = type.substring(ADAPTERS.length(), nested < 0 ? type.length() : nested);
-                return Optional.of(outer + "#" + frame.getMethodName());
+                return Optional.of(outer + "#" + enclosingMethod(frame.getMethodName()));
             }
         }
         return Optional.empty();
+    }
+
+    /** A lambda's frame ({@code lambda$interpret$1}) as the method it is written in ({@code interpret}). */
+    static String enclosingMethod(String method) {
+        if (!method.startsWith("lambda$")) {
+            return method;
+        }
+        int end = method.indexOf('$', "lambda$".length());
+        return end < 0 ? method : method.substring("lambda$".length(), end);
     }
 
     @Override

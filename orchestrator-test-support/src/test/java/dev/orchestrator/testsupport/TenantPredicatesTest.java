@@ -55,4 +55,10 @@ class TenantPredicatesTest {
     private static Map<String, List<String>> caught(String sql) {
         return TenantPredicates.violations(List.of(new StatementRecorder.Recorded(sql, "Adapter#method")), TENANT, Set.of());
     }
+
+    @Test
+    void aLambdasStatementIsNamedByTheMethodItIsWrittenIn() {
+        assertThat(StatementRecorder.enclosingMethod("lambda$interpret$1")).isEqualTo("interpret");
+        assertThat(StatementRecorder.enclosingMethod("interpret")).isEqualTo("interpret");
+    }
 }
