@@ -49,11 +49,7 @@ class RebalancePlanTest {
     @BeforeAll
     static void load(TestDatabase db) throws SQLException {
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
-            statement.execute(PlanTestTeams.TEAMS + """
-                    INSERT INTO workflow_definitions (organization_id, name, workflow_type, priority_weight, is_demo)
-                        SELECT org.id, t, t, w, false
-                        FROM organizations org,
-                             (VALUES ('risk', 900), ('opportunity', 800), ('strategic', 700), ('renewal', 600), ('custom', 500)) d(t, w);
+            statement.execute(PlanTestTeams.TEAMS + PlanTestTeams.DEFINITIONS + """
                     INSERT INTO workflow_executions (organization_id, workflow_definition_id, customer_id, assigned_csm_id,
                                                      status, snooze_until, priority_score, created_at)
                         SELECT c.organization_id, d.id, c.id, c.csm_id, s.status,
