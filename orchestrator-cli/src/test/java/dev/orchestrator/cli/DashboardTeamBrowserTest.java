@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,8 @@ import org.openqa.selenium.support.ui.Select;
  * shows is compared with what the API answers, never with a number written here.
  */
 class DashboardTeamBrowserTest extends DashboardBrowserBase {
+
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
 
     /** The Team screen's counts, by their `data-count` key, as the API names them. */
     private static final List<String> PLAIN_COUNTS = List.of("open", "underway", "resurfacing_3d", "escalations_open");
@@ -78,6 +81,9 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
         assertThat(count(shown, "oldest_escalation_wait_hours")).isEqualTo(line.path("oldest_escalation_wait_hours").asInt() + " h");
         assertThat(count(shown, "completed")).isEqualTo(line.path("completed_7d").asInt() + " / " + line.path("completed_30d").asInt());
         assertThat(count(shown, "skipped")).isEqualTo(line.path("skipped_7d").asInt() + " / " + line.path("skipped_30d").asInt());
+        assertThat(count(shown, "escalation_breached")).isEqualTo(line.path("escalation_breached").asBoolean() ? "Yes" : "No");
+        assertThat(shown.findElements(By.cssSelector("[data-flag=escalation_breached]")).isEmpty())
+                .isEqualTo(!line.path("escalation_breached").asBoolean());
         List<String> listed = chrome.findElements(By.cssSelector("#team > li")).stream().map(e -> e.getDomAttribute("data-csm-id")).toList();
         List<String> expected = new ArrayList<>();
         team.path("csms").forEach(l -> expected.add(l.path("csm").path("id").asText()));
@@ -170,6 +176,81 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
     }
 
     @Test
+    void aManagerProposesARebalanceAppliesItAndTheMovedItemsChangeCsmAndTheCountsRedraw() throws Exception {
+        // a team of its own, so the other tests' CSMs (no capacity: they take no part) change nothing here
+        UUID manager = profile("Rhea Rebalance", "manager", null, null);
+        UUID over = profile("Olga Over", "csm", manager, 1);
+        UUID room = profile("Ravi Room", "csm", manager, 5);
+        String token = minter.mint(manager);
+        signedIn(token);
+        chrome.get(base + "/#/team");
+        waitFor(By.cssSelector("#team [data-csm-id='" + over + "']"));
+        assertThat(chrome.findElement(By.cssSelector("#team [data-csm-id='" + over + "'] a.reassign-link")).getText())
+                .as("the way to a CSM's list, where their work is reassigned, is named").startsWith("Reassign their work");
+
+        // nobody above capacity yet: the proposal says so
+        click(By.id("rebalance-propose"));
+        wait(d -> text(By.id("rebalance-summary")).equals("Nobody is above capacity: nothing to move"));
+        assertThat(chrome.findElements(By.id("rebalance-apply"))).isEmpty();
+
+        // Olga gets three items (capacity 1); the two of lowest priority go to Ravi, who has room
+        customer("Keep Highest", over, 9);
+        customer("Move Middle", over, 8);
+        customer(MARKUP, over, 7);
+        click(By.id("rebalance-propose"));
+        wait(d -> text(By.id("rebalance-summary")).equals("Proposal: 2 moves"));
+        JsonNode proposed = api("POST", "/api/orchestrator/team/rebalance?dry_run=true", token, null);
+        assertThat(proposed.path("moves")).hasSize(2);
+        List<String> movedIds = new ArrayList<>();
+        for (JsonNode move : proposed.path("moves")) {
+            movedIds.add(move.path("execution_id").asText());
+            WebElement shown = chrome.findElement(By.cssSelector("#rebalance-moves [data-execution-id='"
+                    + move.path("execution_id").asText() + "']"));
+            assertThat(shown.findElement(By.className("move-customer")).getText()).isEqualTo(move.path("customer").path("name").asText());
+            assertThat(shown.findElement(By.className("move-from")).getText()).isEqualTo("Olga Over");
+            assertThat(shown.findElement(By.className("move-to")).getText()).isEqualTo("Ravi Room");
+            assertThat(shown.findElement(By.className("move-reason")).getText()).isEqualTo(move.path("reason").asText());
+        }
+        assertThat(rowIds("#rebalance-moves")).containsExactlyElementsOf(movedIds);
+        assertThat(chrome.findElements(By.cssSelector("#rebalance-moves .move-customer")).stream().map(WebElement::getText))
+                .as("a customer named as markup shows as text").contains(MARKUP);
+        assertThat(chrome.findElements(By.cssSelector("#rebalance img"))).isEmpty();
+        assertThat(api("GET", "/api/orchestrator/executions/" + movedIds.get(0), token, null).path("assigned_csm_id").asText())
+                .as("a proposal moves nothing").isEqualTo(over.toString());
+        shot("team-rebalance-proposal");
+
+        // Apply: each item's result, the moves made in the API, and the cards redrawn in place (no reload)
+        chrome.executeScript("window.beforeApply = true");
+        click(By.id("rebalance-apply"));
+        wait(d -> text(By.id("rebalance-summary")).equals("Applied: 2 of 2 moved"));
+        for (String id : movedIds) {
+            assertThat(text(By.cssSelector("#rebalance-moves [data-execution-id='" + id + "'] .outcome"))).isEqualTo("Moved");
+            assertThat(api("GET", "/api/orchestrator/executions/" + id, token, null).path("assigned_csm_id").asText())
+                    .isEqualTo(room.toString());
+        }
+        JsonNode team = api("GET", "/api/orchestrator/team", token, null);
+        for (UUID csm : List.of(over, room)) {
+            By open = By.cssSelector("#team [data-csm-id='" + csm + "'] [data-count=open]");
+            wait(d -> text(open).equals(lineOf(team, csm).path("open").asText()));
+        }
+        assertThat(lineOf(team, over).path("open").asInt()).isEqualTo(1);
+        assertThat(lineOf(team, room).path("open").asInt()).isEqualTo(2);
+        assertThat(chrome.executeScript("return window.beforeApply === true")).as("redrawn without a reload").isEqualTo(true);
+        assertThat(text(By.id("status"))).isEqualTo("Rebalance applied: 2 moved, 0 failed.");
+        shot("team-rebalance-applied");
+
+        // at capacity now: nothing more to move
+        click(By.id("rebalance-propose"));
+        wait(d -> text(By.id("rebalance-summary")).equals("Nobody is above capacity: nothing to move"));
+
+        // the API's refusal is shown where it happened: here the tab's token is swapped for a CSM's
+        chrome.executeScript("sessionStorage.setItem('orchestrator.token', arguments[0])", minter.mint(over));
+        click(By.id("rebalance-propose"));
+        wait(d -> text(By.id("rebalance-error")).startsWith("Rebalance failed (403): "));
+        assertThat(text(By.id("rebalance-error"))).contains("managers");
+    }
+
+    @Test
     void atThreeHundredSeventyFivePixelsTheTeamFitsAndEveryControlIsLabelled() throws Exception {
         signedIn(minter.mint(DemoSeed.MANAGER));
         waitFor(By.cssSelector("#nav a[data-screen=team]"));
@@ -214,6 +295,20 @@ class DashboardTeamBrowserTest extends DashboardBrowserBase {
     }
 
     // ---- data, through the public API ----------------------------------------------------
+
+    /** A profile of the demo organization; capacity null is unlimited. */
+    private UUID profile(String name, String role, UUID manager, Integer capacity) throws Exception {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("email", id + "@demo.example", "full_name", name, "role", role));
+        if (manager != null) {
+            body.put("manager_id", manager.toString());
+        }
+        if (capacity != null) {
+            body.put("capacity", capacity);
+        }
+        api("PUT", "/api/profiles/" + id, admin(), JSON.writeValueAsString(body));
+        return id;
+    }
 
     private static JsonNode lineOf(JsonNode team, UUID csm) {
         for (JsonNode line : team.path("csms")) {

@@ -23,7 +23,7 @@ public final class DashboardAssets {
     public static final List<String> FILES = List.of(
             "index.html", "app.css", "app.js", "api.js", "parallel-apis.js", "dom.js", "session.js",
             "sign-in.js", "today.js", "work.js", "queue.js", "pickers.js", "jobs.js", "team.js", "admin.js",
-            "analytics.js");
+            "analytics.js", "charts.js", "csv.js");
 
     /** Under which path prefix the files (other than the page) are served. */
     public static final String PREFIX = "/dashboard/";
