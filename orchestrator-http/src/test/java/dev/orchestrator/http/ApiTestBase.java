@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,11 @@ abstract class ApiTestBase {
     /** Metrics, CORS, version; a test class may configure its own. */
     protected Operations operations() {
         return Operations.defaults();
+    }
+
+    /** Every statement the adapters sent so far in this class, in order, with the adapter method that sent it. */
+    protected List<dev.orchestrator.testsupport.StatementRecorder.Recorded> statements() {
+        return backend.statements();
     }
 
     protected int port() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.workflow.WorkflowDefinition;
 import dev.orchestrator.core.testing.World;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +229,36 @@ class BulkRoutesTest extends ApiTestBase {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void what_the_items_read_is_read_once_and_only_the_writes_are_per_item() {
+        WorkflowDefinition renewal = world.definition(dev.orchestrator.core.domain.workflow.WorkflowType.RENEWAL, 600,
+                Map.of(), false);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(world.execution(renewal, world.customer(world.teammate, World.signals(3, 2, 50)), world.teammate,
+                    ExecutionStatus.NOT_STARTED, 600, World.T0).id().toString());
+        }
+        for (Map<String, Object> body : List.of(map("action", "start", "ids", ids),
+                map("action", "snooze", "ids", ids, "params", map("days", 2)),
+                map("action", "skip", "ids", ids, "params", map("reason", "covered by the QBR")))) {
+            int before = statements().size();
+
+            assertThat(statuses(bulk(body, world.manager)).values()).as("%s", body.get("action")).containsOnly(200);
+
+            Map<String, Long> bySender = new java.util.TreeMap<>();
+            statements().subList(before, statements().size()).forEach(r -> bySender.merge(r.sender(), 1L, Long::sum));
+            // Per item: the guarded write, its event and (for a close) the release of its dependents;
+            // the reads (the executions, the caller, profiles, policy, dependencies) once per call.
+            assertThat(bySender).as("%s: statements by sender", body.get("action"))
+                    .containsEntry("JooqExecutionWriter#saveTransition", (long) ids.size())
+                    .containsEntry("JooqExecutionWriter#insertEvents", (long) ids.size());
+            long reads = bySender.entrySet().stream().filter(e -> !e.getKey().startsWith("JooqExecutionWriter#")
+                    && !e.getKey().startsWith("JooqDependencyBlocks#release")).mapToLong(Map.Entry::getValue).sum();
+            assertThat(reads).as("%s: statements other than the writes, %s", body.get("action"), bySender)
+                    .isLessThanOrEqualTo(6);
         }
     }
 }

@@ -51,6 +51,11 @@ final class TestBackend implements AutoCloseable {
         return fixture;
     }
 
+    /** Every statement the adapters sent so far, in order (for tests that count a route's statements). */
+    List<StatementRecorder.Recorded> statements() {
+        return recorder.recorded();
+    }
+
     /** The jobs on this database (history and lock in PostgreSQL), with the daily job planned at {@link #NEXT_DAILY}. */
     Jobs jobs(Orchestrator orchestrator, Clock clock) {
         PostgresStore store = PostgresStore.create(pool);

@@ -6,8 +6,13 @@ import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.queue.QueueEntry;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 final class JooqExecutionLookup implements ExecutionLookup {
 
@@ -22,5 +27,19 @@ final class JooqExecutionLookup implements ExecutionLookup {
         return EntrySql.select(sql)
                 .where(E.ORGANIZATION_ID.eq(organizationId.value())).and(E.ID.eq(id.value()))
                 .fetchOptional(EntrySql::entry);
+    }
+
+    @Override
+    public List<QueueEntry> findExecutions(OrganizationId organizationId, Collection<ExecutionId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // One array parameter, so that the statement is the same for any number of ids (one plan, one
+        // prepared statement): a probe of the primary key per id.
+        UUID[] values = ids.stream().map(ExecutionId::value).distinct().toArray(UUID[]::new);
+        return EntrySql.select(sql)
+                .where(E.ORGANIZATION_ID.eq(organizationId.value()))
+                .and(E.ID.eq(DSL.any(DSL.val(values, SQLDataType.UUID.array()))))
+                .fetch(EntrySql::entry);
     }
 }

@@ -115,7 +115,7 @@ public final class Orchestrator {
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, policySource, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),
-                policySource, ports.dependencies(), utc);
+                policySource, ports.dependencies(), ports.reads(), utc);
         this.recompute = new RecomputeService(ports.recomputation(), policySource, utc);
         this.interpret = new InterpretService(ports.interpretation(), policySource, utc);
         this.lifecycleRules = new LifecycleRulesService(ports.lifecycle(), ports.dependencies(), policySource, utc);

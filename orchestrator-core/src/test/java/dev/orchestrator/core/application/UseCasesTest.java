@@ -220,4 +220,45 @@ class UseCasesTest {
         assertThat(orchestrator.checkHealth().ready()).isTrue();
         assertThat(orchestrator.identifyCaller().identify(world.csm.id())).contains(world.csm);
     }
+
+    @Test
+    void preparedTransitionsAreTheSingleCallsOnWhatWasReadOnce() {
+        WorkflowExecution mine = execution(ExecutionStatus.NOT_STARTED);
+        WorkflowExecution outsiders = world.execution(risk, world.customer(world.outsider, World.signals(5, 8, 40)),
+                world.outsider, ExecutionStatus.NOT_STARTED, 965, World.T0);
+        TransitionExecution transitions = orchestrator.transitionExecution();
+
+        TransitionExecution.Prepared prepared = transitions.prepare(world.manager, List.of(mine.id(), outsiders.id()));
+
+        assertThat(prepared.transition(mine.id(), new Transition.Snooze(3), null).orElseThrow().execution().status())
+                .isEqualTo(ExecutionStatus.SNOOZED);
+        // Visibility as a single call judges it: the outsider's work is not the manager's team's.
+        assertThat(prepared.transition(outsiders.id(), new Transition.Snooze(3), null))
+                .isInstanceOfSatisfying(Result.Err.class, err -> assertThat(err.failure()).isInstanceOf(Failure.NotFound.class));
+        assertThat(prepared.transition(ExecutionId.of(world.nextUuid()), new Transition.Snooze(3), null))
+                .isInstanceOfSatisfying(Result.Err.class, err -> assertThat(err.failure()).isInstanceOf(Failure.NotFound.class));
+    }
+
+    @Test
+    void aPreparedTransitionOnWorkChangedSinceTheReadIsDecidedOnItsStateNow() {
+        WorkflowExecution saved = execution(ExecutionStatus.UNDERWAY);
+        WorkflowExecution completed = execution(ExecutionStatus.UNDERWAY);
+        TransitionExecution transitions = orchestrator.transitionExecution();
+        TransitionExecution.Prepared prepared = transitions.prepare(world.csm, List.of(saved.id(), completed.id()));
+        // After the read: progress saved on one (its version moves on, its status stays), the other completed.
+        transitions.transition(world.csm, saved.id(), new Transition.UpdateData(),
+                dev.orchestrator.core.domain.json.JsonObject.of(Map.of("note", "called"))).orElseThrow();
+        transitions.transition(world.csm, completed.id(), new Transition.Complete(), null).orElseThrow();
+
+        // A single call now would snooze the first and refuse the second: so does the prepared one, not a
+        // 409 for a read a moment old (its write conflicts, and the item is tried again as a single call).
+        assertThat(prepared.transition(saved.id(), new Transition.Snooze(2), null).orElseThrow().execution().status())
+                .isEqualTo(ExecutionStatus.SNOOZED);
+        assertThat(prepared.transition(completed.id(), new Transition.Snooze(2), null))
+                .isEqualTo(Result.err(new Failure.Rejected(ExecutionStatus.COMPLETED, Action.SNOOZE)));
+        assertThat(store.storedExecution(world.org, completed.id()).orElseThrow().status())
+                .isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(prepared.transition(saved.id(), new Transition.Snooze(2), null, saved.version()))
+                .isInstanceOfSatisfying(Result.Err.class, err -> assertThat(err.failure()).isInstanceOf(Failure.Stale.class));
+    }
 }

@@ -276,6 +276,13 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     @Override
+    public synchronized List<QueueEntry> findExecutions(OrganizationId organizationId,
+            java.util.Collection<ExecutionId> ids) {
+        return new java.util.LinkedHashSet<>(ids).stream()
+                .flatMap(id -> storedExecution(organizationId, id).map(this::entry).stream()).toList();
+    }
+
+    @Override
     public synchronized List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
         return executions.values().stream()
                 .filter(e -> e.organizationId().equals(organizationId) && e.assignedCsmId().equals(csmId))

@@ -75,4 +75,24 @@ public abstract class LookupContract extends PortContract {
         assertThat(entry.signals()).isEqualTo(signals);
         assertThat(fixture.ports().executions().findExecution(other.org, execution.id())).isEmpty();
     }
+
+    @Test
+    void findsManyExecutionsInOneReadAsEachIsFoundAlone() {
+        World other = new World(fixture);
+        WorkflowDefinition renewal = world.definition(WorkflowType.RENEWAL, 600, Map.of(), false);
+        WorkflowExecution first = world.execution(renewal, world.customer(world.csm, World.signals(3, 8, 90)), world.csm,
+                ExecutionStatus.UNDERWAY, 700, World.T0);
+        WorkflowExecution second = world.execution(renewal, world.customer(world.teammate, null), world.teammate,
+                ExecutionStatus.SNOOZED, 650, World.T0);
+        WorkflowExecution elsewhere = other.execution(other.definition(WorkflowType.RISK, 900, Map.of(), false),
+                other.customer(other.csm, null), other.csm, ExecutionStatus.NOT_STARTED, 900, World.T0);
+        var executions = fixture.ports().executions();
+
+        var found = executions.findExecutions(world.org, java.util.List.of(first.id(), second.id(), elsewhere.id(),
+                dev.orchestrator.core.domain.ids.ExecutionId.of(world.nextUuid()), first.id()));
+
+        assertThat(found).containsExactlyInAnyOrder(executions.findExecution(world.org, first.id()).orElseThrow(),
+                executions.findExecution(world.org, second.id()).orElseThrow());
+        assertThat(executions.findExecutions(world.org, java.util.List.of())).isEmpty();
+    }
 }

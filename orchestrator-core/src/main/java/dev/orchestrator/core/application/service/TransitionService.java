@@ -7,6 +7,7 @@ import dev.orchestrator.core.application.port.out.DependencyBlocks;
 import dev.orchestrator.core.application.port.out.ExecutionLookup;
 import dev.orchestrator.core.application.port.out.ExecutionWriter;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.ReasonCodes;
 import dev.orchestrator.core.domain.access.AccessPolicy;
 import dev.orchestrator.core.domain.access.Profile;
@@ -14,6 +15,8 @@ import dev.orchestrator.core.domain.dependency.BlockedBy;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
 import dev.orchestrator.core.domain.execution.WorkflowExecution;
 import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
+import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.json.JsonObject;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.lifecycle.Lifecycle;
@@ -31,12 +34,19 @@ import dev.orchestrator.core.domain.signals.SignalScorer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Applies lifecycle transitions: read, decide in the domain, write guarded by version and status. */
+/**
+ * Applies lifecycle transitions: read, decide in the domain, write guarded by version and status. A
+ * single call reads as it goes; a bulk call's items share one read of what they need ({@link #prepare})
+ * and are decided by the same code ({@link TransitionReads}).
+ */
 public final class TransitionService implements TransitionExecution {
 
     private final ExecutionLookup executions;
@@ -46,11 +56,14 @@ public final class TransitionService implements TransitionExecution {
     private final PolicySource policies;
     private final DependencyBlocks dependencies;
     private final Blocking blocking;
+    private final ReadTransactions reads;
     private final Clock clock;
 
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
-            ReasonCodes reasons, PolicySource policies, DependencyBlocks dependencies, Clock clock) {
+            ReasonCodes reasons, PolicySource policies, DependencyBlocks dependencies, ReadTransactions reads,
+            Clock clock) {
         this.dependencies = dependencies;
+        this.reads = reads;
         this.blocking = new Blocking(dependencies);
         this.executions = executions;
         this.writer = writer;
@@ -62,7 +75,7 @@ public final class TransitionService implements TransitionExecution {
 
     @Override
     public Result<Outcome> transition(Profile caller, ExecutionId executionId, Transition transition, JsonObject dataPatch) {
-        return apply(caller, executionId, current -> Result.ok(transition), dataPatch);
+        return apply(caller, direct(caller), executionId, as(transition), dataPatch);
     }
 
     @Override
@@ -70,14 +83,131 @@ public final class TransitionService implements TransitionExecution {
             long expectedVersion) {
         // The read below is the version the guarded write then checks again, so a change after it is
         // refused there too: nothing is written against anything but the version the caller planned on.
-        return apply(caller, executionId, current -> current.version() == expectedVersion ? Result.ok(transition)
-                : Result.err(new Failure.Stale(java.util.OptionalLong.of(current.version()))), dataPatch);
+        return apply(caller, direct(caller), executionId, at(expectedVersion, transition), dataPatch);
+    }
+
+    @Override
+    public Prepared prepare(Profile caller, Collection<ExecutionId> executionIds) {
+        TransitionReads once = reads.together(() -> readOnce(caller, executionIds));
+        return new Prepared() {
+            @Override
+            public Result<Outcome> transition(ExecutionId executionId, Transition transition, JsonObject dataPatch) {
+                return orAnew(caller, executionId, as(transition), dataPatch, once);
+            }
+
+            @Override
+            public Result<Outcome> transition(ExecutionId executionId, Transition transition, JsonObject dataPatch,
+                    long expectedVersion) {
+                return orAnew(caller, executionId, at(expectedVersion, transition), dataPatch, once);
+            }
+        };
+    }
+
+    /**
+     * The transition on what was read once; when its guarded write finds the execution changed since,
+     * the single call's (which reads it anew): a conflict then is one a single call would have had too.
+     */
+    private Result<Outcome> orAnew(Profile caller, ExecutionId executionId,
+            Function<WorkflowExecution, Result<Transition>> decide, JsonObject dataPatch, TransitionReads once) {
+        Result<Outcome> first = apply(caller, once, executionId, decide, dataPatch);
+        if (first instanceof Result.Err<Outcome> err && err.failure() instanceof Failure.Conflict) {
+            return apply(caller, direct(caller), executionId, decide, dataPatch);
+        }
+        return first;
+    }
+
+    private static Function<WorkflowExecution, Result<Transition>> as(Transition transition) {
+        return current -> Result.ok(transition);
+    }
+
+    /** {@code transition}, if the execution is still at {@code expectedVersion}. */
+    private static Function<WorkflowExecution, Result<Transition>> at(long expectedVersion, Transition transition) {
+        return current -> current.version() == expectedVersion ? Result.ok(transition)
+                : Result.err(new Failure.Stale(java.util.OptionalLong.of(current.version())));
+    }
+
+    /** What a single call reads: each when it is needed, from the ports. */
+    private TransitionReads direct(Profile caller) {
+        OrganizationId organization = caller.organizationId();
+        return new TransitionReads() {
+            @Override
+            public Optional<QueueEntry> entry(ExecutionId id) {
+                return executions.findExecution(organization, id);
+            }
+
+            @Override
+            public Optional<Profile> profile(ProfileId id) {
+                return profiles.findProfile(organization, id);
+            }
+
+            @Override
+            public ReasonCatalog reasons() {
+                return ReasonCatalog.ofStored(reasons.reasonCodes(organization));
+            }
+
+            @Override
+            public PolicyVersion policy() {
+                return policies.current(organization);
+            }
+
+            @Override
+            public List<BlockedBy> blockers(WorkflowExecution execution) {
+                return blocking.of(execution);
+            }
+        };
+    }
+
+    /**
+     * What many transitions read, read once (in one unit of reads): the executions in one statement, the
+     * organization's profiles (whom visibility, escalation and reassignment name) and policies; its
+     * reason codes when first needed; each definition's dependencies once.
+     */
+    private TransitionReads readOnce(Profile caller, Collection<ExecutionId> executionIds) {
+        OrganizationId organization = caller.organizationId();
+        Map<ExecutionId, QueueEntry> entries = new HashMap<>();
+        executions.findExecutions(organization, executionIds).forEach(e -> entries.put(e.execution().id(), e));
+        Map<ProfileId, Profile> members = new HashMap<>();
+        profiles.profiles(organization, Optional.empty()).forEach(p -> members.put(p.id(), p));
+        PolicyVersion policy = policies.current(organization);
+        Blocking perDefinition = blocking.oncePerDefinition();
+        java.util.concurrent.atomic.AtomicReference<ReasonCatalog> catalog = new java.util.concurrent.atomic.AtomicReference<>();
+        return new TransitionReads() {
+            @Override
+            public Optional<QueueEntry> entry(ExecutionId id) {
+                return Optional.ofNullable(entries.get(id));
+            }
+
+            @Override
+            public Optional<Profile> profile(ProfileId id) {
+                return Optional.ofNullable(members.get(id));
+            }
+
+            @Override
+            public ReasonCatalog reasons() {
+                ReasonCatalog known = catalog.get();
+                if (known == null) {
+                    known = ReasonCatalog.ofStored(reasons.reasonCodes(organization));
+                    catalog.compareAndSet(null, known);
+                }
+                return known;
+            }
+
+            @Override
+            public PolicyVersion policy() {
+                return policy;
+            }
+
+            @Override
+            public List<BlockedBy> blockers(WorkflowExecution execution) {
+                return perDefinition.of(execution);
+            }
+        };
     }
 
     @Override
     public Result<Outcome> changeStatus(Profile caller, ExecutionId executionId, StatusChange change, JsonObject dataPatch) {
         Objects.requireNonNull(change.status(), "status");
-        return apply(caller, executionId, current -> towards(current.status(), change), dataPatch);
+        return apply(caller, direct(caller), executionId, current -> towards(current.status(), change), dataPatch);
     }
 
     /** The transition that {@code change} means from {@code current}, as the lifecycle table says. */
@@ -108,16 +238,16 @@ public final class TransitionService implements TransitionExecution {
         }
     }
 
-    private Result<Outcome> apply(Profile caller, ExecutionId executionId,
+    private Result<Outcome> apply(Profile caller, TransitionReads read, ExecutionId executionId,
             Function<WorkflowExecution, Result<Transition>> decide, JsonObject dataPatch) {
-        Optional<QueueEntry> found = executions.findExecution(caller.organizationId(), executionId)
-                .filter(entry -> visibleTo(caller, entry.execution()));
+        Optional<QueueEntry> found = read.entry(executionId)
+                .filter(entry -> visibleTo(caller, read, entry.execution()));
         if (found.isEmpty()) {
             return Result.err(new Failure.NotFound("execution " + executionId + " not found"));
         }
         return decide.apply(found.get().execution())
-                .flatMap(transition -> withReason(caller, transition))
-                .flatMap(transition -> apply(caller, executionId, found.get(), transition, dataPatch));
+                .flatMap(transition -> withReason(read, transition))
+                .flatMap(transition -> apply(caller, read, executionId, found.get(), transition, dataPatch));
     }
 
     /**
@@ -125,14 +255,14 @@ public final class TransitionService implements TransitionExecution {
      * organization and of the right kind. A coded skip keeps its note as the execution's skip reason,
      * or the code's label when it has none (the prototype's skip_reason is never empty).
      */
-    private Result<Transition> withReason(Profile caller, Transition transition) {
+    private static Result<Transition> withReason(TransitionReads read, Transition transition) {
         String code = transition instanceof Transition.Skip skip ? skip.reasonCode()
                 : transition instanceof Transition.Snooze snooze ? snooze.reasonCode() : null;
         if (code == null) {
             return Result.ok(transition);
         }
         ReasonKind kind = transition instanceof Transition.Skip ? ReasonKind.SKIP : ReasonKind.SNOOZE;
-        ReasonCatalog catalog = ReasonCatalog.ofStored(reasons.reasonCodes(caller.organizationId()));
+        ReasonCatalog catalog = read.reasons();
         Optional<String> refusal = catalog.refusal(code, kind);
         if (refusal.isPresent()) {
             return Result.err(Failure.Invalid.of("reason_code", refusal.get()));
@@ -144,14 +274,14 @@ public final class TransitionService implements TransitionExecution {
         return Result.ok(transition);
     }
 
-    private Result<Outcome> apply(Profile caller, ExecutionId executionId, QueueEntry entry, Transition transition,
-            JsonObject dataPatch) {
+    private Result<Outcome> apply(Profile caller, TransitionReads read, ExecutionId executionId, QueueEntry entry,
+            Transition transition, JsonObject dataPatch) {
         if (transition instanceof Transition.Escalate escalate && escalate.escalationUserId() != null
-                && profiles.findProfile(caller.organizationId(), escalate.escalationUserId()).isEmpty()) {
+                && read.profile(escalate.escalationUserId()).isEmpty()) {
             return Result.err(Failure.Invalid.of("escalation_user_id", "must be a profile of your organization"));
         }
         if (transition instanceof Transition.Reassign reassign) {
-            Optional<Failure> refused = refusedReassignment(caller, entry.execution(), reassign);
+            Optional<Failure> refused = refusedReassignment(caller, read, entry.execution(), reassign);
             if (refused.isPresent()) {
                 return Result.err(refused.get());
             }
@@ -159,7 +289,7 @@ public final class TransitionService implements TransitionExecution {
         WorkflowExecution current = entry.execution();
         if (transition instanceof Transition.Start) {
             // A blocked execution is not offered; starting it anyway is refused, naming what it waits for.
-            List<BlockedBy> blockedBy = blocking.of(current);
+            List<BlockedBy> blockedBy = read.blockers(current);
             if (!blockedBy.isEmpty()) {
                 return Result.err(new Failure.Blocked(blockedBy));
             }
@@ -185,7 +315,7 @@ public final class TransitionService implements TransitionExecution {
         }
         TransitionResult.Applied applied = (TransitionResult.Applied) decided;
         // The organization's current policies, as the daily job and every other write score it.
-        PolicyVersion version = policies.current(caller.organizationId());
+        PolicyVersion version = read.policy();
         Policies scoring = version.policies();
         PriorityScore priority = new PriorityEvaluator(scoring.priority()).evaluate(
                 PriorityInput.of(applied.execution(), entry.definition(), entry.signals()), LocalDate.now(clock))
@@ -209,25 +339,24 @@ public final class TransitionService implements TransitionExecution {
     }
 
     /** Why {@code caller} may not hand this execution to {@code reassign}'s CSM, if they may not. */
-    private Optional<Failure> refusedReassignment(Profile caller, WorkflowExecution execution,
-            Transition.Reassign reassign) {
-        Profile assigned = profiles.findProfile(caller.organizationId(), execution.assignedCsmId()).orElse(null);
+    private static Optional<Failure> refusedReassignment(Profile caller, TransitionReads read,
+            WorkflowExecution execution, Transition.Reassign reassign) {
+        Profile assigned = read.profile(execution.assignedCsmId()).orElse(null);
         if (!AccessPolicy.canReassign(caller, execution, assigned)) {
             return Optional.of(new Failure.Forbidden(
                     "reassigning is for admins, and for managers on their own and their reports' work"));
         }
-        if (reassign.csmId() != null && profiles.findProfile(caller.organizationId(), reassign.csmId())
-                .filter(AccessPolicy::canOwnWork).isEmpty()) {
+        if (reassign.csmId() != null && read.profile(reassign.csmId()).filter(AccessPolicy::canOwnWork).isEmpty()) {
             return Optional.of(Failure.Invalid.of("csm_id", "must be a CSM or a manager of your organization"));
         }
         return Optional.empty();
     }
 
-    private boolean visibleTo(Profile caller, WorkflowExecution execution) {
+    private static boolean visibleTo(Profile caller, TransitionReads read, WorkflowExecution execution) {
         if (caller.id().equals(execution.assignedCsmId()) || caller.id().equals(execution.escalationUserId())) {
             return AccessPolicy.canView(caller, execution, null);
         }
-        Profile assignedCsm = profiles.findProfile(caller.organizationId(), execution.assignedCsmId()).orElse(null);
+        Profile assignedCsm = read.profile(execution.assignedCsmId()).orElse(null);
         return AccessPolicy.canView(caller, execution, assignedCsm);
     }
 }

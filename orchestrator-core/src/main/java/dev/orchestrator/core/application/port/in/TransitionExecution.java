@@ -34,6 +34,26 @@ public interface TransitionExecution {
      */
     Result<Outcome> changeStatus(Profile caller, ExecutionId executionId, StatusChange change, JsonObject dataPatch);
 
+    /**
+     * Reads once what transitions of {@code executionIds} by {@code caller} need (the executions with
+     * what their priority depends on, the organization's profiles, policies and reason codes), for many
+     * single transitions in a row: a bulk call's items. Each transition of the answer is still the single
+     * call's, decided by the same code, with its own guarded write and event, and fails alone; an item
+     * whose write finds it changed since this read (a conflict) is tried once more as a single call,
+     * which reads it anew, so that a read a second old is never the reason for a 409.
+     */
+    Prepared prepare(Profile caller, java.util.Collection<ExecutionId> executionIds);
+
+    /** Transitions of the executions one {@link #prepare} read; safe to use from several threads at once. */
+    interface Prepared {
+        /** {@link TransitionExecution#transition(Profile, ExecutionId, Transition, JsonObject)}. */
+        Result<Outcome> transition(ExecutionId executionId, Transition transition, JsonObject dataPatch);
+
+        /** {@link TransitionExecution#transition(Profile, ExecutionId, Transition, JsonObject, long)}. */
+        Result<Outcome> transition(ExecutionId executionId, Transition transition, JsonObject dataPatch,
+                long expectedVersion);
+    }
+
     /** {@code days} is needed to snooze, {@code reason} to skip; both are ignored otherwise. */
     record StatusChange(ExecutionStatus status, Integer days, String reason) {
     }
