@@ -431,6 +431,9 @@ final class CatalogLoadSession implements CatalogLoader.Session {
      * Under {@link #lockDependencies}: the organization's stored dependencies (this transaction's writes
      * and every committed one) make no cycle. The check is the core's ({@code DependencyGraph}), named at
      * the first written row in the cycle as the core names it; a refusal rolls the whole load back.
+     * An import is checked after each batch of definitions: a file larger than one batch whose later
+     * rows undo a cycle that its earlier rows make with the stored ones is refused (the core's
+     * whole-file check accepts it). That is rare and fails safe.
      */
     private Optional<Problem> storedCycle(List<CatalogLoader.Located<WorkflowDefinition>> rows) {
         var d = WORKFLOW_DEFINITION_DEPENDENCIES;
