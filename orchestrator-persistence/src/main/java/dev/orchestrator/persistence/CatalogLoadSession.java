@@ -13,13 +13,18 @@ import static org.jooq.impl.DSL.excluded;
 
 import dev.orchestrator.core.application.port.out.CatalogLoader;
 import dev.orchestrator.core.domain.access.Profile;
+import dev.orchestrator.core.domain.catalog.CatalogRules;
 import dev.orchestrator.core.domain.catalog.ContactEntry;
 import dev.orchestrator.core.domain.catalog.CustomerEntry;
 import dev.orchestrator.core.domain.catalog.ExecutionEntry;
 import dev.orchestrator.core.domain.catalog.OrganizationEntry;
 import dev.orchestrator.core.domain.catalog.Problem;
+import dev.orchestrator.core.domain.catalog.Problems;
 import dev.orchestrator.core.domain.catalog.SignalValues;
+import dev.orchestrator.core.domain.dependency.DependencyGraph;
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.ids.DefinitionId;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.lifecycle.Action;
 import dev.orchestrator.core.domain.signals.SignalField;
 import dev.orchestrator.core.domain.workflow.TemplateSteps;
@@ -64,6 +69,12 @@ final class CatalogLoadSession implements CatalogLoader.Session {
 
     /** Fewer rows than this in a table never call for fresh statistics. */
     private static final long ANALYZE_MIN_ROWS = 1000;
+
+    /**
+     * The first key of {@link #lockDependencies}' advisory locks (the second: the organization's hash),
+     * not the job lock's ("ORCH").
+     */
+    private static final int DEPENDENCY_LOCK = 14;
 
     /** A (xmax = 0) in RETURNING: true for a row this statement inserted, false for one it updated. */
     private static final Field<Boolean> INSERTED = DSL.field("(xmax = 0)", Boolean.class);
@@ -397,6 +408,67 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     @Override
     public Optional<Problem> definitions(List<CatalogLoader.Located<WorkflowDefinition>> rows) {
         applyManagers();
+        rows.stream().map(r -> r.row().organizationId()).distinct()
+                .sorted(java.util.Comparator.comparing(OrganizationId::value)).forEach(this::lockDependencies);
+        Optional<Problem> refused = writeDefinitions(rows);
+        return refused.isPresent() ? refused : storedCycle(rows);
+    }
+
+    /**
+     * Serializes the writes of one organization's {@code depends_on} (a transaction-level advisory lock,
+     * held to commit or rollback). The core checks for a cycle against the dependencies it read before
+     * this transaction; two admins adding A → B and B → A at once would each pass that check. Under this
+     * lock the second writer waits for the first to commit and then, in {@link #storedCycle}, sees its
+     * edge. A writer that also locks definition rows takes this lock first ({@code saveDefinition}), so
+     * that the two never wait for each other in opposite orders.
+     */
+    void lockDependencies(OrganizationId organization) {
+        sql.select(DSL.field("pg_advisory_xact_lock({0}, hashtext({1}))", Object.class,
+                DSL.inline(DEPENDENCY_LOCK), DSL.val(organization.value().toString()))).fetch();
+    }
+
+    /**
+     * Under {@link #lockDependencies}: the organization's stored dependencies (this transaction's writes
+     * and every committed one) make no cycle. The check is the core's ({@code DependencyGraph}), named at
+     * the first written row in the cycle as the core names it; a refusal rolls the whole load back.
+     * An import is checked after each batch of definitions: a file larger than one batch whose later
+     * rows undo a cycle that its earlier rows make with the stored ones is refused (the core's
+     * whole-file check accepts it). That is rare and fails safe.
+     */
+    private Optional<Problem> storedCycle(List<CatalogLoader.Located<WorkflowDefinition>> rows) {
+        var d = WORKFLOW_DEFINITION_DEPENDENCIES;
+        var names = WORKFLOW_DEFINITIONS;
+        for (OrganizationId organization : rows.stream().map(r -> r.row().organizationId()).distinct().toList()) {
+            Map<DefinitionId, List<DefinitionId>> stored = new LinkedHashMap<>();
+            sql.select(d.DEFINITION_ID, d.PREREQUISITE_ID).from(d)
+                    .where(d.ORGANIZATION_ID.eq(organization.value()))
+                    .orderBy(d.DEFINITION_ID, d.POSITION)
+                    .forEach(r -> stored.computeIfAbsent(DefinitionId.of(r.value1()), k -> new ArrayList<>())
+                            .add(DefinitionId.of(r.value2())));
+            // The written definitions first: a cycle is named from the first of them in it, as the core names it.
+            Map<DefinitionId, List<DefinitionId>> graph = new LinkedHashMap<>();
+            rows.stream().map(r -> r.row().id()).filter(stored::containsKey)
+                    .forEach(id -> graph.put(id, stored.get(id)));
+            stored.forEach(graph::putIfAbsent);
+            Optional<List<DefinitionId>> cycle = DependencyGraph.cycle(graph);
+            if (cycle.isEmpty()) {
+                continue;
+            }
+            Map<DefinitionId, String> named = new HashMap<>();
+            sql.select(names.ID, names.NAME).from(names).where(names.ORGANIZATION_ID.eq(organization.value()))
+                    .and(names.ID.in(cycle.get().stream().map(DefinitionId::value).toList()))
+                    .forEach(r -> named.put(DefinitionId.of(r.value1()), r.value2()));
+            String path = rows.stream().filter(r -> cycle.get().contains(r.row().id())).findFirst()
+                    .orElse(rows.get(0)).path();
+            Problems problems = new Problems();
+            CatalogRules.cycle(graph, id -> named.getOrDefault(id, id.toString()),
+                    path.isEmpty() ? "depends_on" : path + ".depends_on", problems);
+            return problems.kept().stream().findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Problem> writeDefinitions(List<CatalogLoader.Located<WorkflowDefinition>> rows) {
         return batch("workflow_definitions", rows, d -> d.id().value(), batch -> {
             var insert = sql.insertInto(WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID, WORKFLOW_DEFINITIONS.ORGANIZATION_ID,
                     WORKFLOW_DEFINITIONS.NAME, WORKFLOW_DEFINITIONS.WORKFLOW_TYPE, WORKFLOW_DEFINITIONS.DESCRIPTION,

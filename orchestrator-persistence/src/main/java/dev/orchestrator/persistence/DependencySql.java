@@ -20,7 +20,7 @@ import org.jooq.impl.SQLDataType;
  * can be blocked, which block, which satisfy a window, where the window starts), so that the queue
  * and the release of dependents decide exactly as the core does; {@code PostgresDependencyBlocksContractTest} compares
  * the two on random data. Every status and action is an inline literal: the queue's SQL is rendered
- * once and binds only the tenant and the CSM.
+ * once and binds only the tenant (twice) and the CSM.
  *
  * <p>Served by indexes: the dependencies by their primary key (organization, definition), an open
  * prerequisite by {@code workflow_executions_one_active_per_customer_definition}, a completion by
@@ -31,6 +31,7 @@ final class DependencySql {
     private static final WorkflowDefinitionDependencies DD = WORKFLOW_DEFINITION_DEPENDENCIES.as("dd");
     private static final WorkflowExecutions PE = WORKFLOW_EXECUTIONS.as("pe");
     private static final WorkflowExecutions PC = WORKFLOW_EXECUTIONS.as("pc");
+    private static final WorkflowDefinitionDependencies DEPENDENT = WORKFLOW_DEFINITION_DEPENDENCIES.as("dependent");
 
     private DependencySql() {
     }
@@ -45,6 +46,23 @@ final class DependencySql {
                 .andExists(DSL.selectOne().from(DD)
                         .where(DD.ORGANIZATION_ID.eq(organization)).and(DD.DEFINITION_ID.eq(definition))
                         .and(blockedBy(organization, customer, createdAt)));
+    }
+
+    /**
+     * {@link #blocked} for one organization's rows ({@code organizationId}, bound): the same condition, led
+     * by "the definition is one of the organization's dependents". That test reads the organization's
+     * dependencies once per statement (an InitPlan: its only outer reference is the bind), and each row
+     * then compares its definition with that short array in memory; only a row of a dependent definition
+     * goes on to the per-row probes. In an organization without dependencies, no row probes anything.
+     * It is implied by {@link #blocked}'s own EXISTS (the rule: no dependency, never blocked), so the
+     * result is the same; {@code PostgresDependencyBlocksContractTest} compares the queue with the rule.
+     */
+    static Condition blockedInOrganization(UUID organizationId, Field<UUID> organization, Field<UUID> customer,
+            Field<UUID> definition, Field<ExecutionStatus> status, Field<OffsetDateTime> createdAt) {
+        Field<UUID[]> dependents = DSL.array(DSL.select(DEPENDENT.DEFINITION_ID).from(DEPENDENT)
+                .where(DEPENDENT.ORGANIZATION_ID.eq(organizationId)));
+        return definition.eq(DSL.any(dependents))
+                .and(blocked(organization, customer, definition, status, createdAt));
     }
 
     /**

@@ -60,6 +60,8 @@ final class JooqCatalogWrites implements CatalogWrites {
         WorkScope scope = WorkScope.definition(definition.organizationId(), definition.id());
         try (CatalogLoadSession session = loader.begin(scoring.now())) {
             DSLContext sql = session.sql();
+            // Before the definition's row: the order every writer of depends_on takes the two locks in.
+            session.lockDependencies(definition.organizationId());
             Record2<UUID, Long> stored = lock(sql, WORKFLOW_DEFINITIONS, WORKFLOW_DEFINITIONS.ID,
                     WORKFLOW_DEFINITIONS.ORGANIZATION_ID, WORKFLOW_DEFINITIONS.VERSION, definition.id().value());
             Optional<Outcome> refused = precondition(stored, definition.organizationId(), expectedVersion);

@@ -28,7 +28,8 @@ import org.jooq.impl.DSL;
 /**
  * Queues, one query each, as {@link QueueOrdering} defines them. The membership predicate is
  * written with literals ({@code is_demo = false AND status IN ('not_started', ...)}) so that it
- * matches the partial indexes even in a cached generic plan; only the tenant and the CSM are bound.
+ * matches the partial indexes even in a cached generic plan; only the tenant and the CSM are bound
+ * (the production page binds the tenant a second time, see {@link #binds}).
  * <ul>
  * <li>production: {@code workflow_executions_production_queue} holds exactly the members in
  * exactly the ORDER BY, so the plan reads {@code limit} index entries and never sorts;</li>
@@ -68,20 +69,20 @@ final class JooqQueueReader implements QueueReader {
 
     /**
      * The service's hot path: every dashboard load reads a queue page. The query is rendered once
-     * per mode and limit, then run as that SQL with two binds and read back by position, because
+     * per mode and limit, then run as that SQL with its binds and read back by position, because
      * rendering the jOOQ query on every call was the largest single CPU cost of a queue read
      * (docs/performance.md). The SQL is exactly {@link #queueQuery}'s, with columns renamed.
      */
     @Override
     public List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        return sql.resultQuery(pageSql(mode, limit), organizationId.value(), csmId.value())
+        return sql.resultQuery(pageSql(mode, limit), binds(mode, organizationId.value(), csmId.value()))
                 .coerce(POSITIONAL_COLUMNS)
                 .fetch(this::entryFromPositions);
     }
 
     /**
-     * The SQL {@link #queue} runs for a page of {@code mode} and {@code limit}, binds: the organization,
-     * then the CSM (for benchmarks that run the product's own statement over plain JDBC).
+     * The SQL {@link #queue} runs for a page of {@code mode} and {@code limit}, binds: {@link #binds} (for
+     * benchmarks that run the product's own statement over plain JDBC).
      */
     String pageSql(QueueMode mode, int limit) {
         return pages.computeIfAbsent(mode.name() + "/" + limit, key -> render(mode, limit));
@@ -90,13 +91,23 @@ final class JooqQueueReader implements QueueReader {
     private String render(QueueMode mode, int limit) {
         ResultQuery<Record> query = page(EntrySql.selectByPosition(sql), ANY_ORGANIZATION, ANY_CSM, mode, limit,
                 dependencies);
-        // The page runs with the organization bound first and the CSM second: anything else bound
-        // means the query changed shape and that positional binding would be wrong.
-        if (!query.getBindValues().equals(List.of(ANY_ORGANIZATION.value(), ANY_CSM.value()))) {
-            throw new IllegalStateException("the queue query binds " + query.getBindValues()
-                    + "; expected only the organization and the CSM");
+        // The page runs with the binds in binds' order: anything else bound means the query changed
+        // shape and that positional binding would be wrong.
+        List<Object> expected = List.of(binds(mode, ANY_ORGANIZATION.value(), ANY_CSM.value()));
+        if (!query.getBindValues().equals(expected)) {
+            throw new IllegalStateException("the queue query binds " + query.getBindValues() + "; expected " + expected);
         }
         return sql.render(query);
+    }
+
+    /**
+     * A page's bind values, in order: the organization, the CSM and, for the production page with
+     * dependencies, the organization again (the once-per-page read of its dependent definitions).
+     */
+    Object[] binds(QueueMode mode, UUID organizationId, UUID csmId) {
+        return mode == QueueMode.PRODUCTION && dependencies
+                ? new Object[] {organizationId, csmId, organizationId}
+                : new Object[] {organizationId, csmId};
     }
 
     private QueueEntry entryFromPositions(Record row) {
@@ -134,10 +145,11 @@ final class JooqQueueReader implements QueueReader {
         Condition members = E.IS_DEMO.eq(DSL.inline(demo))
                 .and(E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE)));
         if (!demo && dependencies) {
-            // Blocked work is left out (DependencyRule): the index still gives the page in order, and
-            // each entry it passes costs one probe of the definition's dependencies (none: one index lookup).
-            members = members.andNot(DependencySql.blocked(E.ORGANIZATION_ID, E.CUSTOMER_ID, E.WORKFLOW_DEFINITION_ID,
-                    E.STATUS, E.CREATED_AT));
+            // Blocked work is left out (DependencyRule): the index still gives the page in order. The
+            // organization's dependent definitions are read once per page; only an entry of one of them
+            // costs probes (none at all where the organization has no dependency).
+            members = members.andNot(DependencySql.blockedInOrganization(organizationId.value(), E.ORGANIZATION_ID,
+                    E.CUSTOMER_ID, E.WORKFLOW_DEFINITION_ID, E.STATUS, E.CREATED_AT));
         }
         return select
                 .where(E.ORGANIZATION_ID.eq(organizationId.value()))

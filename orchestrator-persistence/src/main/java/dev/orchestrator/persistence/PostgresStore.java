@@ -94,8 +94,9 @@ public final class PostgresStore {
     }
 
     /**
-     * The SQL the queue port runs for one page (binds: the organization, then the CSM), so that a
-     * benchmark measuring the statement over plain JDBC measures exactly what the service runs.
+     * The SQL the queue port runs for one page (binds: the organization, the CSM, then for a production
+     * page the organization again), so that a benchmark measuring the statement over plain JDBC
+     * measures exactly what the service runs.
      */
     public static String queuePageSql(QueueMode mode, int limit) {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings())).pageSql(mode, limit);

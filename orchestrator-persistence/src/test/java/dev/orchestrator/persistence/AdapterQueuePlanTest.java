@@ -115,15 +115,16 @@ class AdapterQueuePlanTest {
 
     @Test
     void aCachedGenericPlanOfTheProductionQueueStillUsesTheIndex() throws Exception {
-        // The adapter's query with its two bind values as $1 and $2, as the JDBC driver prepares it.
+        // The adapter's query with its bind values as $1, $2 and $3 (the organization, the CSM, the
+        // organization again), as the JDBC driver prepares it.
         Query query = reader.queueQuery(organization, csm, QueueMode.PRODUCTION, 20);
         String text = sql.renderNamedParams(query);
-        assertThat(text).contains("$1").contains("$2").doesNotContain("$3");
+        assertThat(text).contains("$1").contains("$2").contains("$3").doesNotContain("$4");
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
             statement.execute("SET plan_cache_mode = force_generic_plan");
-            statement.execute("PREPARE queue(uuid, uuid) AS " + text);
+            statement.execute("PREPARE queue(uuid, uuid, uuid) AS " + text);
             try (ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE queue('"
-                    + organization + "', '" + csm + "')")) {
+                    + organization + "', '" + csm + "', '" + organization + "')")) {
                 rows.next();
                 JsonNode plan = QueryPlans.parse(rows.getString(1));
                 assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan)
@@ -131,6 +132,31 @@ class AdapterQueuePlanTest {
                 assertThat(nodeTypes(plan)).as("plan: %s", plan).doesNotContain("Sort", "Incremental Sort");
             }
         }
+    }
+
+    @Test
+    void withoutDependenciesInTheOrganizationNoEntryProbesThem() throws Exception {
+        // Run, not only planned: the dependencies are read once for the page (the InitPlan), and the
+        // per-entry probes of DependencySql, still in the plan, never execute (issue 14's "no
+        // dependency defined" case costs one read of an empty range per page).
+        JsonNode plan;
+        try (Connection connection = db.connection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) "
+                        + sql.renderInlined(reader.queueQuery(organization, csm, QueueMode.PRODUCTION, 20)))) {
+            rows.next();
+            plan = QueryPlans.parse(rows.getString(1));
+        }
+        java.util.Map<String, Integer> loops = new java.util.TreeMap<>();
+        QueryPlans.walk(plan, node -> {
+            if (node.path("Relation Name").asText().equals("workflow_definition_dependencies")
+                    || node.path("Alias").asText().equals("pe") || node.path("Alias").asText().equals("pc")) {
+                loops.merge(node.path("Parent Relationship").asText() + " " + node.path("Alias").asText(),
+                        node.get("Actual Loops").asInt(), Integer::sum);
+            }
+        });
+        assertThat(plan.get("Actual Rows").asInt()).as("plan: %s", plan).isPositive();
+        assertThat(loops).as("plan: %s", plan).containsEntry("InitPlan dependent", 1)
+                .containsEntry("SubPlan dd", 0).containsEntry("SubPlan pe", 0).containsEntry("SubPlan pc", 0);
     }
 
     @Test

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * EXPLAINs the production queue where definitions have dependencies (issue 14): the page is still
  * read from workflow_executions_production_queue in index order (no Sort), also as a cached generic
- * plan; each entry probes its definition's dependencies by their primary key and the prerequisite's
- * executions by the per-(customer, definition) indexes, never by a scan. The release of dependents
+ * plan; the organization's dependent definitions are read once per page (an InitPlan), and an entry
+ * of one of them probes its definition's dependencies by that key and the
+ * prerequisite's executions by the per-(customer, definition) indexes, never by a scan. The release of dependents
  * reads the dependencies by prerequisite.
  */
 @WithPostgres
@@ -105,12 +106,12 @@ class DependencyQueuePlanTest {
     void aCachedGenericPlanOfTheQueueWithDependenciesStillUsesTheIndexes() throws Exception {
         Query query = reader.queueQuery(organization, csm, QueueMode.PRODUCTION, 20);
         String text = sql.renderNamedParams(query);
-        assertThat(text).contains("$1").contains("$2").doesNotContain("$3");
+        assertThat(text).contains("$1").contains("$2").contains("$3").doesNotContain("$4");
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
             statement.execute("SET plan_cache_mode = force_generic_plan");
-            statement.execute("PREPARE queue(uuid, uuid) AS " + text);
+            statement.execute("PREPARE queue(uuid, uuid, uuid) AS " + text);
             try (ResultSet rows = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE queue('"
-                    + organization + "', '" + csm + "')")) {
+                    + organization + "', '" + csm + "', '" + organization + "')")) {
                 rows.next();
                 assertQueuePlan(QueryPlans.parse(rows.getString(1)));
             }
@@ -120,11 +121,33 @@ class DependencyQueuePlanTest {
     private static void assertQueuePlan(JsonNode plan) {
         assertThat(indexesOn(plan, "workflow_executions")).as("plan: %s", plan)
                 .containsExactly(AdapterQueuePlanTest.PRODUCTION_QUEUE_INDEXES);
-        assertThat(indexesOn(plan, "workflow_definition_dependencies")).as("plan: %s", plan)
+        // An entry's dependencies, when it is of a dependent definition. The organization's dependent
+        // definitions are read once per page (an InitPlan): by the primary key, or, on a table of a few
+        // rows like this one, a scan of its one page.
+        assertThat(indexesOn(withoutInitPlans(plan), "workflow_definition_dependencies")).as("plan: %s", plan)
                 .containsExactly("workflow_definition_dependencies_pkey");
+        assertThat(scansOf(withoutInitPlans(plan), "Seq Scan")).as("plan: %s", plan)
+                .doesNotContain("workflow_definition_dependencies");
+        assertThat(plan.path("Plans").findValuesAsText("Subplan Name")).as("plan: %s", plan)
+                .anyMatch(name -> name.startsWith("InitPlan"));
         assertThat(nodeTypes(plan)).as("plan: %s", plan).doesNotContain("Sort", "Incremental Sort");
-        assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan)
-                .doesNotContain("workflow_executions", "workflow_definition_dependencies");
+        assertThat(scansOf(plan, "Seq Scan")).as("plan: %s", plan).doesNotContain("workflow_executions");
+    }
+
+    /** {@code plan} without its InitPlans (run once per statement, not per entry). */
+    private static JsonNode withoutInitPlans(JsonNode plan) {
+        JsonNode copy = plan.deepCopy();
+        QueryPlans.walk(copy, node -> {
+            if (node.has("Plans")) {
+                var children = (com.fasterxml.jackson.databind.node.ArrayNode) node.get("Plans");
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    if (children.get(i).path("Parent Relationship").asText().equals("InitPlan")) {
+                        children.remove(i);
+                    }
+                }
+            }
+        });
+        return copy;
     }
 
     private JsonNode explain(String query) throws Exception {

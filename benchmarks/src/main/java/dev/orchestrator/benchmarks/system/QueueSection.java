@@ -280,12 +280,12 @@ final class QueueSection {
         return LoadDriver.run(name, o.clients, o.warmup, o.duration, o.maxRequests, o.seed, client -> {
             Connection c = ctx.pg.connect(db);
             PreparedStatement s = c.prepareStatement(sql);
+            int parameters = s.getParameterMetaData().getParameterCount();
             return new LoadDriver.Call() {
                 @Override
                 public int call(java.util.SplittableRandom random) throws Exception {
                     Csm csm = csms.get(random.nextInt(csms.size()));
-                    s.setObject(1, csm.organization());
-                    s.setObject(2, csm.id());
+                    bind(s, parameters, csm);
                     try (ResultSet rs = s.executeQuery()) {
                         ResultSetMetaData meta = rs.getMetaData();
                         int columns = meta.getColumnCount();
@@ -306,6 +306,19 @@ final class QueueSection {
         });
     }
 
+    /**
+     * A page's binds as the product's store passes them ({@code PostgresStore#queuePageSql}): the
+     * organization, the CSM, and the organization again for every further parameter (the production
+     * page reads the organization's dependent definitions once).
+     */
+    private static void bind(PreparedStatement s, int parameters, Csm csm) throws java.sql.SQLException {
+        s.setObject(1, csm.organization());
+        s.setObject(2, csm.id());
+        for (int i = 3; i <= parameters; i++) {
+            s.setObject(i, csm.organization());
+        }
+    }
+
     static String explain(Connection c, Csm csm) throws Exception {
         return explain(c, csm, QUEUE_SQL);
     }
@@ -314,8 +327,7 @@ final class QueueSection {
         // Run it once first so that the plan shows a warm cache, as under load.
         for (int i = 0; i < 2; i++) {
             try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)) {
-                s.setObject(1, csm.organization());
-                s.setObject(2, csm.id());
+                bind(s, s.getParameterMetaData().getParameterCount(), csm);
                 List<String> lines = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
