@@ -66,25 +66,23 @@ final class JooqDependencyBlocks implements DependencyBlocks {
     }
 
     /**
-     * One statement: the dependents of the closed execution's customer whose definition depends on its
-     * definition, in a blockable status and no longer blocked, each with an {@code unblocked} event.
+     * One statement, in the transaction {@code t} that closed {@code closed} ({@link JooqExecutionWriter}):
+     * the dependents of its customer whose definition depends on its definition, in a blockable status
+     * and no longer blocked, each with an {@code unblocked} event at {@code now}.
      */
-    @Override
-    public List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now) {
-        return releaseWhere(CLOSED.ORGANIZATION_ID.eq(organization.value()).and(CLOSED.ID.eq(closed.value())), now)
-                .stream().sorted(dev.orchestrator.core.domain.queue.QueueOrdering::compareUuids)
-                .map(ExecutionId::of).toList();
+    static void releaseDependentsOf(DSLContext t, OrganizationId organization, ExecutionId closed, Instant now) {
+        releaseWhere(t, CLOSED.ORGANIZATION_ID.eq(organization.value()).and(CLOSED.ID.eq(closed.value())), now);
     }
 
     @Override
     public long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt) {
         OffsetDateTime at = Codes.timestamp(closedAt);
-        return releaseWhere(organization.map(o -> CLOSED.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition())
+        return releaseWhere(sql, organization.map(o -> CLOSED.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition())
                 .and(CLOSED.COMPLETED_AT.eq(at).or(CLOSED.SKIPPED_AT.eq(at))), closedAt).size();
     }
 
     /** The release for the closed executions {@code closed} selects: one event per dependent (DISTINCT). */
-    private List<UUID> releaseWhere(Condition closed, Instant now) {
+    private static List<UUID> releaseWhere(DSLContext sql, Condition closed, Instant now) {
         var ev = WORKFLOW_EXECUTION_EVENTS;
         var dependents = DSL.selectDistinct(E.ORGANIZATION_ID, E.ID, E.STATUS)
                 .from(CLOSED)

@@ -112,6 +112,10 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 return new SaveResult.Conflict(current);
             }
             insertEvents(t, List.of(event));
+            if (!expectedStatus.isTerminal() && next.status().isTerminal()) {
+                // In the same transaction: a crash between the close and the release would lose the events.
+                JooqDependencyBlocks.releaseDependentsOf(t, next.organizationId(), next.id(), event.occurredAt());
+            }
             return new SaveResult.Saved(next.withVersion(saved.value1()));
         });
     }

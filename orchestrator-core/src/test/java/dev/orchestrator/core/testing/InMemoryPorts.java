@@ -328,15 +328,6 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
     }
 
     @Override
-    public synchronized List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now) {
-        WorkflowExecution c = storedExecution(organization, closed).orElse(null);
-        if (c == null || !c.status().isTerminal()) {
-            return List.of();
-        }
-        return release(List.of(c), now);
-    }
-
-    @Override
     public synchronized long releaseClosedAt(Optional<OrganizationId> organization, Instant closedAt) {
         List<WorkflowExecution> closed = executions.values().stream()
                 .filter(e -> organization.map(e.organizationId()::equals).orElse(true) && e.status().isTerminal()
@@ -447,6 +438,9 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         WorkflowExecution saved = next.withVersion(expectedVersion + 1);
         executions.put(saved.id(), saved);
         events.add(event);
+        if (!expectedStatus.isTerminal() && saved.status().isTerminal()) {
+            release(List.of(saved), event.occurredAt());
+        }
         autoCloseCounts.remove(saved.id());
         wokenRiskScores.remove(saved.id());
         if (event.action() == dev.orchestrator.core.domain.lifecycle.Action.SNOOZE && riskScore != null) {

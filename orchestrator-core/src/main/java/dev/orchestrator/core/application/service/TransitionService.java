@@ -54,7 +54,6 @@ public final class TransitionService implements TransitionExecution {
     private final ProfileLookup profiles;
     private final ReasonCodes reasons;
     private final PolicySource policies;
-    private final DependencyBlocks dependencies;
     private final Blocking blocking;
     private final ReadTransactions reads;
     private final Clock clock;
@@ -62,7 +61,6 @@ public final class TransitionService implements TransitionExecution {
     public TransitionService(ExecutionLookup executions, ExecutionWriter writer, ProfileLookup profiles,
             ReasonCodes reasons, PolicySource policies, DependencyBlocks dependencies, ReadTransactions reads,
             Clock clock) {
-        this.dependencies = dependencies;
         this.reads = reads;
         this.blocking = new Blocking(dependencies);
         this.executions = executions;
@@ -326,10 +324,7 @@ public final class TransitionService implements TransitionExecution {
         ExecutionWriter.SaveResult saved = writer.saveTransition(next, current.status(), current.version(),
                 applied.event(), risk);
         if (saved instanceof ExecutionWriter.SaveResult.Saved ok) {
-            if (!current.status().isTerminal() && ok.execution().status().isTerminal()) {
-                // Its customer's dependents it blocked may be available now: each gets an 'unblocked' event.
-                dependencies.release(caller.organizationId(), executionId, now);
-            }
+            // A close released the dependents it blocked in the same write ('unblocked' events).
             return Result.ok(new Outcome(ok.execution(), priority));
         }
         ExecutionWriter.SaveResult.Conflict conflict = (ExecutionWriter.SaveResult.Conflict) saved;

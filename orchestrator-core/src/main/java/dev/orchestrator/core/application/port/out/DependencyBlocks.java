@@ -4,7 +4,6 @@ import dev.orchestrator.core.domain.dependency.Dependency;
 import dev.orchestrator.core.domain.dependency.DependencyRule;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
-import dev.orchestrator.core.domain.ids.ExecutionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
 import java.time.Instant;
 import java.util.Collection;
@@ -29,16 +28,7 @@ public interface DependencyBlocks {
     List<DependencyRule.Run> runs(OrganizationId organization, CustomerId customer, Collection<DefinitionId> definitions);
 
     /**
-     * After {@code closed} (an execution of a prerequisite) left the open statuses: appends an
-     * {@code unblocked} event at {@code now}, without actor, to each execution of its customer whose
-     * definition depends on {@code closed}'s and that {@code DependencyRule} no longer blocks (they were
-     * all blocked by {@code closed} while it was open). Returns them, in id order. Nothing when
-     * {@code closed} is still open.
-     */
-    List<ExecutionId> release(OrganizationId organization, ExecutionId closed, Instant now);
-
-    /**
-     * {@link #release} for every execution (of {@code organization}, or of all) closed at exactly
+     * The release a single close does inside its own write ({@code ExecutionWriter#saveTransition}), for every execution (of {@code organization}, or of all) closed at exactly
      * {@code closedAt} by a set-based rule (the daily auto-close): each dependent released gets one
      * {@code unblocked} event at {@code closedAt}, however many of its prerequisites closed. Returns how many.
      */

@@ -12,7 +12,11 @@ public interface ExecutionWriter {
     /**
      * Stores {@code next} only if the stored row still has {@code expectedStatus} and
      * {@code expectedVersion} (optimistic concurrency), and appends {@code event} in the same
-     * transaction. Never overwrites a concurrent change silently.
+     * transaction. Never overwrites a concurrent change silently. A transition that closes the
+     * execution (from an open status to a terminal one) also releases, in that transaction, the
+     * dependents it blocked: each execution of its customer whose definition depends on its definition
+     * and that {@code DependencyRule} no longer blocks gets an {@code unblocked} event at the event's time,
+     * without actor (so no close is stored without its releases, nor a release without its close).
      */
     default SaveResult saveTransition(WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion,
             ExecutionEvent event) {
