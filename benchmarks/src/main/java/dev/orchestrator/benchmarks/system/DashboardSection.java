@@ -72,9 +72,10 @@ final class DashboardSection {
                         chrome.navigate().refresh();
                     }
                     Map<String, Object> t = awaitReady(chrome);
-                    empty |= "".equals(String.valueOf(t.get("execution"))) || t.get("execution") == null;
+                    empty |= !(t.get("execution") instanceof String id) || id.isEmpty();
                     list.add(new TodayOpens.Open(num(t.get("dom_interactive")), num(t.get("load_end")),
-                            num(t.get("ready")), num(t.get("today_server")), num(t.get("api_server")), (int) num(t.get("api_calls"))));
+                            num(t.get("ready")), num(t.get("today_server")), num(t.get("api_server")),
+                            (int) num(t.get("api_calls"))));
                 }
                 if (empty) {
                     r.problem(label + " dashboard: Today showed no card for the " + csm.role() + " CSM (" + csm.open()
