@@ -14,7 +14,7 @@ final class Options {
 
     static final List<String> ALL_SECTIONS =
             List.of("seed", "recompute", "daily", "queue", "transitions", "lists", "team", "rebalance", "ingest",
-                    "signals", "import", "core", "policies", "dependencies", "analytics", "peers");
+                    "signals", "import", "core", "policies", "dependencies", "analytics", "dashboard", "peers");
 
     /**
      * Sections a plain run leaves out: {@code peers} embeds three other engines and loads the data

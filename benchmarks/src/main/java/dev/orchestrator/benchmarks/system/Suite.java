@@ -21,7 +21,7 @@ import java.util.Map;
  * For each size it creates a database {@code orchbench_<size>} (migrated with the product's
  * migrations, seeded with {@code orchestrator.jar seed synthetic}), then measures the priority
  * recompute, the daily job against interpret-signals + recompute, the queue read and serve's footprint,
- * the state transitions and the signal ingestion
+ * the state transitions, the dashboard's Today screen in headless Chromium ({@link DashboardSection}) and the signal ingestion
  * API (batch and single PATCH); signal
  * interpretation gets its own database of {@code <size>} customers; import and the core's JMH
  * benchmark run once. On request ({@code --only …,peers}) the same data set's open work is loaded into
@@ -130,7 +130,7 @@ public final class Suite {
                 || o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("policies")
                 || o.sections.contains("dependencies") || o.sections.contains("rebalance")
-                || o.sections.contains("analytics") || o.sections.contains("peers");
+                || o.sections.contains("analytics") || o.sections.contains("dashboard") || o.sections.contains("peers");
         if (needsData) {
             prepareDatabase(ctx, db, shape, "seed." + label + ".seconds");
         }
@@ -155,12 +155,16 @@ public final class Suite {
         }
         if (o.sections.contains("queue") || o.sections.contains("transitions") || o.sections.contains("ingest")
                 || o.sections.contains("lists") || o.sections.contains("team") || o.sections.contains("rebalance")
-                || o.sections.contains("analytics")) {
+                || o.sections.contains("analytics") || o.sections.contains("dashboard")) {
             guard(ctx, "serve " + label, () -> {
                 try (ServeProcess serve = ServeProcess.start(o.cliJar, o.serveJvmOptions, ctx.env(db), ctx.logs,
                         "serve-" + label)) {
                     Thread.sleep(o.quick ? 500 : 2_000);
                     ctx.idleRssKb = serve.rssKb();
+                    if (o.sections.contains("dashboard")) {
+                        // first: a serve no load phase has warmed, as a team's morning finds it
+                        guard(ctx, "dashboard " + label, () -> DashboardSection.run(ctx, db, label, serve));
+                    }
                     if (o.sections.contains("queue")) {
                         guard(ctx, "queue " + label, () -> QueueSection.run(ctx, db, label, serve));
                     }
