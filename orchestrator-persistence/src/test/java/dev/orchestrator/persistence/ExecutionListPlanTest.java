@@ -292,7 +292,14 @@ class ExecutionListPlanTest {
         }
         JsonNode escalatedOpen = explain(views.listQuery(organization, new Visibility.EscalatedTo(manager),
                 statuses(ExecutionStatus.ACTIVE), LABELS, ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
-        assertReadsInOrder(escalatedOpen, "workflow_executions_list_escalated_priority", "escalated, open");
+        // The status filter leaves a manager a few dozen rows here, so reading the index in order and a
+        // bitmap read of it with a top-N sort of those rows cost the same, and the planner picks either
+        // (from the sampled statistics): either is served by the index. The unfiltered page must read it in
+        // order (theWorkEscalatedToSomeoneIsReadFromTheEscalationIndexInOrder).
+        assertThat(indexesOn(escalatedOpen, "workflow_executions")).as("%s", escalatedOpen)
+                .containsExactly("workflow_executions_list_escalated_priority");
+        assertThat(scansOf(escalatedOpen, "Seq Scan")).as("%s", escalatedOpen).doesNotContain("workflow_executions");
+        assertSortsFewRows(escalatedOpen, "escalated, open");
         JsonNode escalatedNamed = explain(views.listQuery(organization, new Visibility.EscalatedTo(manager),
                 text("customer 1"), LABELS, ListSort.PRIORITY_DESCENDING, Optional.empty(), 26));
         assertThat(indexesOn(escalatedNamed, "workflow_executions")).as("%s", escalatedNamed).isNotEmpty();
