@@ -93,4 +93,26 @@ class DashboardAdminBrowserTest extends DashboardBrowserBase {
         assertThat(applied.path("priority_policy").path("churn_risk_points_per_point").asInt()).isEqualTo(40);
         assertThat(applied.path("priority_policy").path("churn_risk_types").toString()).contains("renewal");
     }
+
+    @Test
+    void anAdminSeesTheJobsAsTheApiListsThem() throws Exception {
+        JsonNode jobs = api("GET", "/api/admin/jobs", admin(), null).path("jobs");
+        assertThat(jobs.size()).as("the daily job is listed even on an instance that runs none (--no-jobs)")
+                .isPositive();
+        signIn(admin());
+        wait(d -> text(By.id("who")).endsWith("(admin)"));
+        click(By.cssSelector("#nav a[data-screen=jobs]"));
+        wait(d -> d.findElements(By.cssSelector("main section.card h2")).size() == jobs.size());
+        List<String> shown = chrome.findElements(By.cssSelector("main section.card h2")).stream()
+                .map(WebElement::getText).toList();
+        List<String> listed = new ArrayList<>();
+        jobs.forEach(job -> listed.add(job.path("name").asText()));
+        assertThat(shown).isEqualTo(listed);
+        assertThat(chrome.findElement(By.cssSelector("main section.card p")).getText())
+                .startsWith("Schedule: " + jobs.get(0).path("schedule").asText());
+        if (jobs.get(0).path("last_runs").isEmpty()) {
+            assertThat(text(By.cssSelector("main section.card .no-runs"))).isEqualTo("No runs yet.");
+        }
+        shot("jobs");
+    }
 }

@@ -13,7 +13,7 @@ export async function render(main) {
   }
   fill(main, h('h1', null, 'Jobs'), (answer.jobs || []).map((job) => h('section', {class: 'card'},
     h('h2', null, job.name), h('p', null, `Schedule: ${job.schedule} · next run ${moment(job.next_run_at)}`),
-    h('table', null, h('caption', null, 'Latest runs'),
+    (job.last_runs || []).length === 0 ? h('p', {class: 'no-runs'}, 'No runs yet.') : h('table', null, h('caption', null, 'Latest runs'),
       h('thead', null, h('tr', null, ['Started', 'Finished', 'Status', 'Trigger', 'Steps'].map((c) => h('th', {scope: 'col'}, c)))),
       h('tbody', null, (job.last_runs || []).map((run) => h('tr', null,
         h('td', null, moment(run.started_at)), h('td', null, moment(run.finished_at)), h('td', null, run.status),
