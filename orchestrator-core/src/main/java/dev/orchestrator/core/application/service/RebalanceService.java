@@ -51,28 +51,18 @@ public final class RebalanceService implements RebalanceTeam {
 
     @Override
     public Result<Rebalance> rebalance(Profile caller, boolean apply) {
-        List<Profile> members;
-        if (caller.role() == Role.ADMIN) {
-            members = profiles.profiles(caller.organizationId(), Optional.of(Role.CSM));
-        } else if (caller.role() == Role.MANAGER) {
-            members = profiles.reportsOf(caller.organizationId(), caller.id());
-        } else {
-            return Result.err(new Failure.Forbidden("rebalancing is for managers (their reports) and admins"));
-        }
-        return Result.ok(run(caller, members, apply));
+        return TeamMembers.of(profiles, caller)
+                .<Result<Rebalance>>map(members -> Result.ok(run(caller, members, apply)))
+                .orElseGet(() -> Result.err(new Failure.Forbidden("rebalancing is for managers (their reports) and admins")));
     }
 
     @Override
     public Result<Rebalance> operatorRebalance(Optional<OrganizationId> organization, Optional<ProfileId> manager,
             boolean apply) {
         if (manager.isPresent()) {
-            Optional<Profile> found = profiles.findCaller(manager.get())
-                    .filter(p -> organization.map(o -> o.equals(p.organizationId())).orElse(true));
-            if (found.isEmpty() || found.get().role() != Role.MANAGER) {
-                return Result.err(new Failure.NotFound("no manager " + manager.get()
-                        + organization.map(o -> " in organization " + o).orElse("")));
-            }
-            return rebalance(found.get(), apply);
+            Result<Profile> found = TeamMembers.namedManager(profiles, organization, manager.get());
+            return found instanceof Result.Err<Profile> err ? Result.err(err.failure())
+                    : rebalance(((Result.Ok<Profile>) found).value(), apply);
         }
         if (organization.isEmpty()) {
             return Result.err(Failure.Invalid.of("manager", "or organization is required"));

@@ -58,14 +58,11 @@ public final class TeamService implements ViewTeam {
     }
 
     private Result<TeamReport> teamNow(Profile caller, Optional<ProfileId> csm) {
-        List<Profile> members;
-        if (caller.role() == Role.ADMIN) {
-            members = profiles.profiles(caller.organizationId(), Optional.of(Role.CSM));
-        } else if (caller.role() == Role.MANAGER) {
-            members = profiles.reportsOf(caller.organizationId(), caller.id());
-        } else {
+        Optional<List<Profile>> team = TeamMembers.of(profiles, caller);
+        if (team.isEmpty()) {
             return Result.err(new Failure.Forbidden("the team view is for managers (their reports) and admins"));
         }
+        List<Profile> members = team.get();
         if (csm.isPresent()) {
             members = members.stream().filter(p -> p.id().equals(csm.get())).toList();
             if (members.isEmpty()) {
@@ -82,14 +79,12 @@ public final class TeamService implements ViewTeam {
 
     private Result<TeamReport> operatorTeamNow(Optional<OrganizationId> organization, Optional<ProfileId> manager) {
         if (manager.isPresent()) {
-            Optional<Profile> found = profiles.findCaller(manager.get())
-                    .filter(p -> organization.map(o -> o.equals(p.organizationId())).orElse(true));
-            if (found.isEmpty() || found.get().role() != Role.MANAGER) {
-                return Result.err(new Failure.NotFound("no manager " + manager.get()
-                        + organization.map(o -> " in organization " + o).orElse("")));
+            Result<Profile> found = TeamMembers.namedManager(profiles, organization, manager.get());
+            if (found instanceof Result.Err<Profile> err) {
+                return Result.err(err.failure());
             }
-            return Result.ok(report(found.get().organizationId(),
-                    profiles.reportsOf(found.get().organizationId(), found.get().id())));
+            Profile named = ((Result.Ok<Profile>) found).value();
+            return Result.ok(report(named.organizationId(), profiles.reportsOf(named.organizationId(), named.id())));
         }
         if (organization.isEmpty()) {
             return Result.err(Failure.Invalid.of("manager", "or organization is required"));
