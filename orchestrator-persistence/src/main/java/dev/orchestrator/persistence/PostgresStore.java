@@ -3,8 +3,16 @@ package dev.orchestrator.persistence;
 import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.port.out.JobLock;
 import dev.orchestrator.core.application.port.out.JobRunLog;
+import dev.orchestrator.core.domain.priority.PriorityPolicy;
 import dev.orchestrator.core.domain.queue.QueueMode;
+import dev.orchestrator.core.domain.scope.WorkScope;
+import dev.orchestrator.core.domain.signals.SignalPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -109,6 +117,20 @@ public final class PostgresStore {
      */
     public static String queuePageSqlBeforeDependencies(int limit) {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings()), false).pageSql(QueueMode.PRODUCTION, limit);
+    }
+
+    /**
+     * The statements the daily interpretation of every organization on the standard policies runs in its
+     * transaction, in order: the planner settings, then the interpretation itself with its values
+     * inlined (the pool assignment before them is left out). For a benchmark that EXPLAINs exactly what
+     * the service runs.
+     */
+    public static List<String> dailyInterpretationSql(LocalDate today, Instant now) {
+        DSLContext sql = DSL.using(SQLDialect.POSTGRES, settings());
+        List<String> statements = new ArrayList<>(SqlSignalInterpretation.BATCH_SETTINGS);
+        statements.add(sql.renderInlined(SqlSignalInterpretation.statement(sql, WorkScope.of(Optional.empty()),
+                SignalPolicy.STANDARD, PriorityPolicy.STANDARD, today, now)));
+        return statements;
     }
 
     /** The job lock: a transaction-level advisory lock, released also when its holder dies. */

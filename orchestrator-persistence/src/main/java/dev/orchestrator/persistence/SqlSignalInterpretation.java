@@ -148,6 +148,9 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 // Customers without a CSM get theirs from the pool first, in the same transaction.
                 return sql.transactionResult(tx -> {
                     PoolAssignmentSql.assign(tx.dsl(), scope, signalPolicy, today, now);
+                    if (scope.customers().isEmpty()) {
+                        planAsBatch(tx.dsl());
+                    }
                     return new InterpretSignals.Report(statement(tx.dsl(), scope, signalPolicy, priorityPolicy, today,
                             now).fetch(r -> new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(),
                             r.value3())));
@@ -160,6 +163,25 @@ final class SqlSignalInterpretation implements SignalInterpretation {
             }
         }
     }
+
+    /**
+     * Settings for the statement over a whole organization or database (the daily run), in its own
+     * transaction only. The planner cannot estimate how many (customer, definition) pairs the trigger
+     * thresholds let through (they are read from JSON): at 1M customers it expected 1,406 where 1.47M
+     * came, and so checked each pair against the open and recently closed executions by one index probe
+     * (1.47M probes, ~60 % of the run). Without nested loops it builds one hash of the open executions
+     * and one of the closed ones instead (docs/performance.md, "interpret-signals over 1M customers,
+     * fixed"); the thresholds' subplans are not joins and keep their index probes. JIT is off for the
+     * reason {@link SqlAnalytics} gives (seconds of compiling, nothing gained at this size), and the
+     * hashes get the memory to stay in one batch (1.5M open executions: ~110 MB with PostgreSQL's
+     * default hash_mem_multiplier of 2). A signal write for a few customers keeps the default plan.
+     */
+    static void planAsBatch(DSLContext sql) {
+        BATCH_SETTINGS.forEach(sql::execute);
+    }
+
+    static final List<String> BATCH_SETTINGS = List.of("SET LOCAL enable_nestloop = off", "SET LOCAL jit = off",
+            "SET LOCAL work_mem = '64MB'");
 
     /**
      * The statement {@link #interpret} runs. {@code today} (a UTC date) decides the date windows and
@@ -234,12 +256,11 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                                 at)
                         .from(INSERTED));
 
-        // Narrowed to some customers (a signal write): compute each customer's scores and each
-        // definition's thresholds once, not once per (customer, definition) pair of the join (inlined,
-        // both are re-evaluated per pair: ~35 % of a 1,000-customer chunk's statement). The daily
-        // statement is left as it was planned and measured.
-        String fence = scope.customers().isPresent() ? " MATERIALIZED" : "";
-        return sql.resultQuery("WITH scored AS" + fence + " ({0}), candidates AS" + fence
+        // Each customer's scores and each definition's thresholds computed once, not once per
+        // (customer, definition) pair of the join: inlined, both were re-evaluated per pair (~35 % of a
+        // 1,000-customer chunk's statement; at 1M customers 2.17M strong-contact probes for 1M
+        // customers, where materialized the contacts are read once into a hash).
+        return sql.resultQuery("WITH scored AS MATERIALIZED ({0}), candidates AS MATERIALIZED"
                 + " ({1}), inserted AS ({2}), events AS ({3})\n" + select, scored, candidates, insert, events);
     }
 

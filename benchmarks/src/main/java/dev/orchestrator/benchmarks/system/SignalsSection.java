@@ -1,6 +1,10 @@
 package dev.orchestrator.benchmarks.system;
 
+import dev.orchestrator.persistence.PostgresStore;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +30,16 @@ final class SignalsSection {
         r.paragraph("Data set: " + shape.describe() + ". Load average before: " + Context.load()
                 + ". Times are `orchestrator.jar interpret-signals` wall time minus the CLI's start-up ("
                 + Report.fmt(baseline) + " s).");
+        // The first run's plan on a copy of the data set (EXPLAIN ANALYZE runs the statement: on the data
+        // set itself its rolled-back rows would stay in the indexes and slow the timed run).
+        String copy = db + "_plan";
+        ctx.pg.copy(db, copy);
+        String firstPlan;
+        try (Connection c = ctx.pg.connect(copy)) {
+            firstPlan = explainDaily(c);
+        } finally {
+            ctx.pg.drop(copy);
+        }
         Processes.Run first = ctx.cli(db, "interpret-" + label + "-1", List.of(), "interpret-signals");
         long afterFirst;
         try (Connection c = ctx.pg.connect(db)) {
@@ -36,6 +50,10 @@ final class SignalsSection {
         try (Connection c = ctx.pg.connect(db)) {
             afterSecond = executions(c);
         }
+        String secondPlan;
+        try (Connection c = ctx.pg.connect(db)) {
+            secondPlan = explainDaily(c);
+        }
         double t1 = Math.max(0.001, first.seconds() - baseline);
         double t2 = Math.max(0.001, second.seconds() - baseline);
         r.table(List.of("run", "seconds", "customers/s", "executions created", "CLI output"), List.of(
@@ -43,6 +61,11 @@ final class SignalsSection {
                         oneLine(first.out())),
                 List.of("second (idempotent)", Report.fmt(t2), Report.fmt(customers / t2), Report.count(afterSecond - afterFirst),
                         oneLine(second.out()))));
+        r.paragraph("The statement of the first run, `EXPLAIN (ANALYZE, BUFFERS)` with the settings the service gives it"
+                + " (`PostgresStore.dailyInterpretationSql`), on a copy of the data set before that run:");
+        r.code(firstPlan);
+        r.paragraph("The same after the second run (nothing to create):");
+        r.code(secondPlan);
         String key = "signals." + label + ".";
         r.figure(key + "first_s", t1);
         r.figure(key + "created", afterFirst - before);
@@ -53,6 +76,32 @@ final class SignalsSection {
         }
         if (!ctx.options.keep) {
             ctx.pg.drop(db);
+        }
+    }
+
+    /**
+     * {@code EXPLAIN (ANALYZE, BUFFERS)} of the daily interpretation as the service runs it, in a
+     * transaction that is rolled back.
+     */
+    static String explainDaily(Connection c) throws Exception {
+        List<String> statements = PostgresStore.dailyInterpretationSql(
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC), java.time.Instant.now());
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String setting : statements.subList(0, statements.size() - 1)) {
+                s.execute(setting);
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + statements.get(statements.size() - 1))) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            return String.join("\n", lines);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
         }
     }
 
