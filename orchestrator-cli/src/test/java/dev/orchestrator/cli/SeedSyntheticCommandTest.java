@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.testsupport.EmptyDatabase;
 import dev.orchestrator.testsupport.TestDatabase;
 import dev.orchestrator.testsupport.WithPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @WithPostgres
@@ -59,6 +65,35 @@ class SeedSyntheticCommandTest {
         Cli.Run again = Cli.on(a).run(args("42"));
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("Synthetic data of seed 42 is already in the");
+    }
+
+    /**
+     * Into empty tables the load drops their indexes and builds them again before its commit
+     * (CopyLoader): afterwards every index is there, defined exactly as the migrations made it, and a
+     * second load into the now populated tables (indexes kept) leaves them so too.
+     */
+    @Test
+    void theIndexesAreTheMigrationsOwnAfterALoad(@EmptyDatabase TestDatabase db) throws Exception {
+        assertThat(Cli.on(db).run("migrate").exitCode()).isZero();
+        List<String> migrated = indexes(db);
+
+        assertThat(Cli.on(db).run(args("42")).exitCode()).isZero();
+        assertThat(indexes(db)).isEqualTo(migrated);
+        assertThat(Cli.on(db).run(args("43")).exitCode()).isZero();
+        assertThat(indexes(db)).isEqualTo(migrated);
+        assertThat(TestDatabaseSql.count(db, "SELECT count(*) FROM workflow_executions")).isEqualTo(8000);
+    }
+
+    private static List<String> indexes(TestDatabase db) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        try (Connection c = db.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'"
+                        + " ORDER BY tablename, indexname")) {
+            while (rs.next()) {
+                indexes.add(rs.getString(1));
+            }
+        }
+        return indexes;
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class TenantPredicates {
     public static final Set<String> CROSS_ORGANIZATION = Set.of(
             "JooqCatalogOwners#organizationsOf", // ids are global: is this id already another organization's?
             "JooqCatalogWrites#lock",            // the same question for one upsert, with the row locked
-            "JooqProfileLookup#findCaller");     // authentication: the caller's profile by id, before its organization is known
+            "JooqProfileLookup#findCaller",      // authentication: the caller's profile by id, before its organization is known
+            "load.CopyLoader#dropIndexesIfEmpty"); // seed synthetic: is a table empty, to load it without its indexes
 
     /** Tables with an organization_id that would stay on the coordinator, not distributed: the jobs' run log. */
     public static final Set<String> LOCAL_TABLES = Set.of("job_runs");
