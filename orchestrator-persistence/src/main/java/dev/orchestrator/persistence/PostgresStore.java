@@ -4,7 +4,10 @@ import dev.orchestrator.core.application.OutboundPorts;
 import dev.orchestrator.core.application.port.out.JobLock;
 import dev.orchestrator.core.application.port.out.JobRunLog;
 import dev.orchestrator.core.domain.queue.QueueMode;
+import java.sql.Connection;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -94,9 +97,8 @@ public final class PostgresStore {
     }
 
     /**
-     * The SQL the queue port runs for one page (binds: the organization, the CSM, then for a production
-     * page the organization again), so that a benchmark measuring the statement over plain JDBC
-     * measures exactly what the service runs.
+     * The SQL the queue port runs for one page (binds: the organization, the CSM), so that a benchmark
+     * measuring the statement over plain JDBC measures exactly what the service runs.
      */
     public static String queuePageSql(QueueMode mode, int limit) {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings())).pageSql(mode, limit);
@@ -104,11 +106,28 @@ public final class PostgresStore {
 
     /**
      * The production page as {@link #queuePageSql} rendered it before workflow dependencies (issue 14),
-     * without the "not blocked" anti-join: the benchmark's baseline for what dependencies cost. The
-     * service never runs it.
+     * without "not blocked": the benchmark's baseline for what dependencies cost. The service never runs
+     * it. Since V41 the queue index leaves blocked rows out, so this page needs V8's index to be read as
+     * it was (the benchmark creates it for its baseline phase).
      */
     public static String queuePageSqlBeforeDependencies(int limit) {
         return new JooqQueueReader(DSL.using(SQLDialect.POSTGRES, settings()), false).pageSql(QueueMode.PRODUCTION, limit);
+    }
+
+    /**
+     * Refreshes the stored {@code blocked} marker (V41, {@link BlockedMarker}) of every execution of
+     * {@code organizations}, on {@code connection} and in its transaction, for a writer that bypasses the
+     * ports: a loader or seeder writing rows with plain SQL, a benchmark writing dependencies. The
+     * connection must see the organizations' rows (an owner role that bypasses row-level security).
+     * Returns the number of rows whose marker changed.
+     */
+    public static long refreshBlockedMarkers(Connection connection, Collection<UUID> organizations) {
+        DSLContext sql = DSL.using(connection, SQLDialect.POSTGRES, settings());
+        long changed = 0;
+        for (UUID organization : organizations) {
+            changed += BlockedMarker.refresh(sql, new BlockedMarker.OfOrganization(organization));
+        }
+        return changed;
     }
 
     /** The job lock: a transaction-level advisory lock, released also when its holder dies. */

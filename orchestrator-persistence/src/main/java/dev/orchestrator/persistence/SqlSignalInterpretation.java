@@ -148,9 +148,13 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 // Customers without a CSM get theirs from the pool first, in the same transaction.
                 return sql.transactionResult(tx -> {
                     PoolAssignmentSql.assign(tx.dsl(), scope, signalPolicy, today, now);
-                    return new InterpretSignals.Report(statement(tx.dsl(), scope, signalPolicy, priorityPolicy, today,
-                            now).fetch(r -> new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(),
-                            r.value3())));
+                    InterpretSignals.Report report = new InterpretSignals.Report(statement(tx.dsl(), scope,
+                            signalPolicy, priorityPolicy, today, now).fetch(r -> new InterpretSignals.Created(
+                            DefinitionId.of(r.value1()), r.value2(), r.value3())));
+                    if (report.total() > 0) {
+                        refreshBlocked(tx.dsl(), scope.organization(), now);
+                    }
+                    return report;
                 });
             } catch (DataAccessException e) {
                 String state = e.sqlState();
@@ -158,6 +162,20 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * After the statement, in its transaction: the stored markers of the customers it created work for
+     * (the new rows', and their dependents' where a prerequisite was created). The statement cannot
+     * update what it inserts, so this is a second one; its rows are found by their 'create' events at
+     * {@code now}. Across organizations, each one with dependencies (elsewhere nothing can be blocked).
+     */
+    static void refreshBlocked(DSLContext t, Optional<OrganizationId> organization, Instant now) {
+        List<UUID> organizations = organization.map(o -> List.of(o.value()))
+                .orElseGet(() -> BlockedMarker.organizationsWithDependencies(t));
+        for (UUID o : organizations) {
+            BlockedMarker.refresh(t, new BlockedMarker.OfEventsAt(o, now));
         }
     }
 
