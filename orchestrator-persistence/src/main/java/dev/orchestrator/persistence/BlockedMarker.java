@@ -99,13 +99,17 @@ final class BlockedMarker {
                 || scope instanceof OfDefinitions d && d.definitions().isEmpty()) {
             return 0;
         }
+        return statement(t, scope).execute();
+    }
+
+    /** The statement {@link #refresh} runs (package-private for plan tests). */
+    static org.jooq.Query statement(DSLContext t, RefreshScope scope) {
         Field<Boolean> rule = rule(scope.organization());
         return t.update(E)
                 .set(E.BLOCKED, rule)
                 .where(E.ORGANIZATION_ID.eq(scope.organization()))
                 .and(rows(scope))
-                .and(E.BLOCKED.isDistinctFrom(rule))
-                .execute();
+                .and(E.BLOCKED.isDistinctFrom(rule));
     }
 
     /**
