@@ -556,7 +556,9 @@ final class CatalogLoadSession implements CatalogLoader.Session {
                     .add(e.customerId().value());
         }
         sql.select(w.ORGANIZATION_ID, w.CUSTOMER_ID).from(w)
-                .where(w.ID.in(batch.stream().map(e -> e.id().value()).toList()))
+                // the batch's organizations, named (docs/scaling.md); a row of another one is refused anyway
+                .where(w.ORGANIZATION_ID.in(customersWithExecutionsWritten.keySet()))
+                .and(w.ID.in(batch.stream().map(e -> e.id().value()).toList()))
                 .forEach(r -> customersWithExecutionsWritten.computeIfAbsent(r.value1(), o -> new java.util.TreeSet<>())
                         .add(r.value2()));
         var insert = sql.insertInto(w, w.ID, w.ORGANIZATION_ID, w.WORKFLOW_DEFINITION_ID, w.CUSTOMER_ID,
