@@ -33,6 +33,7 @@ public final class TenantStatementsCheck implements BeforeAllCallback, AfterAllC
             "SqlSignalInterpretation#interpret",             // interpret-signals / the daily job's first step
             "SqlSignalLifecycle#autoClose",                  // the daily job's lifecycle rules
             "SqlSignalLifecycle#wakeEarly",
+            "BlockedMarker#organizationsWithDependencies",   // after those two for every organization: whose markers to refresh
             "Migrator#migrate",                              // migrations and their backfills change every row
             "JooqExecutionViews#organizationOf");            // history --execution ID: whose execution is it (by id)
 

@@ -97,6 +97,16 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     private final Map<UUID, UUID> pendingManagers = new LinkedHashMap<>();
     /** The organizations of the profiles in {@link #pendingManagers}: their update names them (docs/scaling.md). */
     private final Set<UUID> pendingManagerOrganizations = new HashSet<>();
+    /**
+     * What this session wrote that the stored {@code blocked} markers depend on, per organization: the
+     * definitions whose {@code depends_on} it wrote, the customers whose executions it wrote (before and
+     * after a move). {@link #commit} refreshes them ({@link BlockedMarker}) before committing. A batch
+     * rolled back to its savepoint leaves its ids here: a wider refresh is never a wrong one.
+     */
+    private final Map<UUID, Set<UUID>> dependentsWritten = new java.util.TreeMap<>();
+    private final Map<UUID, Set<UUID>> customersWithExecutionsWritten = new java.util.TreeMap<>();
+    /** More customers than this in one organization: its whole set of executions is refreshed at once. */
+    private static final int CUSTOMER_REFRESH_LIMIT = 1000;
     /** Rows written per table in this session, to refresh stale statistics after the commit. */
     private final Map<String, Long> rowsWritten = new LinkedHashMap<>();
     private boolean committed;
@@ -512,6 +522,8 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         for (WorkflowDefinition x : mine) {
             sql.deleteFrom(d).where(d.ORGANIZATION_ID.eq(x.organizationId().value()))
                     .and(d.DEFINITION_ID.eq(x.id().value())).execute();
+            dependentsWritten.computeIfAbsent(x.organizationId().value(), o -> new java.util.TreeSet<>())
+                    .add(x.id().value());
         }
         var insert = sql.insertInto(d, d.ORGANIZATION_ID, d.DEFINITION_ID, d.PREREQUISITE_ID, d.POSITION,
                 d.COMPLETED_WITHIN_DAYS, d.WHILE_OPEN);
@@ -537,6 +549,18 @@ final class CatalogLoadSession implements CatalogLoader.Session {
 
     private Written writeExecutions(List<ExecutionEntry> batch) {
         var w = WORKFLOW_EXECUTIONS;
+        // The customers whose executions change: each row's, and, for a row that exists, the one it had
+        // (an upsert may move it to another customer, whose dependents it then no longer blocks).
+        for (ExecutionEntry e : batch) {
+            customersWithExecutionsWritten.computeIfAbsent(e.organizationId().value(), o -> new java.util.TreeSet<>())
+                    .add(e.customerId().value());
+        }
+        sql.select(w.ORGANIZATION_ID, w.CUSTOMER_ID).from(w)
+                // the batch's organizations, named (docs/scaling.md); a row of another one is refused anyway
+                .where(w.ORGANIZATION_ID.in(customersWithExecutionsWritten.keySet()))
+                .and(w.ID.in(batch.stream().map(e -> e.id().value()).toList()))
+                .forEach(r -> customersWithExecutionsWritten.computeIfAbsent(r.value1(), o -> new java.util.TreeSet<>())
+                        .add(r.value2()));
         var insert = sql.insertInto(w, w.ID, w.ORGANIZATION_ID, w.WORKFLOW_DEFINITION_ID, w.CUSTOMER_ID,
                 w.ASSIGNED_CSM_ID, w.STATUS, w.SNOOZE_UNTIL, w.SNOOZED_AT, w.STARTED_AT, w.COMPLETED_AT, w.SKIPPED_AT,
                 w.SKIP_REASON, w.EXECUTION_DATA, w.IS_DEMO, w.PRIORITY_SCORE, w.CREATED_AT, w.UPDATED_AT, w.DUE_AT);
@@ -608,6 +632,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     @Override
     public Map<String, CatalogLoader.Counts> commit() {
         applyManagers();
+        refreshBlockedMarkers();
         try {
             connection.commit();
         } catch (SQLException e) {
@@ -616,6 +641,20 @@ final class CatalogLoadSession implements CatalogLoader.Session {
         committed = true;
         analyzeWhereStale();
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    }
+
+    /**
+     * The stored markers of what this session wrote ({@link #dependentsWritten},
+     * {@link #customersWithExecutionsWritten}), in its transaction.
+     */
+    private void refreshBlockedMarkers() {
+        dependentsWritten.forEach((organization, definitions) -> BlockedMarker.refresh(sql,
+                new BlockedMarker.OfDefinitions(organization, definitions)));
+        customersWithExecutionsWritten.forEach((organization, customers) -> BlockedMarker.refresh(sql,
+                customers.size() > CUSTOMER_REFRESH_LIMIT ? new BlockedMarker.OfOrganization(organization)
+                        : new BlockedMarker.OfCustomers(organization, customers)));
+        dependentsWritten.clear();
+        customersWithExecutionsWritten.clear();
     }
 
     private void wrote(String table, long rows) {

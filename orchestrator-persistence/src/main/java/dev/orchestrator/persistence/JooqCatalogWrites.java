@@ -203,10 +203,14 @@ final class JooqCatalogWrites implements CatalogWrites {
     /** The daily interpretation statement, narrowed to the scope and run in this transaction (after the re-scoring). */
     private static List<ChangedRow> interpret(DSLContext sql, WorkScope scope, Scoring scoring) {
         PoolAssignmentSql.assign(sql, scope, scoring.signalPolicy(), scoring.today(), scoring.now());
-        return SqlSignalInterpretation.created(sql, scope, scoring.signalPolicy(), scoring.priorityPolicy(),
-                        scoring.today(), scoring.now())
+        List<ChangedRow> created = SqlSignalInterpretation.created(sql, scope, scoring.signalPolicy(),
+                        scoring.priorityPolicy(), scoring.today(), scoring.now())
                 .fetch(r -> new ChangedRow(new ExecutionId(r.value1()), new DefinitionId(r.value2()),
                         new CustomerId(r.value3()), null, r.value4()));
+        // The stored markers of the customers that got new work (BlockedMarker), in this transaction.
+        scope.organization().ifPresent(o -> BlockedMarker.refresh(sql, new BlockedMarker.OfCustomers(o.value(),
+                created.stream().map(c -> c.customer().value()).collect(Collectors.toCollection(java.util.TreeSet::new)))));
+        return created;
     }
 
     /** The stored row's organization and version, locked for this transaction; null when there is none. */

@@ -19,7 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -116,6 +119,10 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 // In the same transaction: a crash between the close and the release would lose the events.
                 JooqDependencyBlocks.releaseDependentsOf(t, next.organizationId(), next.id(), event.occurredAt());
             }
+            // The customer's markers: this row's own (its status may no longer be blockable) and its
+            // dependents' (a prerequisite opened or closed). Nothing is written where nothing changed.
+            BlockedMarker.refresh(t, new BlockedMarker.OfCustomers(next.organizationId().value(),
+                    List.of(next.customerId().value())));
             return new SaveResult.Saved(next.withVersion(saved.value1()));
         });
     }
@@ -162,7 +169,13 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .returningResult(W.ID)
                     .fetchSet(W.ID);
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
-            return executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
+            List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
+            // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
+            created.stream().collect(Collectors.groupingBy(e -> e.organizationId().value(), TreeMap::new,
+                            Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))))
+                    .forEach((organization, customers) -> BlockedMarker.refresh(t,
+                            new BlockedMarker.OfCustomers(organization, customers)));
+            return created;
         });
     }
 

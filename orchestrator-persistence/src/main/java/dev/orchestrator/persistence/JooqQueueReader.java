@@ -27,12 +27,13 @@ import org.jooq.impl.DSL;
 
 /**
  * Queues, one query each, as {@link QueueOrdering} defines them. The membership predicate is
- * written with literals ({@code is_demo = false AND status IN ('not_started', ...)}) so that it
- * matches the partial indexes even in a cached generic plan; only the tenant and the CSM are bound
- * (the production page binds the tenant a second time, see {@link #binds}).
+ * written with literals ({@code is_demo = false AND status IN ('not_started', ...)}, for the production
+ * page also {@code blocked = false}) so that it matches the partial indexes even in a cached generic
+ * plan; only the tenant and the CSM are bound ({@link #binds}).
  * <ul>
- * <li>production: {@code workflow_executions_production_queue} holds exactly the members in
- * exactly the ORDER BY, so the plan reads {@code limit} index entries and never sorts;</li>
+ * <li>production: {@code workflow_executions_production_queue} holds exactly the members (open, not
+ * demo, not blocked: V41) in exactly the ORDER BY, so the plan reads {@code limit} index entries and
+ * never sorts;</li>
  * <li>demo: {@code workflow_executions_demo_by_csm} finds the CSM's few demo rows, which are then
  * sorted by the definition's {@code trigger_conditions.order} (missing last).</li>
  * </ul>
@@ -100,14 +101,9 @@ final class JooqQueueReader implements QueueReader {
         return sql.render(query);
     }
 
-    /**
-     * A page's bind values, in order: the organization, the CSM and, for the production page with
-     * dependencies, the organization again (the once-per-page read of its dependent definitions).
-     */
+    /** A page's bind values, in order: the organization, the CSM. */
     Object[] binds(QueueMode mode, UUID organizationId, UUID csmId) {
-        return mode == QueueMode.PRODUCTION && dependencies
-                ? new Object[] {organizationId, csmId, organizationId}
-                : new Object[] {organizationId, csmId};
+        return new Object[] {organizationId, csmId};
     }
 
     private QueueEntry entryFromPositions(Record row) {
@@ -145,11 +141,10 @@ final class JooqQueueReader implements QueueReader {
         Condition members = E.IS_DEMO.eq(DSL.inline(demo))
                 .and(E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE)));
         if (!demo && dependencies) {
-            // Blocked work is left out (DependencyRule): the index still gives the page in order. The
-            // organization's dependent definitions are read once per page; only an entry of one of them
-            // costs probes (none at all where the organization has no dependency).
-            members = members.andNot(DependencySql.blockedInOrganization(organizationId.value(), E.ORGANIZATION_ID,
-                    E.CUSTOMER_ID, E.WORKFLOW_DEFINITION_ID, E.STATUS, E.CREATED_AT));
+            // Blocked work is left out (DependencyRule), as the stored marker says (BlockedMarker keeps it
+            // with every write). A literal, as V41's index predicate: the index holds no blocked entry, so
+            // the page reads its n entries and nothing in between.
+            members = members.and(E.BLOCKED.eq(DSL.inline(false)));
         }
         return select
                 .where(E.ORGANIZATION_ID.eq(organizationId.value()))

@@ -151,9 +151,16 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                     if (scope.customers().isEmpty()) {
                         planAsBatch(tx.dsl());
                     }
-                    return new InterpretSignals.Report(statement(tx.dsl(), scope, signalPolicy, priorityPolicy, today,
-                            now).fetch(r -> new InterpretSignals.Created(DefinitionId.of(r.value1()), r.value2(),
-                            r.value3())));
+                    InterpretSignals.Report report = new InterpretSignals.Report(statement(tx.dsl(), scope,
+                            signalPolicy, priorityPolicy, today, now).fetch(r -> new InterpretSignals.Created(
+                            DefinitionId.of(r.value1()), r.value2(), r.value3())));
+                    if (scope.customers().isEmpty()) {
+                        planAsUsual(tx.dsl());
+                    }
+                    if (report.total() > 0) {
+                        refreshBlocked(tx.dsl(), scope.organization(), now);
+                    }
+                    return report;
                 });
             } catch (DataAccessException e) {
                 String state = e.sqlState();
@@ -180,8 +187,27 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         BATCH_SETTINGS.forEach(sql::execute);
     }
 
+    /** Back to the session's settings for what follows in the transaction (the markers' refresh, by index). */
+    static void planAsUsual(DSLContext sql) {
+        List.of("RESET enable_nestloop", "RESET jit", "RESET work_mem").forEach(sql::execute);
+    }
+
     static final List<String> BATCH_SETTINGS = List.of("SET LOCAL enable_nestloop = off", "SET LOCAL jit = off",
             "SET LOCAL work_mem = '64MB'");
+
+    /**
+     * After the statement, in its transaction: the stored markers of the customers it created work for
+     * (the new rows', and their dependents' where a prerequisite was created). The statement cannot
+     * update what it inserts, so this is a second one; its rows are found by their 'create' events at
+     * {@code now}. Across organizations, each one with dependencies (elsewhere nothing can be blocked).
+     */
+    static void refreshBlocked(DSLContext t, Optional<OrganizationId> organization, Instant now) {
+        List<UUID> organizations = organization.map(o -> List.of(o.value()))
+                .orElseGet(() -> BlockedMarker.organizationsWithDependencies(t));
+        for (UUID o : organizations) {
+            BlockedMarker.refresh(t, new BlockedMarker.OfEventsAt(o, now));
+        }
+    }
 
     /**
      * The statement {@link #interpret} runs. {@code today} (a UTC date) decides the date windows and

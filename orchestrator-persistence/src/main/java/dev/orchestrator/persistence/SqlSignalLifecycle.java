@@ -73,8 +73,17 @@ final class SqlSignalLifecycle implements SignalLifecycle {
     @Override
     public AutoCloseReport autoClose(Optional<OrganizationId> organization, SignalPolicy policy, LocalDate today,
             Instant now) {
-        Record3<Long, Long, Long> counts = autoCloseStatement(organization, policy, today, now).fetchSingle();
-        return new AutoCloseReport(counts.value1(), counts.value2(), counts.value3());
+        return sql.transactionResult(tx -> {
+            Record3<Long, Long, Long> counts = autoCloseStatement(tx.dsl(), organization, policy, today, now)
+                    .fetchSingle();
+            if (counts.value3() > 0) {
+                // A close unmarks the closed row and may release its customer's dependents: the stored
+                // markers of the customers of the rows closed (their 'skip' events at now), in this
+                // transaction. The release's events are the use case's next step (releaseClosedAt).
+                SqlSignalInterpretation.refreshBlocked(tx.dsl(), organization, now);
+            }
+            return new AutoCloseReport(counts.value1(), counts.value2(), counts.value3());
+        });
     }
 
     @Override
@@ -123,6 +132,11 @@ final class SqlSignalLifecycle implements SignalLifecycle {
      */
     ResultQuery<Record3<Long, Long, Long>> autoCloseStatement(Optional<OrganizationId> organization,
             SignalPolicy policy, LocalDate today, Instant now) {
+        return autoCloseStatement(sql, organization, policy, today, now);
+    }
+
+    private static ResultQuery<Record3<Long, Long, Long>> autoCloseStatement(DSLContext sql,
+            Optional<OrganizationId> organization, SignalPolicy policy, LocalDate today, Instant now) {
         var settings = autoCloseSettings(organization, DefinitionOverrides.NONE);
         // Rows of definitions without auto-close only matter when they still hold a count to reset.
         var scored = autoCloseCandidates(organization, policy,

@@ -32,7 +32,7 @@ class ProductionQueuePlanTest {
     private static final String QUEUE_QUERY = """
             SELECT * FROM workflow_executions
             WHERE organization_id = ? AND assigned_csm_id = ?
-              AND is_demo = false AND status IN ('not_started', 'underway', 'snoozed')
+              AND is_demo = false AND status IN ('not_started', 'underway', 'snoozed') AND blocked = false
             ORDER BY priority_score DESC, created_at, id
             LIMIT 10""";
 

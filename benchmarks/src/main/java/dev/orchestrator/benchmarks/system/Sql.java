@@ -43,6 +43,16 @@ final class Sql {
         return lines;
     }
 
+    /**
+     * The stored blocked markers (V41) of every organization's executions, after rows or dependencies
+     * were written with plain SQL: the product's own refresh ({@code PostgresStore#refreshBlockedMarkers}).
+     */
+    static long refreshBlockedMarkers(Connection c) throws SQLException {
+        List<java.util.UUID> organizations = lines(c, "SELECT id FROM organizations ORDER BY id").stream()
+                .map(java.util.UUID::fromString).toList();
+        return dev.orchestrator.persistence.PostgresStore.refreshBlockedMarkers(c, organizations);
+    }
+
     /** VACUUM ANALYZE and CHECKPOINT (if allowed), so every timed variant starts from the same state. */
     static void settle(Connection c, String table) throws SQLException {
         execute(c, "VACUUM (ANALYZE) " + table);

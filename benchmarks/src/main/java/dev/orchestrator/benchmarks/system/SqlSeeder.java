@@ -75,6 +75,7 @@ final class SqlSeeder {
                 + "JOIN b_def df ON df.org_n = c.org_n AND df.d = (g.i / " + s.customers() + ") % " + defs + " "
                 + "CROSS JOIN LATERAL (SELECT CASE WHEN g.r < 0.55 THEN 'not_started' WHEN g.r < 0.70 THEN 'underway' "
                 + "WHEN g.r < 0.80 THEN 'snoozed' WHEN g.r < 0.95 THEN 'completed' ELSE 'skipped' END AS status) x");
+        Sql.refreshBlockedMarkers(c);
         Baselines.handWrittenUpdate(c);
         for (String t : new String[] {"b_org", "b_csm", "b_cust", "b_def"}) {
             Sql.execute(c, "DROP TABLE " + t);

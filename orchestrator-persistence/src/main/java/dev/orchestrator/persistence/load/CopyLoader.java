@@ -283,6 +283,9 @@ public final class CopyLoader implements AutoCloseable {
                 s.execute("SET LOCAL session_replication_role = origin");
             }
         }
+        // The copied executions' stored blocked markers (V41), in the load's transaction: COPY writes
+        // the column's default, and the organizations may have dependencies.
+        dev.orchestrator.persistence.PostgresStore.refreshBlockedMarkers(connection, organizations);
         connection.commit();
         committed = true;
         connection.setAutoCommit(true);

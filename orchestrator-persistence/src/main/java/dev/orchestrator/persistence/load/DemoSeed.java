@@ -134,6 +134,9 @@ public final class DemoSeed {
             }
             executions += created;
         }
+        // The demo organization's stored blocked markers (V41), should an admin have given its definitions
+        // dependencies: the rows above were written with plain SQL.
+        dev.orchestrator.persistence.PostgresStore.refreshBlockedMarkers(c, List.of(ORGANIZATION));
         return new Result(orgs, profiles, customers, contacts, definitions, executions);
     }
 

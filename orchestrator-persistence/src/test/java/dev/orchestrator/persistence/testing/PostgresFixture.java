@@ -225,6 +225,9 @@ public class PostgresFixture implements PortsFixture {
                     .set(d.WHILE_OPEN, dependency.whileOpen())
                     .execute();
         }
+        // The stored markers as a definition write leaves them (V41).
+        dev.orchestrator.persistence.GivenBlockedMarkers.ofDefinition(sql, definition.organizationId().value(),
+                definition.id().value());
     }
 
     @Override
@@ -252,6 +255,9 @@ public class PostgresFixture implements PortsFixture {
                 .set(WORKFLOW_EXECUTIONS.UPDATED_AT, time(e.updatedAt()))
                 .set(WORKFLOW_EXECUTIONS.DUE_AT, time(e.dueAt()))
                 .execute();
+        // The stored markers as the product's writes leave them (V41): this row's and its customer's.
+        dev.orchestrator.persistence.GivenBlockedMarkers.ofCustomer(sql, e.organizationId().value(),
+                e.customerId().value());
     }
 
     @Override

@@ -1,0 +1,147 @@
+package dev.orchestrator.persistence;
+
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITION_DEPENDENCIES;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
+import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
+
+import dev.orchestrator.core.domain.dependency.DependencyRule;
+import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The stored {@code blocked} marker of {@code workflow_executions} (V41): {@link DependencyRule#blocked} for
+ * each row, which the production queue reads ({@code NOT blocked}, inside its index) instead of evaluating
+ * the rule for every entry it passes. One statement keeps it, built from the rule's own SQL
+ * ({@link DependencySql#blockedInOrganization}, not a copy):
+ *
+ * <pre>
+ * UPDATE workflow_executions e SET blocked = &lt;rule&gt;
+ * WHERE &lt;scope&gt; AND e.blocked IS DISTINCT FROM &lt;rule&gt;
+ * </pre>
+ *
+ * run in the transaction of each write that can change the rule's inputs of some row: an execution
+ * created ({@code JooqExecutionWriter.insertNew}, the interpreter's INSERT … SELECT, an import, the demo
+ * seed, the loaders), a status changed ({@code saveTransition}, the daily auto-close, an import), a
+ * definition's {@code depends_on} written (a save, an import). The early wake needs none: snoozed and
+ * not started are both blockable and both blocking, so the rule's answer cannot change.
+ *
+ * <p>The rule only ever looks at one customer's executions, so a write that touched some customers
+ * refreshes those customers' rows; a {@code depends_on} write refreshes its definition's rows. The rule
+ * leads with "the definition is one of the organization's dependents" (read once per statement): in an
+ * organization without dependencies no row probes anything and, since no row there is marked, none is
+ * written. A refresh that finds nothing to change writes nothing (the {@code IS DISTINCT FROM}).
+ *
+ * <p>Two writers of one customer at once (each in its own transaction) each refresh with what it can
+ * see; as with the release of dependents, the later commit's refresh does not see the earlier one's
+ * uncommitted change, so such a race can leave one customer's marker stale until its next write
+ * (docs/performance.md).
+ */
+final class BlockedMarker {
+
+    private static final WorkflowExecutions E = WORKFLOW_EXECUTIONS.as("e");
+    private static final WorkflowExecutions X = WORKFLOW_EXECUTIONS.as("x");
+
+    /** The rows one refresh looks at, always inside one organization (the rule's dependents are read for it). */
+    sealed interface RefreshScope permits OfCustomers, OfDefinitions, OfOrganization, OfEventsAt {
+        UUID organization();
+    }
+
+    /** Every execution of these customers. */
+    record OfCustomers(UUID organization, Collection<UUID> customers) implements RefreshScope {
+        OfCustomers {
+            Objects.requireNonNull(organization, "organization");
+            customers = List.copyOf(customers);
+        }
+    }
+
+    /** Every execution of these definitions (their {@code depends_on} was written). */
+    record OfDefinitions(UUID organization, Collection<UUID> definitions) implements RefreshScope {
+        OfDefinitions {
+            Objects.requireNonNull(organization, "organization");
+            definitions = List.copyOf(definitions);
+        }
+    }
+
+    /** Every execution of the organization (a bulk load). */
+    record OfOrganization(UUID organization) implements RefreshScope {
+        OfOrganization {
+            Objects.requireNonNull(organization, "organization");
+        }
+    }
+
+    /**
+     * Every execution of the customers that have an execution with an event at {@code at}: what one
+     * set-based write created or closed (each of its rows gets an event at its {@code now}), found by
+     * {@code workflow_execution_events_by_time} without the write returning its rows. Another write's
+     * events at the same instant only widen the scope, which never makes a marker wrong.
+     */
+    record OfEventsAt(UUID organization, Instant at) implements RefreshScope {
+        OfEventsAt {
+            Objects.requireNonNull(organization, "organization");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    private BlockedMarker() {
+    }
+
+    /** Refreshes the marker of the rows in {@code scope}, in {@code t}'s transaction; the number of rows changed. */
+    static int refresh(DSLContext t, RefreshScope scope) {
+        if (scope instanceof OfCustomers c && c.customers().isEmpty()
+                || scope instanceof OfDefinitions d && d.definitions().isEmpty()) {
+            return 0;
+        }
+        return statement(t, scope).execute();
+    }
+
+    /** The statement {@link #refresh} runs (package-private for plan tests). */
+    static org.jooq.Query statement(DSLContext t, RefreshScope scope) {
+        Field<Boolean> rule = rule(scope.organization());
+        return t.update(E)
+                .set(E.BLOCKED, rule)
+                .where(E.ORGANIZATION_ID.eq(scope.organization()))
+                .and(rows(scope))
+                .and(E.BLOCKED.isDistinctFrom(rule));
+    }
+
+    /**
+     * The organizations a write across organizations (a daily job run for all) refreshes: those with
+     * dependencies. Elsewhere no row is marked (the write that removes an organization's last dependency
+     * refreshes that definition's rows), and no row can become blocked.
+     */
+    static List<UUID> organizationsWithDependencies(DSLContext t) {
+        var d = WORKFLOW_DEFINITION_DEPENDENCIES;
+        return t.selectDistinct(d.ORGANIZATION_ID).from(d).orderBy(d.ORGANIZATION_ID).fetch(d.ORGANIZATION_ID);
+    }
+
+    /** {@link DependencyRule#blocked} of the row {@code e}, as a value. */
+    static Field<Boolean> rule(UUID organization) {
+        return DSL.field(DependencySql.blockedInOrganization(organization, E.ORGANIZATION_ID, E.CUSTOMER_ID,
+                E.WORKFLOW_DEFINITION_ID, E.STATUS, E.CREATED_AT));
+    }
+
+    private static Condition rows(RefreshScope scope) {
+        if (scope instanceof OfCustomers c) {
+            return E.CUSTOMER_ID.eq(DSL.any(c.customers().toArray(UUID[]::new)));
+        }
+        if (scope instanceof OfDefinitions d) {
+            return E.WORKFLOW_DEFINITION_ID.eq(DSL.any(d.definitions().toArray(UUID[]::new)));
+        }
+        if (scope instanceof OfEventsAt a) {
+            var ev = WORKFLOW_EXECUTION_EVENTS;
+            return E.CUSTOMER_ID.in(DSL.select(X.CUSTOMER_ID).from(ev)
+                    .join(X).on(X.ORGANIZATION_ID.eq(ev.ORGANIZATION_ID)).and(X.ID.eq(ev.EXECUTION_ID))
+                    .where(ev.ORGANIZATION_ID.eq(a.organization()))
+                    .and(ev.OCCURRED_AT.eq(Codes.timestamp(a.at()))));
+        }
+        return DSL.noCondition(); // OfOrganization
+    }
+}
