@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.Server;
@@ -47,6 +48,12 @@ public final class HttpApi {
      * it out) and metrics, CORS, version and migration state as the composition root configures them.
      */
     public HttpApi(Orchestrator orchestrator, ViewJobs jobs, HttpSettings settings, Clock clock, Operations operations) {
+        this(orchestrator, jobs, settings, clock, operations, HttpApi.class.getClassLoader());
+    }
+
+    /** As above, with the {@link ExtraRoutes} providers {@code extraRoutes} finds (a test's own loader). */
+    HttpApi(Orchestrator orchestrator, ViewJobs jobs, HttpSettings settings, Clock clock, Operations operations,
+            ClassLoader extraRoutes) {
         Objects.requireNonNull(orchestrator, "orchestrator");
         Objects.requireNonNull(operations, "operations");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -159,6 +166,15 @@ public final class HttpApi {
             config.routes.get("/api/dashboard/today-workflows", dashboard::todayWorkflow);
             if (jobs != null) {
                 config.routes.get("/api/admin/jobs", new JobsHandler(jobs)::jobs);
+            }
+            for (ExtraRoutes provider : ServiceLoader.load(ExtraRoutes.class, extraRoutes)) {
+                provider.routes().forEach((path, handler) -> {
+                    if (!path.startsWith(ExtraRoutes.PREFIX)) {
+                        throw new IllegalArgumentException("an extra route must be under " + ExtraRoutes.PREFIX + ": "
+                                + path + " (from " + provider.getClass().getName() + ")");
+                    }
+                    config.routes.get(path, handler);
+                });
             }
         });
         routes.use(app.unsafe.internalRouter);

@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
@@ -85,8 +86,11 @@ final class TokenVerifier {
     /** The verified token's subject; an {@link ApiProblem} 401 for anything else. */
     String subjectOf(String token) {
         try {
-            checkTimeClaimTypes(token);
-            JWTClaimsSet claims = processor.process(token, null);
+            // parsed once: the type check and the processor read the same parsed token (parsing it twice,
+            // Base64 and JSON, was a third of the verification's CPU)
+            JWT parsed = JWTParser.parse(token);
+            checkTimeClaimTypes(parsed);
+            JWTClaimsSet claims = processor.process(parsed, null);
             Date issued = claims.getIssueTime();
             if (issued != null && issued.toInstant().isAfter(clock.instant().plusSeconds(leewaySeconds))) {
                 throw ApiProblem.unauthorized("the bearer token was rejected: issued in the future (iat)");
@@ -102,9 +106,8 @@ final class TokenVerifier {
     }
 
     /** nimbus reads {@code "exp": null} as no expiry at all: a present time claim must be a number. */
-    private static void checkTimeClaimTypes(String token) throws ParseException {
-        Map<String, Object> payload = JWTParser.parse(token) instanceof SignedJWT signed
-                ? signed.getPayload().toJSONObject() : null;
+    private static void checkTimeClaimTypes(JWT token) {
+        Map<String, Object> payload = token instanceof SignedJWT signed ? signed.getPayload().toJSONObject() : null;
         if (payload == null) {
             return; // unsigned or encrypted: the processor refuses it
         }

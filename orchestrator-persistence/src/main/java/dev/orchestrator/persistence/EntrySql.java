@@ -124,8 +124,9 @@ final class EntrySql {
                 .leftJoin(P).on(P.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(E.CUSTOMER_ID));
     }
 
+    /** A row of {@link #COLUMNS} (and possibly more), which never hold the definition's steps: no queue read needs them. */
     static QueueEntry entry(Record r) {
-        return new QueueEntry(Rows.execution(r, E), Rows.definition(r, D), Rows.customer(r, C),
+        return new QueueEntry(Rows.execution(r, E), Rows.definitionWithoutSteps(r, D), Rows.customer(r, C),
                 Rows.signals(r, P, HAS_STRONG_CONTACT), scoreChange(r));
     }
 

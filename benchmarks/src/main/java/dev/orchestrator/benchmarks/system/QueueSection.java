@@ -88,12 +88,18 @@ final class QueueSection {
             explainExists = explain(c, csms.get(0), QUEUE_SQL_EXISTS);
         }
         checkHttp(serve, csms.get(0));
+        int pageBytes = pageBytes(serve, csms);
+        boolean ceilingServed = ceilingServed(serve, pageBytes);
         r.paragraph(String.format("`GET /api/orchestrator/queue?limit=%d&csm_id=…` for a random CSM among %,d, "
                 + "%d closed-loop clients (one kept-alive connection each) in a separate process over loopback; after serve "
                 + "started, 15 s of unrecorded load for its JIT; then each phase has %s warm-up, then "
                 + "%s measured (at most %,d requests). JDBC = the same page query (below) with a prepared statement per "
-                + "client, no HTTP, no authentication, no JSON. Load average before: %s.",
-                LIMIT, csms.size(), o.clients, seconds(o.warmup), seconds(o.duration), o.maxRequests, Context.load()));
+                + "client, no HTTP, no authentication, no JSON. Ceiling = `GET %s?bytes=%d` on the same serve right after "
+                + "the HTTP phase, same clients and phases: a handler that answers a fixed body of a queue page's size "
+                + "(the median of %d CSMs' pages) behind serve's own server, filters and request logger, without "
+                + "authentication, the database or JSON: what this machine's HTTP stack serves at most. Load average before: %s.",
+                LIMIT, csms.size(), o.clients, seconds(o.warmup), seconds(o.duration), o.maxRequests,
+                CeilingRoute.PATH, pageBytes, Math.min(PAGE_SAMPLE, csms.size()), Context.load()));
 
         if (!o.quick) {
             // serve has just started: let its JIT compile the request path before anything is measured
@@ -117,6 +123,18 @@ final class QueueSection {
         double to = serve.uptime();
         long peakRss = serve.stopSampling();
         Processes.GcSummary heap = serve.gc(from, to);
+        LoadDriver.Result ceiling = null;
+        double ceilingCpuMs = Double.NaN;
+        if (ceilingServed) {
+            double ceilingCpu0 = cpuSeconds(ProcessHandle.of(serve.pid()).orElseThrow());
+            ceiling = ceiling(ctx, serve, csms, pageBytes);
+            long ceilingRequests = ceiling.requests() + (long) (ceiling.throughput() * o.warmup.toMillis() / 1000.0);
+            ceilingCpuMs = 1000 * (cpuSeconds(ProcessHandle.of(serve.pid()).orElseThrow()) - ceilingCpu0) / ceilingRequests;
+        } else {
+            // a CLI jar from before the ExtraRoutes seam (an A/B run against an older build): said, not failed
+            r.paragraph("No ceiling: this serve does not answer `" + CeilingRoute.PATH + "` (a CLI jar from before "
+                    + "the ExtraRoutes seam).");
+        }
         LoadDriver.Result jdbc = jdbc(ctx, db, csms, "jdbc-product");
         LoadDriver.Result jdbcExists = jdbc(ctx, db, csms, "jdbc-exists", QUEUE_SQL_EXISTS);
 
@@ -136,7 +154,11 @@ final class QueueSection {
         }
 
         List<List<String>> rows = new ArrayList<>();
-        for (LoadDriver.Result res : List.of(http, jdbc, httpSeed, jdbcSeed, jdbcExists)) {
+        List<LoadDriver.Result> results = new ArrayList<>(List.of(http, jdbc, httpSeed, jdbcSeed, jdbcExists));
+        if (ceiling != null) {
+            results.add(1, ceiling);
+        }
+        for (LoadDriver.Result res : results) {
             rows.add(List.of(describe(res.name()), Report.count(res.requests()), Report.fmt(res.throughput()),
                     Report.fmt(res.p(50)), Report.fmt(res.p(99)), Report.fmt(res.p(99.9)), Report.fmt(res.maxMs()),
                     Report.count(res.requests() - (long) res.ok())));
@@ -156,6 +178,18 @@ final class QueueSection {
         r.figure(key + "product_vs_seed_indexes_jdbc", jdbc.throughput() / jdbcSeed.throughput());
         r.figure(key + "jdbc_exists_rps", jdbcExists.throughput());
         r.figure(key + "jdbc_exists_p99_ms", jdbcExists.p(99));
+        if (ceiling != null) {
+            r.figure(key + "ceiling_rps", ceiling.throughput());
+            r.figure(key + "ceiling_p99_ms", ceiling.p(99));
+            r.figure(key + "ceiling_vs_jdbc", ceiling.throughput() / jdbc.throughput());
+            r.figure(key + "http_vs_ceiling", http.throughput() / ceiling.throughput());
+            r.figure(key + "ceiling_serve_cpu_ms_per_request", ceilingCpuMs);
+            r.paragraph(String.format("The HTTP stack's ceiling (fixed body of %,d bytes): %s pages/s, p99 %s ms, serve "
+                    + "%s ms of CPU a request. Ceiling ÷ JDBC: %s. HTTP ÷ ceiling: %s.", pageBytes,
+                    Report.fmt(ceiling.throughput()), Report.fmt(ceiling.p(99)), Report.fmt(ceilingCpuMs),
+                    Report.ratio(ceiling.throughput() / jdbc.throughput()),
+                    Report.ratio(http.throughput() / ceiling.throughput())));
+        }
         r.paragraph(String.format("HTTP ÷ JDBC throughput: %s. Product indexes ÷ seed indexes: %s over JDBC, %s over HTTP.",
                 Report.ratio(http.throughput() / jdbc.throughput()),
                 Report.ratio(jdbc.throughput() / jdbcSeed.throughput()),
@@ -169,6 +203,19 @@ final class QueueSection {
                 + "`EXISTS (…)` instead of `coalesce((SELECT true … LIMIT 1), false)`; the last JDBC row above), and its plan:");
         r.code(QUEUE_SQL_EXISTS);
         r.code(explainExists);
+
+        r.paragraph("Cost of one queue page and of one fixed body (one client, one after another, " + (o.quick ? 20 : 200)
+                + " after as many unmeasured):");
+        List<String[]> pages = new ArrayList<>();
+        for (Csm csm : csms.subList(0, Math.min(PAGE_SAMPLE, csms.size()))) {
+            pages.add(new String[] {queuePath(csm), csm.token()});
+        }
+        List<RequestCost.Kind> kinds = new ArrayList<>(List.of(new RequestCost.Kind("queue", pages)));
+        if (ceilingServed) {
+            kinds.add(new RequestCost.Kind("ceiling", List.<String[]>of(new String[] {ceilingPath(pageBytes),
+                    csms.get(0).token()})));
+        }
+        RequestCost.report(r, key + "cost.", RequestCost.measure(ctx, db, serve, kinds, o.quick ? 20 : 200));
 
         r.heading(3, "Service footprint (" + label + ")");
         r.table(List.of("figure", "value"), List.of(
@@ -219,6 +266,7 @@ final class QueueSection {
             case "jdbc-product": return "JDBC, product indexes";
             case "http-seed-indexes": return "HTTP, seed indexes";
             case "jdbc-seed-indexes": return "JDBC, seed indexes";
+            case "http-ceiling": return "HTTP, fixed body of a page's size on serve's server (the stack's ceiling)";
             case "jdbc-exists": return "JDBC, product indexes, strong contact as EXISTS (before the fix)";
             default: return name;
         }
@@ -226,6 +274,58 @@ final class QueueSection {
 
     private static String seconds(Duration d) {
         return Report.fmt(d.toMillis() / 1000.0) + " s";
+    }
+
+    /** How many CSMs' pages give the ceiling's body size (their median) and the per-request cost's pages. */
+    private static final int PAGE_SAMPLE = 21;
+
+    /** The median size in bytes of the first CSMs' queue pages: the ceiling's body. */
+    private static int pageBytes(ServeProcess serve, List<Csm> csms) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<Integer> sizes = new ArrayList<>();
+        for (Csm csm : csms.subList(0, Math.min(PAGE_SAMPLE, csms.size()))) {
+            sizes.add(client.send(request(serve, csm), HttpResponse.BodyHandlers.ofByteArray()).body().length);
+        }
+        java.util.Collections.sort(sizes);
+        return Math.max(4, sizes.get(sizes.size() / 2));
+    }
+
+    private static String ceilingPath(int bytes) {
+        return CeilingRoute.PATH + "?bytes=" + bytes;
+    }
+
+    /** Whether serve answers the ceiling's route with a body of that size (a CLI jar before the seam does not). */
+    private static boolean ceilingServed(ServeProcess serve, int bytes) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(serve.baseUrl() + ceilingPath(bytes))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 && response.body().length == bytes;
+    }
+
+    /** The fixed body under the same load as the queue: its own clients, each with a CSM's token (sent, not read). */
+    private static LoadDriver.Result ceiling(Context ctx, ServeProcess serve, List<Csm> csms, int bytes) throws Exception {
+        Options o = ctx.options;
+        String path = ceilingPath(bytes);
+        return LoadDriver.run("http-ceiling", o.clients, o.warmup, o.duration, o.maxRequests, o.seed, client -> {
+            RawHttpClient http = new RawHttpClient(serve.baseUrl());
+            return new LoadDriver.Call() {
+                @Override
+                public int call(java.util.SplittableRandom random) throws Exception {
+                    Csm csm = csms.get(random.nextInt(csms.size()));
+                    int status = http.send("GET", path, "Bearer " + csm.token(), null);
+                    return status == 200 && http.lastBody().length != bytes ? 299 : status;
+                }
+
+                @Override
+                public void close() {
+                    http.close();
+                }
+            };
+        });
+    }
+
+    private static String queuePath(Csm csm) {
+        return "/api/orchestrator/queue?limit=" + LIMIT + "&csm_id=" + csm.id();
     }
 
     private static void checkHttp(ServeProcess serve, Csm csm) throws Exception {

@@ -49,8 +49,11 @@ final class ServeProcess implements AutoCloseable {
         command.add(Processes.java());
         command.addAll(jvmOptions);
         command.add("-Xlog:gc:file=" + gcLog);
-        command.add("-jar");
-        command.add(jar.toString());
+        // As `java -jar` would run it (its manifest names the main class and nothing else), plus the
+        // ceiling's fixed-body route (CeilingRoute), which only a class path naming it can add.
+        command.add("-cp");
+        command.add(jar + java.io.File.pathSeparator + ceilingJar(logDir));
+        command.add(mainClass(jar));
         command.add("serve");
         command.add("--port");
         command.add(Integer.toString(port));
@@ -84,6 +87,38 @@ final class ServeProcess implements AutoCloseable {
         // Never leave serve behind, also when the suite is interrupted.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-serve"));
         return new ServeProcess(process, port, gcLog, err, readySeconds);
+    }
+
+    /**
+     * A jar of {@link CeilingRoute} alone, as an {@code ExtraRoutes} service: written from this jar's own
+     * copy of the class file, never loaded here (its interface is serve's, not in benchmarks.jar).
+     */
+    private static Path ceilingJar(Path logDir) throws IOException {
+        Path jar = logDir.resolve("ceiling-route.jar");
+        try (java.io.InputStream classFile = ServeProcess.class.getClassLoader().getResourceAsStream(CeilingRoute.CLASS_FILE);
+                java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            if (classFile == null) {
+                throw new IllegalStateException("no " + CeilingRoute.CLASS_FILE + " on the suite's class path");
+            }
+            out.putNextEntry(new java.util.jar.JarEntry("META-INF/services/dev.orchestrator.http.ExtraRoutes"));
+            out.write(("dev.orchestrator.benchmarks.system.CeilingRoute\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new java.util.jar.JarEntry(CeilingRoute.CLASS_FILE));
+            classFile.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    /** The jar's Main-Class (what {@code java -jar} would run). */
+    private static String mainClass(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            String main = file.getManifest() == null ? null : file.getManifest().getMainAttributes().getValue("Main-Class");
+            if (main == null) {
+                throw new IllegalStateException(jar + " names no Main-Class");
+            }
+            return main;
+        }
     }
 
     private static String tail(Path p) {

@@ -49,6 +49,8 @@ class SystemSuiteSmokeTest {
                 "recompute.2k.noop.product_rows_per_s", "recompute.2k.daily.product_vs_seed",
                 "queue.2k.http_rps", "queue.2k.http_p99_ms", "queue.2k.jdbc_rps", "queue.2k.http_vs_jdbc",
                 "queue.2k.http_seed_indexes_rps", "queue.2k.jdbc_seed_indexes_rps", "queue.2k.jdbc_exists_rps",
+                "queue.2k.ceiling_rps", "queue.2k.ceiling_vs_jdbc", "queue.2k.cost.queue.serve_cpu_ms",
+                "queue.2k.cost.ceiling.serve_cpu_ms",
                 "queue.2k.serve_ready_s", "queue.2k.serve_rss_idle_mb", "queue.2k.serve_rss_load_mb",
                 "transitions.2k.rps", "transitions.2k.ok_rps",
                 "lists.2k.csm.rps", "lists.2k.csm.p99_ms", "lists.2k.team.rps", "lists.2k.team.p99_ms",
