@@ -62,6 +62,15 @@ class ModuleBoundariesTest {
                 .check(PRODUCT);
     }
 
+    /**
+     * Serve's server adds the GET routes of any {@code ExtraRoutes} on its class path, past the API's
+     * authentication (for the benchmarks' HTTP ceiling): the product itself must provide none.
+     */
+    @Test
+    void theProductProvidesNoExtraRoutes() {
+        noClasses().should().implement(dev.orchestrator.http.ExtraRoutes.class).check(PRODUCT);
+    }
+
     @Test
     void theDomainDependsOnNoUseCaseOrPort() {
         noClasses().that().resideInAPackage("dev.orchestrator.core.domain..")
