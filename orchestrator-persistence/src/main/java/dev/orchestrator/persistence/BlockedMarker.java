@@ -5,11 +5,14 @@ import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTIONS;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_EXECUTION_EVENTS;
 
 import dev.orchestrator.core.domain.dependency.DependencyRule;
+import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -100,6 +103,26 @@ final class BlockedMarker {
             return 0;
         }
         return statement(t, scope).execute();
+    }
+
+    /** The markers of {@code customers}, grouped by organization (each refresh stays inside one). */
+    static void refreshCustomers(DSLContext t, Map<UUID, ? extends Collection<UUID>> customersByOrganization) {
+        customersByOrganization.forEach((organization, customers) -> refresh(t, new OfCustomers(organization, customers)));
+    }
+
+    /**
+     * After a set-based write of {@code organization} (all of them when empty) that gave each row it
+     * created or closed an event at {@code now} (the interpretation, the auto-close), in its transaction:
+     * the markers of those rows' customers ({@link OfEventsAt}). Across organizations, each one with
+     * dependencies (elsewhere nothing can be blocked). The write cannot update what it inserts, so this
+     * is a statement of its own.
+     */
+    static void refreshWhereEventsAt(DSLContext t, Optional<OrganizationId> organization, Instant now) {
+        List<UUID> organizations = organization.map(o -> List.of(o.value()))
+                .orElseGet(() -> organizationsWithDependencies(t));
+        for (UUID o : organizations) {
+            refresh(t, new OfEventsAt(o, now));
+        }
     }
 
     /** The statement {@link #refresh} runs (package-private for plan tests). */

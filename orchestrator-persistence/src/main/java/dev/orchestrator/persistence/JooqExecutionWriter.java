@@ -17,6 +17,7 @@ import dev.orchestrator.persistence.jooq.tables.records.WorkflowExecutionsRecord
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -171,10 +172,10 @@ final class JooqExecutionWriter implements ExecutionWriter {
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
             List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
             // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
-            created.stream().collect(Collectors.groupingBy(e -> e.organizationId().value(), TreeMap::new,
-                            Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))))
-                    .forEach((organization, customers) -> BlockedMarker.refresh(t,
-                            new BlockedMarker.OfCustomers(organization, customers)));
+            Map<UUID, Set<UUID>> customers = created.stream().collect(Collectors.groupingBy(
+                    e -> e.organizationId().value(), TreeMap::new,
+                    Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
+            BlockedMarker.refreshCustomers(t, customers);
             return created;
         });
     }

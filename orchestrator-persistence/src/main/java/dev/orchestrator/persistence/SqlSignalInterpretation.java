@@ -158,7 +158,7 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                         planAsUsual(tx.dsl());
                     }
                     if (report.total() > 0) {
-                        refreshBlocked(tx.dsl(), scope.organization(), now);
+                        BlockedMarker.refreshWhereEventsAt(tx.dsl(), scope.organization(), now);
                     }
                     return report;
                 });
@@ -189,25 +189,18 @@ final class SqlSignalInterpretation implements SignalInterpretation {
 
     /** Back to the session's settings for what follows in the transaction (the markers' refresh, by index). */
     static void planAsUsual(DSLContext sql) {
-        List.of("RESET enable_nestloop", "RESET jit", "RESET work_mem").forEach(sql::execute);
+        BATCH_PLANNER.forEach(setting -> sql.execute("RESET " + setting.name()));
     }
 
-    static final List<String> BATCH_SETTINGS = List.of("SET LOCAL enable_nestloop = off", "SET LOCAL jit = off",
-            "SET LOCAL work_mem = '64MB'");
-
-    /**
-     * After the statement, in its transaction: the stored markers of the customers it created work for
-     * (the new rows', and their dependents' where a prerequisite was created). The statement cannot
-     * update what it inserts, so this is a second one; its rows are found by their 'create' events at
-     * {@code now}. Across organizations, each one with dependencies (elsewhere nothing can be blocked).
-     */
-    static void refreshBlocked(DSLContext t, Optional<OrganizationId> organization, Instant now) {
-        List<UUID> organizations = organization.map(o -> List.of(o.value()))
-                .orElseGet(() -> BlockedMarker.organizationsWithDependencies(t));
-        for (UUID o : organizations) {
-            BlockedMarker.refresh(t, new BlockedMarker.OfEventsAt(o, now));
-        }
+    /** One planner setting {@link #planAsBatch} gives the statement. */
+    private record PlannerSetting(String name, String value) {
     }
+
+    private static final List<PlannerSetting> BATCH_PLANNER = List.of(new PlannerSetting("enable_nestloop", "off"),
+            new PlannerSetting("jit", "off"), new PlannerSetting("work_mem", "'64MB'"));
+
+    static final List<String> BATCH_SETTINGS = BATCH_PLANNER.stream()
+            .map(setting -> "SET LOCAL " + setting.name() + " = " + setting.value()).toList();
 
     /**
      * The statement {@link #interpret} runs. {@code today} (a UTC date) decides the date windows and

@@ -80,7 +80,7 @@ final class SqlSignalLifecycle implements SignalLifecycle {
                 // A close unmarks the closed row and may release its customer's dependents: the stored
                 // markers of the customers of the rows closed (their 'skip' events at now), in this
                 // transaction. The release's events are the use case's next step (releaseClosedAt).
-                SqlSignalInterpretation.refreshBlocked(tx.dsl(), organization, now);
+                BlockedMarker.refreshWhereEventsAt(tx.dsl(), organization, now);
             }
             return new AutoCloseReport(counts.value1(), counts.value2(), counts.value3());
         });
