@@ -76,11 +76,37 @@ final class TenantConnections implements DataSource, ReadTransactions {
         if (units.get() != null) {
             return reads.get();
         }
-        Together unit = new Together();
+        return inUnit(new Together(true), reads);
+    }
+
+    /**
+     * Runs {@code work} (reads, then the write they lead to) with every connection it takes for the bound
+     * tenant shared: one read-write transaction. The write's own transaction (jOOQ's
+     * {@code transactionResult}) joins it: its commit commits the reads with it, its rollback rolls them
+     * back (reads: nothing lost). Nested in a unit of its kind: joins; in a unit of reads: runs on its own,
+     * the unit of reads resumed after it.
+     */
+    @Override
+    public <T> T readsThenWrite(Supplier<T> work) {
+        Together outer = units.get();
+        if (outer != null && !outer.readOnly) {
+            return work.get();
+        }
+        units.remove();
+        try {
+            return inUnit(new Together(false), work);
+        } finally {
+            if (outer != null) {
+                units.set(outer);
+            }
+        }
+    }
+
+    private <T> T inUnit(Together unit, Supplier<T> work) {
         units.set(unit);
         T result;
         try {
-            result = reads.get();
+            result = work.get();
         } catch (RuntimeException | Error e) {
             units.remove();
             try {
@@ -94,22 +120,29 @@ final class TenantConnections implements DataSource, ReadTransactions {
         try {
             unit.end();
         } catch (SQLException e) {
-            throw new DataAccessException("could not end a unit of reads: " + e.getMessage(), e);
+            throw new DataAccessException("could not end a unit of work: " + e.getMessage(), e);
         }
         return result;
     }
 
-    /** One unit of reads: the shared connection, opened by its first use. */
+    /** One unit of reads (read-only) or of reads and their write: the shared connection, opened by its first use. */
     private final class Together {
+        private final boolean readOnly;
         private Connection shared;
         private TenantScope.Tenant sharedTenant;
+
+        Together(boolean readOnly) {
+            this.readOnly = readOnly;
+        }
 
         Connection borrow(TenantScope.Tenant tenant) throws SQLException {
             if (shared == null) {
                 Connection physical = target.getConnection();
                 try {
-                    // pgjdbc then begins the transaction READ ONLY, in the same round trip as its first statement
-                    physical.setReadOnly(true);
+                    if (readOnly) {
+                        // pgjdbc then begins the transaction READ ONLY, in the same round trip as its first statement
+                        physical.setReadOnly(true);
+                    }
                     shared = Scoped.open(physical, tenant);
                 } catch (SQLException | RuntimeException e) {
                     try {
@@ -126,7 +159,11 @@ final class TenantConnections implements DataSource, ReadTransactions {
             return Borrowed.of(shared);
         }
 
-        /** Commits (reads only: nothing to keep or lose) and returns the connection to the pool. */
+        /**
+         * Commits what is left open and returns the connection to the pool: reads only (a unit of reads, or
+         * a unit of work whose write was committed or rolled back by its own transaction, or that wrote
+         * nothing), so nothing is kept or lost by it.
+         */
         void end() throws SQLException {
             if (shared != null) {
                 Connection connection = shared;

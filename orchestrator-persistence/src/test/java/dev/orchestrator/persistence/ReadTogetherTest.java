@@ -128,4 +128,53 @@ class ReadTogetherTest {
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
         }
     }
+    @Test
+    void aUnitOfWorkRunsItsReadsAndItsWriteInOneTransaction() {
+        try (TenantScope.Binding ignored = TenantScope.bind(org(b))) {
+            int before = recorder.recorded().size();
+            OrganizationSettings read = ports.reads().readsThenWrite(() -> {
+                threeReads(b);
+                ports.settings().saveSettings(org(b), new OrganizationSettings(9));
+                return ports.settings().settings(org(b));
+            });
+            assertThat(tenantSettings(before)).as("one transaction for the reads and the write").isEqualTo(1);
+            assertThat(read).isEqualTo(new OrganizationSettings(9));
+            // committed: another transaction sees it
+            assertThat(ports.settings().settings(org(b))).isEqualTo(new OrganizationSettings(9));
+            ports.settings().saveSettings(org(b), OrganizationSettings.DEFAULTS);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
+    }
+
+    @Test
+    void aUnitOfWorkInsideAUnitOfReadsRunsOnItsOwn() {
+        try (TenantScope.Binding ignored = TenantScope.bind(org(b))) {
+            List<Object> seen = ports.reads().together(() -> List.of(
+                    ports.settings().settings(org(b)),
+                    ports.reads().readsThenWrite(() -> {
+                        ports.settings().saveSettings(org(b), new OrganizationSettings(8));
+                        return ports.settings().settings(org(b));
+                    }),
+                    ports.settings().settings(org(b))));
+            // the write was not refused as a write inside the read-only unit; the unit went on after it
+            assertThat(seen.get(1)).isEqualTo(new OrganizationSettings(8));
+            assertThat(ports.settings().settings(org(b))).isEqualTo(new OrganizationSettings(8));
+            ports.settings().saveSettings(org(b), OrganizationSettings.DEFAULTS);
+        }
+    }
+
+    @Test
+    void failedUnitsOfWorkGiveTheirConnectionBack() {
+        try (TenantScope.Binding ignored = TenantScope.bind(org(a))) {
+            for (int i = 0; i < 10; i++) {
+                assertThatThrownBy(() -> ports.reads().readsThenWrite(() -> {
+                    threeReads(a);
+                    throw new IllegalStateException("failed after reading");
+                })).hasMessage("failed after reading");
+            }
+            assertThat(ports.reads().readsThenWrite(() -> threeReads(a))).containsExactly(true,
+                    OrganizationSettings.DEFAULTS, 3L);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
+    }
 }

@@ -156,6 +156,12 @@ public final class InMemoryPorts implements PortsFixture, ProfileLookup, Custome
         return reads.get();
     }
 
+    /** Reads and their write hold the fake's lock throughout, as one transaction. */
+    @Override
+    public synchronized <T> T readsThenWrite(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
     public void setReachable(boolean reachable) {
         this.reachable = reachable;
     }

@@ -236,7 +236,16 @@ public final class TransitionService implements TransitionExecution {
         }
     }
 
+    /**
+     * One transition: its reads (those not read before for a bulk call) and its guarded write as one unit
+     * of work, in one transaction where the store has them ({@link ReadTransactions#readsThenWrite}).
+     */
     private Result<Outcome> apply(Profile caller, TransitionReads read, ExecutionId executionId,
+            Function<WorkflowExecution, Result<Transition>> decide, JsonObject dataPatch) {
+        return reads.readsThenWrite(() -> decideAndWrite(caller, read, executionId, decide, dataPatch));
+    }
+
+    private Result<Outcome> decideAndWrite(Profile caller, TransitionReads read, ExecutionId executionId,
             Function<WorkflowExecution, Result<Transition>> decide, JsonObject dataPatch) {
         Optional<QueueEntry> found = read.entry(executionId)
                 .filter(entry -> visibleTo(caller, read, entry.execution()));
