@@ -42,10 +42,13 @@ import org.jooq.impl.DSL;
  * organization without dependencies no row probes anything and, since no row there is marked, none is
  * written. A refresh that finds nothing to change writes nothing (the {@code IS DISTINCT FROM}).
  *
- * <p>Two writers of one customer at once (each in its own transaction) each refresh with what it can
- * see; as with the release of dependents, the later commit's refresh does not see the earlier one's
- * uncommitted change, so such a race can leave one customer's marker stale until its next write
- * (docs/performance.md).
+ * <p>Two writers of one customer at once would each refresh with what it can see, and neither sees the
+ * other's uncommitted change; {@link MarkerLocks} orders them: a per-customer writer locks its customers
+ * first and refreshes in its transaction ({@link #refresh}); a set-based writer refreshes after its commit
+ * in a short locked transaction of its own ({@link #refreshAfterCommit}, {@link #refreshWhereEventsAt}).
+ * Between such a write's commit and its refresh (or if the process dies there) its customers' markers
+ * may be stale; a start is still refused on the rule itself ({@code TransitionService}), and the
+ * customer's next write repairs the marker.
  */
 final class BlockedMarker {
 
@@ -96,10 +99,12 @@ final class BlockedMarker {
     private BlockedMarker() {
     }
 
-    /** Refreshes the marker of the rows in {@code scope}, in {@code t}'s transaction; the number of rows changed. */
+    /**
+     * Refreshes the marker of the rows in {@code scope}, in {@code t}'s transaction, which holds the
+     * scope's {@link MarkerLocks} (or runs where no other writer can); the number of rows changed.
+     */
     static int refresh(DSLContext t, RefreshScope scope) {
-        if (scope instanceof OfCustomers c && c.customers().isEmpty()
-                || scope instanceof OfDefinitions d && d.definitions().isEmpty()) {
+        if (isEmpty(scope)) {
             return 0;
         }
         return statement(t, scope).execute();
@@ -112,17 +117,77 @@ final class BlockedMarker {
 
     /**
      * After a set-based write of {@code organization} (all of them when empty) that gave each row it
-     * created or closed an event at {@code now} (the interpretation, the auto-close), in its transaction:
-     * the markers of those rows' customers ({@link OfEventsAt}). Across organizations, each one with
-     * dependencies (elsewhere nothing can be blocked). The write cannot update what it inserts, so this
-     * is a statement of its own.
+     * created or closed an event at {@code now} (the interpretation, the auto-close), and after its
+     * commit: the markers of those rows' customers ({@link OfEventsAt}), each organization in a
+     * transaction of its own under its exclusive lock ({@link #refreshAfterCommit}). Across
+     * organizations, each one with dependencies (elsewhere nothing can be blocked).
      */
-    static void refreshWhereEventsAt(DSLContext t, Optional<OrganizationId> organization, Instant now) {
+    static void refreshWhereEventsAt(DSLContext sql, Optional<OrganizationId> organization, Instant now) {
         List<UUID> organizations = organization.map(o -> List.of(o.value()))
-                .orElseGet(() -> organizationsWithDependencies(t));
+                .orElseGet(() -> organizationsWithDependencies(sql));
         for (UUID o : organizations) {
-            refresh(t, new OfEventsAt(o, now));
+            refreshAfterCommit(sql, new OfEventsAt(o, now));
         }
+    }
+
+    /**
+     * For a write that has committed without {@link MarkerLocks}: the markers of {@code scope}, in a
+     * transaction of its own on {@code sql} (not inside another one) that first takes the scope's locks
+     * (its customers', or its organization's exclusively), so that it waits for the per-customer writers
+     * in flight and sees what they commit. A deadlock with a set-based writer that holds some of its rows
+     * (the recompute) is retried. Returns the number of rows changed.
+     */
+    static int refreshAfterCommit(DSLContext sql, RefreshScope scope) {
+        if (isEmpty(scope)) {
+            return 0;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sql.transactionResult(tx -> {
+                    lock(tx.dsl(), scope);
+                    return refresh(tx.dsl(), scope);
+                });
+            } catch (org.jooq.exception.DataAccessException e) {
+                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@link #refreshAfterCommit} on a connection the caller runs transactions on by hand (a load session): commits. */
+    static int refreshAfterCommit(java.sql.Connection connection, DSLContext sql, RefreshScope scope)
+            throws java.sql.SQLException {
+        if (isEmpty(scope)) {
+            return 0;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                lock(sql, scope);
+                int changed = refresh(sql, scope);
+                connection.commit();
+                return changed;
+            } catch (org.jooq.exception.DataAccessException e) {
+                connection.rollback();
+                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The locks a refresh of {@code scope} takes first, when its write did not take them. */
+    private static void lock(DSLContext t, RefreshScope scope) {
+        if (scope instanceof OfCustomers c) {
+            MarkerLocks.forCustomers(t, Map.of(c.organization(), c.customers()));
+        } else {
+            MarkerLocks.forOrganization(t, scope.organization());
+        }
+    }
+
+    private static boolean isEmpty(RefreshScope scope) {
+        return scope instanceof OfCustomers c && c.customers().isEmpty()
+                || scope instanceof OfDefinitions d && d.definitions().isEmpty();
     }
 
     /** The statement {@link #refresh} runs (package-private for plan tests). */

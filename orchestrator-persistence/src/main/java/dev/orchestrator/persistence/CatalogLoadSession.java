@@ -632,29 +632,51 @@ final class CatalogLoadSession implements CatalogLoader.Session {
     @Override
     public Map<String, CatalogLoader.Counts> commit() {
         applyManagers();
-        refreshBlockedMarkers();
         try {
             connection.commit();
         } catch (SQLException e) {
             throw new DataAccessException("the load could not be committed: " + e.getMessage(), e);
         }
         committed = true;
+        refreshBlockedMarkers();
         analyzeWhereStale();
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /**
-     * The stored markers of what this session wrote ({@link #dependentsWritten},
-     * {@link #customersWithExecutionsWritten}), in its transaction.
+     * After the commit, the stored markers of what this session wrote ({@link #dependentsWritten},
+     * {@link #customersWithExecutionsWritten}), each scope in a short transaction of its own under the
+     * markers' locks ({@link MarkerLocks}: a load holds many rows for long, so it does not take them
+     * first). The data is committed whatever happens here; a refresh that fails leaves markers the
+     * customers' next write repairs, and is reported.
      */
     private void refreshBlockedMarkers() {
-        dependentsWritten.forEach((organization, definitions) -> BlockedMarker.refresh(sql,
-                new BlockedMarker.OfDefinitions(organization, definitions)));
-        customersWithExecutionsWritten.forEach((organization, customers) -> BlockedMarker.refresh(sql,
+        List<BlockedMarker.RefreshScope> scopes = new ArrayList<>();
+        dependentsWritten.forEach((organization, definitions) ->
+                scopes.add(new BlockedMarker.OfDefinitions(organization, definitions)));
+        customersWithExecutionsWritten.forEach((organization, customers) -> scopes.add(
                 customers.size() > CUSTOMER_REFRESH_LIMIT ? new BlockedMarker.OfOrganization(organization)
                         : new BlockedMarker.OfCustomers(organization, customers)));
         dependentsWritten.clear();
         customersWithExecutionsWritten.clear();
+        try {
+            for (BlockedMarker.RefreshScope scope : scopes) {
+                BlockedMarker.refreshAfterCommit(connection, sql, scope);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("the load was committed, but its blocked markers could not be refreshed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The customers that a statement of this session's transaction gave new executions (the
+     * interpretation of a catalog write): their markers are refreshed after the commit.
+     */
+    void executionsCreatedFor(UUID organization, java.util.Collection<UUID> customers) {
+        if (!customers.isEmpty()) {
+            customersWithExecutionsWritten.computeIfAbsent(organization, o -> new java.util.TreeSet<>()).addAll(customers);
+        }
     }
 
     private void wrote(String table, long rows) {

@@ -96,7 +96,7 @@ final class JooqCatalogWrites implements CatalogWrites {
                 return refusal(problem.get());
             }
             List<ChangedRow> rescored = rescore(sql, scope, scoring);
-            List<ChangedRow> created = interpret(sql, scope, scoring);
+            List<ChangedRow> created = interpret(session, scope, scoring);
             CatalogLoader.Counts moved = session.counts().get("reassigned_executions");
             WorkChanges changes = changes(rescored, created, moved == null ? 0 : moved.inserted());
             long version = version(sql, CUSTOMERS, CUSTOMERS.ID, CUSTOMERS.ORGANIZATION_ID, CUSTOMERS.VERSION,
@@ -142,7 +142,7 @@ final class JooqCatalogWrites implements CatalogWrites {
             if (!rows.isEmpty()) {
                 WorkScope scope = WorkScope.customers(organization, current.keySet());
                 session.writeProperties(rows);
-                changes = byCustomer(rescore(sql, scope, scoring), interpret(sql, scope, scoring));
+                changes = byCustomer(rescore(sql, scope, scoring), interpret(session, scope, scoring));
             }
             session.commit();
             return outcomes(updates, current.keySet(), changes);
@@ -201,15 +201,16 @@ final class JooqCatalogWrites implements CatalogWrites {
     }
 
     /** The daily interpretation statement, narrowed to the scope and run in this transaction (after the re-scoring). */
-    private static List<ChangedRow> interpret(DSLContext sql, WorkScope scope, Scoring scoring) {
+    private static List<ChangedRow> interpret(CatalogLoadSession session, WorkScope scope, Scoring scoring) {
+        DSLContext sql = session.sql();
         PoolAssignmentSql.assign(sql, scope, scoring.signalPolicy(), scoring.today(), scoring.now());
         List<ChangedRow> created = SqlSignalInterpretation.created(sql, scope, scoring.signalPolicy(),
                         scoring.priorityPolicy(), scoring.today(), scoring.now())
                 .fetch(r -> new ChangedRow(new ExecutionId(r.value1()), new DefinitionId(r.value2()),
                         new CustomerId(r.value3()), null, r.value4()));
-        // The stored markers of the customers that got new work (BlockedMarker), in this transaction.
-        scope.organization().ifPresent(o -> BlockedMarker.refresh(sql, new BlockedMarker.OfCustomers(o.value(),
-                created.stream().map(c -> c.customer().value()).collect(Collectors.toCollection(java.util.TreeSet::new)))));
+        // The stored markers of the customers that got new work (BlockedMarker), after the session's commit.
+        scope.organization().ifPresent(o -> session.executionsCreatedFor(o.value(),
+                created.stream().map(c -> c.customer().value()).collect(Collectors.toCollection(java.util.TreeSet::new))));
         return created;
     }
 

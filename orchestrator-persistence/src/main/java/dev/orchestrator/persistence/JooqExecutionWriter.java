@@ -69,6 +69,8 @@ final class JooqExecutionWriter implements ExecutionWriter {
         Optional<Escalation> escalation = Optional.ofNullable(next.escalation());
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
+            // Before the row lock: writers of this customer's work one after the other (MarkerLocks).
+            MarkerLocks.forCustomers(t, Map.of(next.organizationId().value(), List.of(next.customerId().value())));
             Record1<Long> saved = t.update(W)
                     .set(W.ASSIGNED_CSM_ID, next.assignedCsmId().value())
                     .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
@@ -157,8 +159,12 @@ final class JooqExecutionWriter implements ExecutionWriter {
                         .thenComparing(e -> e.customerId().value())
                         .thenComparing(e -> e.definitionId().value()))
                 .toList();
+        Map<UUID, Set<UUID>> customers = ordered.stream().collect(Collectors.groupingBy(
+                e -> e.organizationId().value(), TreeMap::new,
+                Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
+            MarkerLocks.forCustomers(t, customers);
             InsertValuesStepN<WorkflowExecutionsRecord> insert = t.insertInto(W, INSERT_COLUMNS);
             for (WorkflowExecution e : ordered) {
                 insert = insert.values(insertValues(e));
@@ -172,10 +178,10 @@ final class JooqExecutionWriter implements ExecutionWriter {
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
             List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
             // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
-            Map<UUID, Set<UUID>> customers = created.stream().collect(Collectors.groupingBy(
+            Map<UUID, Set<UUID>> createdFor = created.stream().collect(Collectors.groupingBy(
                     e -> e.organizationId().value(), TreeMap::new,
                     Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
-            BlockedMarker.refreshCustomers(t, customers);
+            BlockedMarker.refreshCustomers(t, createdFor);
             return created;
         });
     }

@@ -143,10 +143,11 @@ final class SqlSignalInterpretation implements SignalInterpretation {
     @Override
     public InterpretSignals.Report interpret(WorkScope scope, SignalPolicy signalPolicy,
             PriorityPolicy priorityPolicy, LocalDate today, Instant now) {
-        for (int attempt = 1; ; attempt++) {
+        InterpretSignals.Report created = null;
+        for (int attempt = 1; created == null; attempt++) {
             try {
                 // Customers without a CSM get theirs from the pool first, in the same transaction.
-                return sql.transactionResult(tx -> {
+                created = sql.transactionResult(tx -> {
                     PoolAssignmentSql.assign(tx.dsl(), scope, signalPolicy, today, now);
                     if (scope.customers().isEmpty()) {
                         planAsBatch(tx.dsl());
@@ -157,9 +158,6 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                     if (scope.customers().isEmpty()) {
                         planAsUsual(tx.dsl());
                     }
-                    if (report.total() > 0) {
-                        BlockedMarker.refreshWhereEventsAt(tx.dsl(), scope.organization(), now);
-                    }
                     return report;
                 });
             } catch (DataAccessException e) {
@@ -169,6 +167,12 @@ final class SqlSignalInterpretation implements SignalInterpretation {
                 }
             }
         }
+        if (created.total() > 0) {
+            // After the commit (outside the retries: a second run would create nothing, so refresh
+            // nothing), under the markers' locks (MarkerLocks): the customers that got new work.
+            BlockedMarker.refreshWhereEventsAt(sql, scope.organization(), now);
+        }
+        return created;
     }
 
     /**

@@ -73,17 +73,16 @@ final class SqlSignalLifecycle implements SignalLifecycle {
     @Override
     public AutoCloseReport autoClose(Optional<OrganizationId> organization, SignalPolicy policy, LocalDate today,
             Instant now) {
-        return sql.transactionResult(tx -> {
-            Record3<Long, Long, Long> counts = autoCloseStatement(tx.dsl(), organization, policy, today, now)
-                    .fetchSingle();
-            if (counts.value3() > 0) {
-                // A close unmarks the closed row and may release its customer's dependents: the stored
-                // markers of the customers of the rows closed (their 'skip' events at now), in this
-                // transaction. The release's events are the use case's next step (releaseClosedAt).
-                BlockedMarker.refreshWhereEventsAt(tx.dsl(), organization, now);
-            }
-            return new AutoCloseReport(counts.value1(), counts.value2(), counts.value3());
-        });
+        Record3<Long, Long, Long> counts = sql.transactionResult(tx ->
+                autoCloseStatement(tx.dsl(), organization, policy, today, now).fetchSingle());
+        if (counts.value3() > 0) {
+            // A close unmarks the closed row and may release its customer's dependents: the stored
+            // markers of the customers of the rows closed (their 'skip' events at now), after the commit
+            // under the markers' locks (MarkerLocks). The release's events are the use case's next step
+            // (releaseClosedAt).
+            BlockedMarker.refreshWhereEventsAt(sql, organization, now);
+        }
+        return new AutoCloseReport(counts.value1(), counts.value2(), counts.value3());
     }
 
     @Override
