@@ -28,7 +28,7 @@ import java.util.UUID;
  * pool), with the data tables' write counters before and after; and applying a policy to that
  * organization ({@code …policies().applyPolicies}: store the version and re-score in one
  * transaction) against the product's recompute of the same organization with the same policy, from
- * the same state (every score as the standard policy gives it).
+ * the same state (every score as the standard policy gives it, no score change remembered).
  */
 final class PoliciesSection {
 
@@ -108,6 +108,7 @@ final class PoliciesSection {
         for (int i = 0; i < repeats; i++) {
             try (Connection c = ctx.pg.connect(db)) {
                 Baselines.handWrittenUpdate(c);
+                Baselines.forgetScoreChanges(c);
                 Sql.settle(c, "workflow_executions");
             }
             try (HikariDataSource pool = ConnectionPool.create(ctx.pg.url(db), ctx.pg.user(), ctx.pg.password())) {
@@ -121,6 +122,7 @@ final class PoliciesSection {
             }
             try (Connection c = ctx.pg.connect(db)) {
                 Baselines.handWrittenUpdate(c);
+                Baselines.forgetScoreChanges(c);
                 Sql.settle(c, "workflow_executions");
             }
             try (HikariDataSource pool = ConnectionPool.create(ctx.pg.url(db), ctx.pg.user(), ctx.pg.password())) {
