@@ -53,6 +53,14 @@ public enum AnalyticsFactKind implements WireNamed {
         throw new IllegalArgumentException("no fact kind " + name);
     }
 
+    /**
+     * The kinds whose facts carry a duration (an acknowledgement may lack one); the others are only
+     * counted, so the SQL totals them without sorting them for percentiles.
+     */
+    public boolean timed() {
+        return this == STARTED || this == COMPLETED || this == SKIPPED || this == AUTO_CLOSED || this == ACKNOWLEDGED;
+    }
+
     /** The kinds that end an execution (what a completion rate and a rule's noise share are out of). */
     public boolean ends() {
         return this == COMPLETED || this == SKIPPED || this == AUTO_CLOSED;

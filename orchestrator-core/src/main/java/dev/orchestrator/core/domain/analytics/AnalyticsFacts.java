@@ -50,8 +50,14 @@ public final class AnalyticsFacts {
         }
     }
 
-    /** One fact: what, of which execution, when, the reason code (skips only) and the duration (some kinds). */
+    /** One fact: what, of which execution, when, the reason code (skips only) and the duration ({@link AnalyticsFactKind#timed} kinds). */
     public record Fact(AnalyticsFactKind kind, History history, Instant at, String code, Long seconds) {
+        public Fact {
+            if (seconds != null && !kind.timed()) {
+                // the SQL counts these kinds without percentiles (SqlAnalytics): a duration would be lost
+                throw new IllegalArgumentException("a fact of kind " + kind.wireName() + " has no duration");
+            }
+        }
     }
 
     /**
