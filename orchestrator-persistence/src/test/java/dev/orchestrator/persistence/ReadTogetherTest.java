@@ -177,4 +177,25 @@ class ReadTogetherTest {
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
         }
     }
+    @Test
+    void aQueueReadAndATransitionAreOneTransactionEach() {
+        var orchestrator = new dev.orchestrator.core.application.Orchestrator(ports, java.time.Clock.systemUTC());
+        try (TenantScope.Binding ignored = TenantScope.bind(org(a))) {
+            var csm = ports.profiles().findCaller(ProfileId.of(a.csmId())).orElseThrow();
+            int before = recorder.recorded().size();
+            var queue = orchestrator.viewQueue().queue(csm, new dev.orchestrator.core.application.port.in.ViewQueue.Query(
+                    java.util.Optional.empty(), dev.orchestrator.core.domain.queue.QueueMode.PRODUCTION, 10));
+            assertThat(tenantSettings(before)).as("the queue's reads: one transaction").isEqualTo(1);
+            var open = ((dev.orchestrator.core.application.Result.Ok<List<dev.orchestrator.core.application.port.in.ViewQueue.QueueItem>>) queue)
+                    .value();
+            assertThat(open).hasSize(1);
+
+            before = recorder.recorded().size();
+            var started = orchestrator.transitionExecution().transition(csm, open.get(0).entry().execution().id(),
+                    new dev.orchestrator.core.domain.lifecycle.Transition.Start(), null);
+            assertThat(started).isInstanceOf(dev.orchestrator.core.application.Result.Ok.class);
+            assertThat(tenantSettings(before)).as("a transition's reads and its write: one transaction").isEqualTo(1);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        }
+    }
 }

@@ -111,7 +111,7 @@ public final class Orchestrator {
         this.priorityPolicy = priorityPolicy;
         this.signalPolicy = signalPolicy;
         this.callers = new CallerService(ports.profiles(), ports.health());
-        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), policySource, utc);
+        this.queues = new QueueService(ports.queues(), ports.profiles(), ports.lifecycle(), policySource, ports.reads(), utc);
         this.demo = new DemoService(ports.customers(), ports.definitions(), ports.queues(), ports.writer(),
                 ports.ids(), ports.profiles(), evaluator, policySource, utc);
         this.transitions = new TransitionService(ports.executions(), ports.writer(), ports.profiles(), ports.reasons(),

@@ -6,6 +6,7 @@ import dev.orchestrator.core.application.port.in.ViewDemoProgress;
 import dev.orchestrator.core.application.port.in.ViewQueue;
 import dev.orchestrator.core.application.port.out.ProfileLookup;
 import dev.orchestrator.core.application.port.out.QueueReader;
+import dev.orchestrator.core.application.port.out.ReadTransactions;
 import dev.orchestrator.core.application.port.out.SignalLifecycle;
 import dev.orchestrator.core.domain.access.Profile;
 import dev.orchestrator.core.domain.ids.ProfileId;
@@ -24,11 +25,13 @@ public final class QueueService implements ViewQueue, ViewDemoProgress {
     private final QueueReader reader;
     private final CsmResolver csms;
     private final ExplainedPriorities explained;
+    private final ReadTransactions reads;
     private final Clock clock;
 
     public QueueService(QueueReader reader, ProfileLookup profiles, SignalLifecycle lifecycle,
-            PolicySource policies, Clock clock) {
+            PolicySource policies, ReadTransactions reads, Clock clock) {
         this.reader = reader;
+        this.reads = reads;
         this.csms = new CsmResolver(profiles);
         this.explained = new ExplainedPriorities(policies, lifecycle);
         this.clock = clock;
@@ -40,7 +43,9 @@ public final class QueueService implements ViewQueue, ViewDemoProgress {
             return Result.err(Failure.Invalid.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
         LocalDate today = LocalDate.now(clock);
-        return csms.resolve(caller, query.csmId()).map(csm -> {
+        // The CSM's profile, the page, the policies and the early wakes: one unit of reads (one
+        // transaction on PostgreSQL instead of one each; docs/performance.md).
+        return reads.together(() -> csms.resolve(caller, query.csmId()).map(csm -> {
             List<QueueEntry> entries = reader.queue(caller.organizationId(), csm.id(), query.mode(), query.limit());
             List<PriorityScore> priorities = explained.of(caller.organizationId(), entries, today);
             List<QueueItem> items = new ArrayList<>(entries.size());
@@ -48,12 +53,12 @@ public final class QueueService implements ViewQueue, ViewDemoProgress {
                 items.add(new QueueItem(entries.get(i), priorities.get(i)));
             }
             return List.copyOf(items);
-        });
+        }));
     }
 
     @Override
     public Result<DemoProgress> progress(Profile caller, Optional<ProfileId> csmId) {
-        return csms.resolve(caller, csmId)
-                .map(csm -> DemoProgress.of(reader.demoExecutions(caller.organizationId(), csm.id())));
+        return reads.together(() -> csms.resolve(caller, csmId)
+                .map(csm -> DemoProgress.of(reader.demoExecutions(caller.organizationId(), csm.id()))));
     }
 }
