@@ -79,8 +79,8 @@ class JarIT {
 
         Served(TestDatabase database, String... extra) throws Exception {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString(), "serve",
-                    "--demo", "--port", "0"));
+            List<String> command = new java.util.ArrayList<>(sigintRestored());
+            command.addAll(List.of(java.toString(), "-jar", JAR.toString(), "serve", "--demo", "--port", "0"));
             command.addAll(List.of(extra));
             stderr = Files.createTempFile("serve-stderr", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
@@ -121,6 +121,25 @@ class JarIT {
                     stdout.wait(200);
                 }
             }
+        }
+
+        /**
+         * A JVM started with SIGINT ignored (this test run started as a background job of a shell, which
+         * ignores SIGINT for it) passes that on to serve, whose JVM then installs no handler for SIGINT
+         * and ignores the signal the test sends: on Linux the child gets the default back
+         * ({@code env --default-signal}, GNU coreutils 8.31+). Found as a test that failed only when the
+         * suite ran in the background.
+         */
+        private static List<String> sigintRestored() throws IOException {
+            Path status = Path.of("/proc/self/status");
+            if (!Files.isReadable(status)) {
+                return List.of();
+            }
+            long ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                    .findFirst().map(line -> Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16))
+                    .orElse(0L);
+            boolean sigint = (ignored & (1L << (2 - 1))) != 0; // bit n - 1 for signal n; SIGINT is 2
+            return sigint ? List.of("env", "--default-signal=INT") : List.of();
         }
 
         void signal(String name) throws Exception {
