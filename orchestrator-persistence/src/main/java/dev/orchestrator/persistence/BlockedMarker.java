@@ -138,21 +138,10 @@ final class BlockedMarker {
      * (the recompute) is retried. Returns the number of rows changed.
      */
     static int refreshAfterCommit(DSLContext sql, RefreshScope scope) {
-        if (isEmpty(scope)) {
-            return 0;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sql.transactionResult(tx -> {
-                    lock(tx.dsl(), scope);
-                    return refresh(tx.dsl(), scope);
-                });
-            } catch (org.jooq.exception.DataAccessException e) {
-                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
-                    throw e;
-                }
-            }
-        }
+        return isEmpty(scope) ? 0 : retriedOnDeadlock(() -> sql.transactionResult(tx -> {
+            lock(tx.dsl(), scope);
+            return refresh(tx.dsl(), scope);
+        }), () -> { });
     }
 
     /** {@link #refreshAfterCommit} on a connection the caller runs transactions on by hand (a load session): commits. */
@@ -161,18 +150,51 @@ final class BlockedMarker {
         if (isEmpty(scope)) {
             return 0;
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
+        try {
+            return retriedOnDeadlock(() -> {
                 lock(sql, scope);
                 int changed = refresh(sql, scope);
-                connection.commit();
+                commit(connection);
                 return changed;
+            }, () -> rollback(connection));
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (e.getCause() instanceof java.sql.SQLException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** PostgreSQL's SQLSTATE for a deadlock it broke by failing this transaction. */
+    private static final String DEADLOCK = "40P01";
+
+    /** {@code attempt}, tried up to three times while PostgreSQL breaks a deadlock by failing it ({@code undo} after each failure). */
+    private static int retriedOnDeadlock(java.util.function.IntSupplier attempt, Runnable undo) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.getAsInt();
             } catch (org.jooq.exception.DataAccessException e) {
-                connection.rollback();
-                if (attempt >= 3 || !"40P01".equals(e.sqlState())) {
+                undo.run();
+                if (tries >= 3 || !DEADLOCK.equals(e.sqlState())) {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static void commit(java.sql.Connection connection) {
+        try {
+            connection.commit();
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("the refresh could not be committed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(java.sql.Connection connection) {
+        try {
+            connection.rollback();
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("the refresh could not be rolled back: " + e.getMessage(), e);
         }
     }
 
