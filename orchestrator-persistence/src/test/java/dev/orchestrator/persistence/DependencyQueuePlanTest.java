@@ -138,6 +138,11 @@ class DependencyQueuePlanTest {
         JsonNode plan;
         JsonNode beforePlan;
         try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+            // The markers' writes leave dead entries in the queue index (a marker change cannot be a HOT
+            // update: the index's predicate names it); the index built below has none. Vacuumed first, both
+            // indexes hold the same live entries, and the comparison is of the pages a page reads, not of
+            // how many dead entries the set-up happened to leave (87 against 86 allowed, seen once in CI).
+            statement.execute("VACUUM workflow_executions");
             // V8's index, which the page before dependencies was read from. Committed: an index built in an
             // open transaction after HOT updates (the markers') is not used by that transaction.
             statement.execute("CREATE INDEX workflow_executions_queue_before_v41 ON workflow_executions "
