@@ -145,24 +145,13 @@ final class BlockedMarker {
     }
 
     /** {@link #refreshAfterCommit} on a connection the caller runs transactions on by hand (a load session): commits. */
-    static int refreshAfterCommit(java.sql.Connection connection, DSLContext sql, RefreshScope scope)
-            throws java.sql.SQLException {
-        if (isEmpty(scope)) {
-            return 0;
-        }
-        try {
-            return retriedOnDeadlock(() -> {
-                lock(sql, scope);
-                int changed = refresh(sql, scope);
-                commit(connection);
-                return changed;
-            }, () -> rollback(connection));
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (e.getCause() instanceof java.sql.SQLException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    static int refreshAfterCommit(java.sql.Connection connection, DSLContext sql, RefreshScope scope) {
+        return isEmpty(scope) ? 0 : retriedOnDeadlock(() -> {
+            lock(sql, scope);
+            int changed = refresh(sql, scope);
+            commit(connection);
+            return changed;
+        }, () -> rollback(connection));
     }
 
     /** PostgreSQL's SQLSTATE for a deadlock it broke by failing this transaction. */

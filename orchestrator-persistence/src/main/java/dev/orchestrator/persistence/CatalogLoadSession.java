@@ -663,7 +663,7 @@ final class CatalogLoadSession implements CatalogLoader.Session {
             for (BlockedMarker.RefreshScope scope : scopes) {
                 BlockedMarker.refreshAfterCommit(connection, sql, scope);
             }
-        } catch (SQLException e) {
+        } catch (DataAccessException e) {
             throw new DataAccessException("the load was committed, but its blocked markers could not be refreshed: "
                     + e.getMessage(), e);
         }

@@ -159,9 +159,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
                         .thenComparing(e -> e.customerId().value())
                         .thenComparing(e -> e.definitionId().value()))
                 .toList();
-        Map<UUID, Set<UUID>> customers = ordered.stream().collect(Collectors.groupingBy(
-                e -> e.organizationId().value(), TreeMap::new,
-                Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
+        Map<UUID, Set<UUID>> customers = customersByOrganization(ordered);
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             MarkerLocks.forCustomers(t, customers);
@@ -178,12 +176,15 @@ final class JooqExecutionWriter implements ExecutionWriter {
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
             List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
             // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
-            Map<UUID, Set<UUID>> createdFor = created.stream().collect(Collectors.groupingBy(
-                    e -> e.organizationId().value(), TreeMap::new,
-                    Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
-            BlockedMarker.refreshCustomers(t, createdFor);
+            BlockedMarker.refreshCustomers(t, customersByOrganization(created));
             return created;
         });
+    }
+
+    /** The executions' customers, per organization, each in key order. */
+    private static Map<UUID, Set<UUID>> customersByOrganization(List<WorkflowExecution> executions) {
+        return executions.stream().collect(Collectors.groupingBy(e -> e.organizationId().value(), TreeMap::new,
+                Collectors.mapping(e -> e.customerId().value(), Collectors.toCollection(TreeSet::new))));
     }
 
     private static List<Object> insertValues(WorkflowExecution e) {
