@@ -36,7 +36,7 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * Streams generated catalog entries (the core's own types, already checked by the caller with
- * {@code CatalogRules}) into PostgreSQL with {@code COPY ... FROM STDIN} (text format), one table
+ * {@code CatalogRules}) into PostgreSQL with {@code COPY ... FROM STDIN} (binary format, {@link BinaryRows}), one table
  * at a time, all in ONE transaction: nothing is visible until {@link #commit}, and closing without
  * it rolls everything back. Rows are not held in memory: each goes into a small buffer that is
  * sent as it fills. Closed sets are written by their wire names, JSON as {@link JsonbCodec} writes
@@ -58,8 +58,6 @@ import org.postgresql.copy.CopyIn;
  * }</pre>
  */
 public final class CopyLoader implements AutoCloseable {
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSXXX");
 
     private final Connection connection;
     private final boolean referencesDeferred;
@@ -141,14 +139,15 @@ public final class CopyLoader implements AutoCloseable {
                     + "AND c.id = x.customer_id)"},
             new String[] {"workflow_definitions.organization_id", "SELECT count(*) FROM workflow_definitions x "
                     + "WHERE x.organization_id = ANY(?) AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = x.organization_id)"},
+            // One pass with hash joins (the parents are few and small next to the executions), not an OR of
+            // NOT EXISTS probes: that form cannot become anti joins and probed 5M rows one by one (10.8 s at 5M).
             new String[] {"workflow_executions references", "SELECT count(*) FROM workflow_executions x "
-                    + "WHERE x.organization_id = ANY(?) AND ("
-                    + "NOT EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.organization_id = x.organization_id "
-                    + "AND d.id = x.workflow_definition_id) "
-                    + "OR NOT EXISTS (SELECT 1 FROM customers c WHERE c.organization_id = x.organization_id AND c.id = x.customer_id) "
-                    + "OR NOT EXISTS (SELECT 1 FROM profiles p WHERE p.organization_id = x.organization_id AND p.id = x.assigned_csm_id) "
-                    + "OR (x.escalation_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM profiles p "
-                    + "WHERE p.organization_id = x.organization_id AND p.id = x.escalation_user_id)))"});
+                    + "LEFT JOIN workflow_definitions d ON d.organization_id = x.organization_id AND d.id = x.workflow_definition_id "
+                    + "LEFT JOIN customers c ON c.organization_id = x.organization_id AND c.id = x.customer_id "
+                    + "LEFT JOIN profiles p ON p.organization_id = x.organization_id AND p.id = x.assigned_csm_id "
+                    + "LEFT JOIN profiles e ON e.organization_id = x.organization_id AND e.id = x.escalation_user_id "
+                    + "WHERE x.organization_id = ANY(?) AND (d.id IS NULL OR c.id IS NULL OR p.id IS NULL "
+                    + "OR (x.escalation_user_id IS NOT NULL AND e.id IS NULL))"});
 
     /** The transaction's connection, for the caller's own checks before the copy starts. */
     public Connection connection() {
@@ -266,6 +265,10 @@ public final class CopyLoader implements AutoCloseable {
         }
         buildIndexes();
         if (referencesDeferred) {
+            try (Statement s = connection.createStatement()) {
+                // The customers' hash for the executions' check stays in memory (833k customers: ~60 MB).
+                s.execute("SET LOCAL work_mem = '256MB'");
+            }
             Array ids = connection.createArrayOf("uuid", organizations.toArray());
             for (String[] reference : REFERENCES) {
                 try (PreparedStatement ps = connection.prepareStatement(reference[1])) {
@@ -283,9 +286,10 @@ public final class CopyLoader implements AutoCloseable {
                 s.execute("SET LOCAL session_replication_role = origin");
             }
         }
-        // The copied executions' stored blocked markers (V41), in the load's transaction: COPY writes
-        // the column's default, and the organizations may have dependencies.
-        dev.orchestrator.persistence.PostgresStore.refreshBlockedMarkers(connection, organizations);
+        // The copied executions' stored blocked markers (V41), in the load's transaction: COPY writes the
+        // column's default (not blocked), which is the rule's answer in an organization without dependencies;
+        // only those with some are refreshed (each refresh reads all of its organization's executions).
+        dev.orchestrator.persistence.PostgresStore.refreshBlockedMarkers(connection, withDependencies(organizations));
         connection.commit();
         committed = true;
         connection.setAutoCommit(true);
@@ -293,6 +297,20 @@ public final class CopyLoader implements AutoCloseable {
             s.execute("ANALYZE organizations, profiles, customers, customer_properties, contacts, "
                     + "workflow_definitions, workflow_executions");
         }
+    }
+
+    private List<UUID> withDependencies(Collection<UUID> organizations) throws SQLException {
+        List<UUID> with = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DISTINCT organization_id"
+                + " FROM workflow_definition_dependencies WHERE organization_id = ANY(?) ORDER BY 1")) {
+            ps.setArray(1, connection.createArrayOf("uuid", organizations.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    with.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return with;
     }
 
     @Override
@@ -310,23 +328,51 @@ public final class CopyLoader implements AutoCloseable {
     }
 
     /** A copy that writes one row per entry. */
-    private <R> Copy<R> start(String target, BiConsumer<R, Line> encoder) throws SQLException {
+    private <R> Copy<R> start(String target, BiConsumer<R, BinaryRows> encoder) throws SQLException {
         return startRows(target, encoder.andThen((r, w) -> w.endRow()));
     }
 
     /** A copy whose encoder ends its rows itself: as many as the entry has (none, one or several). */
-    private <R> Copy<R> startRows(String target, BiConsumer<R, Line> encoder) throws SQLException {
+    private <R> Copy<R> startRows(String target, BiConsumer<R, BinaryRows> encoder) throws SQLException {
         if (open != null) {
             throw new IllegalStateException("one copy at a time: close the previous one first");
         }
+        String table = target.substring(0, target.indexOf(' '));
         if (referencesDeferred) {
-            dropIndexesIfEmpty(target.substring(0, target.indexOf(' ')));
+            dropIndexesIfEmpty(table);
         }
+        List<String> columns = Arrays.stream(target.substring(target.indexOf('(') + 1, target.lastIndexOf(')'))
+                .split(",")).map(String::trim).toList();
+        BinaryRows rows = new BinaryRows(columns, columnTypes(table, columns), FLUSH_CAPACITY);
         PGConnection pg = connection.unwrap(PGConnection.class);
-        CopyIn in = pg.getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
-        Copy<R> copy = new Copy<>(in, encoder);
+        CopyIn in = pg.getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT binary)");
+        Copy<R> copy = new Copy<>(in, encoder, rows);
         open = copy;
         return copy;
+    }
+
+    /** The (base) types of {@code table}'s {@code columns}, in their order, from the catalog. */
+    private List<BinaryRows.ColumnType> columnTypes(String table, List<String> columns) throws SQLException {
+        java.util.Map<String, String> types = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, coalesce(b.typname, t.typname)"
+                + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type b ON b.oid = t.typbasetype"
+                + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        List<BinaryRows.ColumnType> out = new java.util.ArrayList<>(columns.size());
+        for (String column : columns) {
+            String type = types.get(column);
+            if (type == null) {
+                throw new IllegalArgumentException(table + " has no column " + column);
+            }
+            out.add(BinaryRows.ColumnType.of(table + "." + column, type));
+        }
+        return out;
     }
 
     /** Drops the indexes of {@code table} that back no constraint when it has no row (see {@link #begin}). */
@@ -351,34 +397,78 @@ public final class CopyLoader implements AutoCloseable {
         }
         try (Statement s = connection.createStatement()) {
             for (String[] index : indexes) {
-                if (rebuildsAsItWas(s, index[0], index[1])) {
-                    s.execute("DROP INDEX \"" + index[0] + "\"");
-                    indexesToBuild.add(index[1]);
+                for (String candidate : List.of(index[1], inListsAsWritten(index[1]))) {
+                    if (rebuildsAsItWas(s, index[0], index[1], candidate)) {
+                        s.execute("DROP INDEX \"" + index[0] + "\"");
+                        indexesToBuild.add(candidate);
+                        break;
+                    }
                 }
             }
         }
     }
 
+    /** PostgreSQL's text of {@code column IN ('a', 'b')} over a VARCHAR column (see {@link #inListsAsWritten}). */
+    private static final java.util.regex.Pattern VARCHAR_IN_LIST = java.util.regex.Pattern.compile(
+            "\\(\\(([a-z_][a-z0-9_]*)\\)::text = ANY \\(\\(ARRAY\\[((?:'[a-z_]*'::character varying(?:, )?)+)\\]\\)::text\\[\\]\\)\\)");
+
     /**
-     * Whether {@code definition}, run again, makes the same index: PostgreSQL's text of an index is not
-     * always read back into the same expression (an {@code IN} list over a VARCHAR column comes back as an
-     * array of casts), and an index whose predicate changed might no longer match the queries that use
-     * it. Tried on the empty table under another name, which costs nothing; such an index is kept.
+     * {@code definition} with each VARCHAR {@code IN} list written back as the migrations write it
+     * ({@code (status IN ('not_started', 'underway'))}). PostgreSQL prints such a list as an array of
+     * casts, and that text parses into another expression (each element cast), so the printed
+     * definition does not build the same index; the list as written does. Only a candidate:
+     * {@link #rebuildsAsItWas} decides. Without this the partial indexes over open work (the queue's,
+     * the team view's, one active per customer and definition) were kept through a load into empty
+     * tables and maintained row by row, at random pages: most of the copy's time at 5M executions.
      */
-    private static boolean rebuildsAsItWas(Statement s, String name, String definition) throws SQLException {
+    static String inListsAsWritten(String definition) {
+        java.util.regex.Matcher m = VARCHAR_IN_LIST.matcher(definition);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    "(" + m.group(1) + " IN (" + m.group(2).replace("::character varying", "") + "))"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Whether {@code candidate} makes the same index as {@code definition} (PostgreSQL's text of index
+     * {@code name}): tried on the empty table under another name, which costs nothing, and compared by
+     * its printed definition and by its stored expression trees (predicate and expressions) as
+     * PostgreSQL compares expressions. An index whose predicate changed might no longer match the queries that
+     * use it; an index no candidate rebuilds exactly is kept.
+     */
+    private static boolean rebuildsAsItWas(Statement s, String name, String definition, String candidate)
+            throws SQLException {
         String trial = "copy_loader_trial_index";
         String marker = " INDEX " + name + " ON ";
-        if (!definition.contains(marker)) {
+        if (!candidate.contains(marker)) {
             return false;
         }
-        s.execute(definition.replace(marker, " INDEX " + trial + " ON "));
-        String again;
-        try (ResultSet rs = s.executeQuery("SELECT pg_get_indexdef('" + trial + "'::regclass)")) {
-            rs.next();
-            again = rs.getString(1);
-        }
+        String original = fingerprint(s, name);
+        s.execute(candidate.replace(marker, " INDEX " + trial + " ON "));
+        String again = fingerprint(s, trial);
         s.execute("DROP INDEX " + trial);
-        return again.replace(" INDEX " + trial + " ON ", marker).equals(definition);
+        return again.replace(" INDEX " + trial + " ON ", marker).equals(original) && original.startsWith(definition);
+    }
+
+    /**
+     * The fields of a stored expression tree that PostgreSQL's own comparison of expressions ({@code equal()},
+     * which the planner uses to match a query to a partial index) ignores: source positions and how a
+     * cast was written (implicit or explicit).
+     */
+    private static final String IGNORED_BY_EQUAL = "' :(location|relabelformat|coerceformat|funcformat|convertformat) -?[0-9]+'";
+
+    /** An index's printed definition and its stored expression trees, as {@link #IGNORED_BY_EQUAL} compares them. */
+    private static String fingerprint(Statement s, String index) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT pg_get_indexdef(i.indexrelid) || chr(10) || "
+                + "coalesce(regexp_replace(i.indpred::text, " + IGNORED_BY_EQUAL + ", '', 'g'), '') || chr(10) || "
+                + "coalesce(regexp_replace(i.indexprs::text, " + IGNORED_BY_EQUAL + ", '', 'g'), '') "
+                + "FROM pg_index i WHERE i.indexrelid = '\"" + index + "\"'::regclass")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Builds the indexes {@link #dropIndexesIfEmpty} dropped, in the load's transaction. */
@@ -396,37 +486,38 @@ public final class CopyLoader implements AutoCloseable {
         indexesToBuild.clear();
     }
 
+    private static final int FLUSH_AT = 1 << 18;
+    private static final int FLUSH_CAPACITY = FLUSH_AT + 4096;
+
     /** An open COPY into one table; {@link #close()} ends it (the rows are then in the transaction). */
     public final class Copy<R> implements AutoCloseable {
-        private static final int FLUSH_AT = 1 << 18;
-
         private final CopyIn in;
-        private final BiConsumer<R, Line> encoder;
-        private final Line line = new Line();
+        private final BiConsumer<R, BinaryRows> encoder;
+        private final BinaryRows rows;
         private boolean done;
 
-        private Copy(CopyIn in, BiConsumer<R, Line> encoder) {
+        private Copy(CopyIn in, BiConsumer<R, BinaryRows> encoder, BinaryRows rows) {
             this.in = in;
             this.encoder = encoder;
+            this.rows = rows;
         }
 
         /** Writes the entry's row(s). */
         public void add(R entry) throws SQLException {
-            encoder.accept(entry, line);
-            if (line.out.size() >= FLUSH_AT) {
+            encoder.accept(entry, rows);
+            if (rows.size() >= FLUSH_AT) {
                 send();
             }
         }
 
         /** Rows written so far (not entries: a customer has as many contacts rows as contacts). */
         public long rows() {
-            return line.rows;
+            return rows.rows();
         }
 
         private void send() throws SQLException {
-            byte[] bytes = line.out.toByteArray();
-            in.writeToCopy(bytes, 0, bytes.length);
-            line.out.reset();
+            in.writeToCopy(rows.buffer(), 0, rows.size());
+            rows.clear();
         }
 
         void cancel() throws SQLException {
@@ -443,6 +534,7 @@ public final class CopyLoader implements AutoCloseable {
                 return;
             }
             try {
+                rows.trailer();
                 send();
                 in.endCopy();
             } catch (SQLException e) {
@@ -451,60 +543,6 @@ public final class CopyLoader implements AutoCloseable {
             }
             done = true;
             open = null;
-        }
-    }
-
-    /** Encodes one row in COPY text format: tab-separated, \N for null, backslash escapes. */
-    static final class Line {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(FLUSH_CAPACITY);
-        private final StringBuilder row = new StringBuilder(256);
-        private boolean first = true;
-        private long rows;
-        private static final int FLUSH_CAPACITY = (1 << 18) + 4096;
-
-        Line field(Object value) {
-            if (!first) {
-                row.append('\t');
-            }
-            first = false;
-            if (value == null) {
-                row.append("\\N");
-            } else if (value instanceof String s) {
-                escape(s);
-            } else if (value instanceof BigDecimal d) {
-                row.append(d.toPlainString());
-            } else if (value instanceof Instant t) {
-                row.append(TIMESTAMP.format(t.atOffset(ZoneOffset.UTC)));
-            } else if (value instanceof WireNamed closedSet) {
-                escape(closedSet.wireName());
-            } else if (value instanceof JsonObject json) {
-                escape(JsonbCodec.text(json));
-            } else {
-                row.append(value);
-            }
-            return this;
-        }
-
-        private void escape(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> row.append("\\\\");
-                    case '\t' -> row.append("\\t");
-                    case '\n' -> row.append("\\n");
-                    case '\r' -> row.append("\\r");
-                    default -> row.append(c);
-                }
-            }
-        }
-
-        void endRow() {
-            row.append('\n');
-            byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
-            out.write(bytes, 0, bytes.length);
-            row.setLength(0);
-            first = true;
-            rows++;
         }
     }
 }
