@@ -63,6 +63,12 @@ final class Options {
      * (docs/scaling.md). Seeding and the SQL baselines still go to --db-url.
      */
     String serveDbUrl;
+    /**
+     * The data set of the {@code signals} section: {@code customers} (the size is its customers, a tenth as
+     * many executions: the historical figure 4) or {@code executions} (the data set of the other sections,
+     * the size its executions: 5M executions are ~833k customers).
+     */
+    String signalsShape = "customers";
     /** The command line as given, for the report. */
     String commandLine = "";
 
@@ -109,6 +115,7 @@ final class Options {
                 case "--out": o.out = Path.of(value); break;
                 case "--only": o.sections = sections(value); break;
                 case "--seeder": o.seeder = oneOf(value, "cli", "sql"); break;
+                case "--signals-shape": o.signalsShape = oneOf(value, "customers", "executions"); break;
                 case "--clients": o.clients = Integer.parseInt(value); break;
                 case "--warmup": o.warmup = seconds(value); break;
                 case "--duration": o.duration = seconds(value); break;
@@ -209,6 +216,8 @@ final class Options {
                 "  --cli-jar PATH        orchestrator.jar (default orchestrator-cli/target/orchestrator.jar)",
                 "  --out DIR             report and logs (default benchmarks/target/system)",
                 "  --seeder cli|sql      the product's seed synthetic (default) or the suite's SQL seeder",
+                "  --signals-shape customers|executions  the signals section's data set: SIZE customers (default) or\n"
+                + "                        the other sections' SIZE executions (5m: ~833k customers)",
                 "  --clients N           concurrent load clients (default 8)",
                 "  --warmup 5s --duration 15s --max-requests N   bounds of each load phase",
                 "  --ingest-lines 100k   lines of each measured signal batch (ingest section)",

@@ -8,19 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Figure 4: {@code orchestrator.jar interpret-signals} over a data set of {@code size} customers,
- * twice: the first run creates the triggered executions, the second must create none.
+ * Figure 4: {@code orchestrator.jar interpret-signals} over a data set of {@code size} customers (or,
+ * with {@code --signals-shape executions}, over the other sections' data set of {@code size}
+ * executions), twice: the first run creates the triggered executions, the second must create none.
  */
 final class SignalsSection {
 
     private SignalsSection() {
     }
 
-    static void run(Context ctx, String label, long customers) throws Exception {
+    static void run(Context ctx, String label, long size) throws Exception {
         Report r = ctx.report;
-        r.heading(3, "Signal interpretation (" + label + " customers)");
+        boolean byExecutions = ctx.options.signalsShape.equals("executions");
+        DataShape shape = byExecutions ? DataShape.forExecutions(size) : DataShape.forCustomers(size);
+        long customers = shape.customers();
+        r.heading(3, "Signal interpretation (" + (byExecutions ? label + " executions, " + Report.count(customers)
+                + " customers" : label + " customers") + ")");
+        label = byExecutions ? label + "_executions" : label;
         String db = Suite.databaseName(ctx, "signals_" + label);
-        DataShape shape = DataShape.forCustomers(customers);
         Suite.prepareDatabase(ctx, db, shape, "signals." + label + ".seed_seconds");
         double baseline = ctx.cliBaselineSeconds();
         long before;
