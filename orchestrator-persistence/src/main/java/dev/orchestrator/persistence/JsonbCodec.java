@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.domain.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.JSONB;
 
 /**
@@ -35,6 +36,18 @@ public final class JsonbCodec {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
     private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() { };
 
+    /**
+     * Small objects already parsed, by their text. A list page or a queue page reads its definitions'
+     * trigger conditions once per row and most executions' data is one of a few small objects ({@code {}},
+     * {@code {"step": 2}}): parsing each anew was ~10 % of a list page's heap allocation (a parser, a
+     * context and a map per value, docs/performance.md). A {@link JsonObject} is deeply immutable, so one
+     * parse can be shared; PostgreSQL prints equal jsonb values as equal text. Bounded like
+     * {@link RenderedOnce}: once full, further texts are parsed every time.
+     */
+    private static final Map<String, JsonObject> PARSED = new ConcurrentHashMap<>();
+    static final int MAX_PARSED = 4_096;
+    static final int MAX_PARSED_LENGTH = 256;
+
     private JsonbCodec() {
     }
 
@@ -46,6 +59,22 @@ public final class JsonbCodec {
     }
 
     static JsonObject read(String json) {
+        if (json.length() > MAX_PARSED_LENGTH) {
+            return parse(json);
+        }
+        JsonObject known = PARSED.get(json);
+        if (known != null) {
+            return known;
+        }
+        JsonObject parsed = parse(json);
+        if (PARSED.size() < MAX_PARSED) {
+            PARSED.putIfAbsent(json, parsed);
+        }
+        return parsed;
+    }
+
+    /** {@code json} parsed, never from {@link #PARSED} (for the tests, which compare the two). */
+    static JsonObject parse(String json) {
         try {
             Map<String, Object> values = MAPPER.readValue(json, OBJECT);
             return values == null ? JsonObject.EMPTY : new JsonObject(values);
