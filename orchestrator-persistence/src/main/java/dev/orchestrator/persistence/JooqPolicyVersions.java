@@ -143,7 +143,7 @@ final class JooqPolicyVersions implements PolicyVersions {
 
     /** Rows read and checked at most once each (a few per organization); cleared when full. */
     private static final int MAX_READ_VERSIONS = 1_024;
-    private static final Map<StoredRow, PolicyVersion> READ = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedMemo<StoredRow, PolicyVersion> READ = new BoundedMemo<>(MAX_READ_VERSIONS);
 
     /**
      * A stored row as its policies: read through the wire format once per content, since the current
@@ -156,12 +156,7 @@ final class JooqPolicyVersions implements PolicyVersions {
         if (known != null) {
             return known;
         }
-        PolicyVersion read = read(row);
-        if (READ.size() >= MAX_READ_VERSIONS) {
-            READ.clear();
-        }
-        READ.put(key, read);
-        return read;
+        return READ.remember(key, read(row));
     }
 
     /** A stored row, read back through the one reader of the wire format (a row it refuses is a bug). */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.domain.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.JSONB;
 
 /**
@@ -41,12 +40,11 @@ public final class JsonbCodec {
      * trigger conditions once per row and most executions' data is one of a few small objects ({@code {}},
      * {@code {"step": 2}}): parsing each anew was ~10 % of a list page's heap allocation (a parser, a
      * context and a map per value, docs/performance.md). A {@link JsonObject} is deeply immutable, so one
-     * parse can be shared; PostgreSQL prints equal jsonb values as equal text. Bounded like
-     * {@link RenderedOnce}: once full, further texts are parsed every time.
+     * parse can be shared; PostgreSQL prints equal jsonb values as equal text.
      */
-    private static final Map<String, JsonObject> PARSED = new ConcurrentHashMap<>();
     static final int MAX_PARSED = 4_096;
     static final int MAX_PARSED_LENGTH = 256;
+    private static final BoundedMemo<String, JsonObject> PARSED = new BoundedMemo<>(MAX_PARSED);
 
     private JsonbCodec() {
     }
@@ -66,11 +64,7 @@ public final class JsonbCodec {
         if (known != null) {
             return known;
         }
-        JsonObject parsed = parse(json);
-        if (PARSED.size() < MAX_PARSED) {
-            PARSED.putIfAbsent(json, parsed);
-        }
-        return parsed;
+        return PARSED.remember(json, parse(json));
     }
 
     /** {@code json} parsed, never from {@link #PARSED} (for the tests, which compare the two). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -32,7 +31,7 @@ final class RenderedOnce {
     static final int MAX_SHAPES = 4_096;
 
     private final DSLContext sql;
-    private final Map<String, Rendered> shapes = new ConcurrentHashMap<>();
+    private final BoundedMemo<String, Rendered> shapes = new BoundedMemo<>(MAX_SHAPES);
 
     RenderedOnce(DSLContext sql) {
         this.sql = sql;
@@ -99,11 +98,7 @@ final class RenderedOnce {
         if (known != null) {
             return known;
         }
-        Rendered fresh = render(binds, built);
-        if (shapes.size() < MAX_SHAPES) {
-            shapes.putIfAbsent(shape, fresh);
-        }
-        return fresh;
+        return shapes.remember(shape, render(binds, built));
     }
 
     private Rendered render(Binds binds, Query built) {
