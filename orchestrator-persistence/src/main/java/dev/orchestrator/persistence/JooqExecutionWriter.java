@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 
 /**
@@ -71,7 +71,8 @@ final class JooqExecutionWriter implements ExecutionWriter {
             DSLContext t = tx.dsl();
             // Before the row lock: writers of this customer's work one after the other (MarkerLocks).
             MarkerLocks.forCustomers(t, Map.of(next.organizationId().value(), List.of(next.customerId().value())));
-            Record1<Long> saved = t.update(W)
+            UUID organization = next.organizationId().value();
+            Record2<Long, Boolean> saved = t.update(W)
                     .set(W.ASSIGNED_CSM_ID, next.assignedCsmId().value())
                     .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
                     .set(W.STATUS, next.status())
@@ -109,7 +110,9 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .and(W.ID.eq(next.id().value()))
                     .and(W.VERSION.eq(expectedVersion))
                     .and(W.STATUS.eq(expectedStatus))
-                    .returningResult(W.VERSION)
+                    // Read after the locks, in this statement: where the organization has no dependency
+                    // there is no marker to keep and no dependent to release (BlockedMarker.dependenciesExist).
+                    .returningResult(W.VERSION, BlockedMarker.dependenciesExist(organization))
                     .fetchOne();
             if (saved == null) {
                 Optional<ExecutionStatus> current = t.select(W.STATUS).from(W)
@@ -118,14 +121,15 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 return new SaveResult.Conflict(current);
             }
             insertEvents(t, List.of(event));
-            if (!expectedStatus.isTerminal() && next.status().isTerminal()) {
-                // In the same transaction: a crash between the close and the release would lose the events.
-                JooqDependencyBlocks.releaseDependentsOf(t, next.organizationId(), next.id(), event.occurredAt());
+            if (saved.value2()) {
+                if (!expectedStatus.isTerminal() && next.status().isTerminal()) {
+                    // In the same transaction: a crash between the close and the release would lose the events.
+                    JooqDependencyBlocks.releaseDependentsOf(t, next.organizationId(), next.id(), event.occurredAt());
+                }
+                // The customer's markers: this row's own (its status may no longer be blockable) and its
+                // dependents' (a prerequisite opened or closed). Nothing is written where nothing changed.
+                BlockedMarker.refresh(t, new BlockedMarker.OfCustomers(organization, List.of(next.customerId().value())));
             }
-            // The customer's markers: this row's own (its status may no longer be blockable) and its
-            // dependents' (a prerequisite opened or closed). Nothing is written where nothing changed.
-            BlockedMarker.refresh(t, new BlockedMarker.OfCustomers(next.organizationId().value(),
-                    List.of(next.customerId().value())));
             return new SaveResult.Saved(next.withVersion(saved.value1()));
         });
     }
@@ -175,8 +179,11 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .fetchSet(W.ID);
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
             List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
-            // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
-            BlockedMarker.refreshCustomers(t, customersByOrganization(created));
+            // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them),
+            // in the organizations with a dependency (BlockedMarker.dependenciesExist: read after the locks).
+            Map<UUID, Set<UUID>> refreshed = customersByOrganization(created);
+            refreshed.keySet().removeIf(organization -> !BlockedMarker.dependenciesExist(t, organization));
+            BlockedMarker.refreshCustomers(t, refreshed);
             return created;
         });
     }

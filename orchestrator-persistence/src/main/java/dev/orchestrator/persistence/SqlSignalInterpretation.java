@@ -170,7 +170,13 @@ final class SqlSignalInterpretation implements SignalInterpretation {
         if (created.total() > 0) {
             // After the commit (outside the retries: a second run would create nothing, so refresh
             // nothing), under the markers' locks (MarkerLocks): the customers that got new work.
-            BlockedMarker.refreshWhereEventsAt(sql, scope.organization(), now);
+            // A signal write for some customers refreshes those (their locks, not the organization's).
+            if (scope.customers().isPresent()) {
+                BlockedMarker.refreshAfterCommit(sql, new BlockedMarker.OfCustomers(scope.organization().orElseThrow().value(),
+                        scope.customers().get().stream().map(CustomerId::value).toList()));
+            } else {
+                BlockedMarker.refreshWhereEventsAt(sql, scope.organization(), now);
+            }
         }
         return created;
     }
