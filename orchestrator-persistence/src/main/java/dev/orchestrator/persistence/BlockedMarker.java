@@ -112,9 +112,17 @@ final class BlockedMarker {
         return statement(t, scope).execute();
     }
 
-    /** The markers of {@code customers}, grouped by organization (each refresh stays inside one). */
+    /**
+     * The markers of {@code customers}, grouped by organization (each refresh stays inside one), in
+     * {@code t}'s transaction after its {@link MarkerLocks}: in the organizations with a dependency
+     * ({@link #dependenciesExist}), since elsewhere a write of executions changes no marker.
+     */
     static void refreshCustomers(DSLContext t, Map<UUID, ? extends Collection<UUID>> customersByOrganization) {
-        customersByOrganization.forEach((organization, customers) -> refresh(t, new OfCustomers(organization, customers)));
+        customersByOrganization.forEach((organization, customers) -> {
+            if (!customers.isEmpty() && dependenciesExist(t, organization)) {
+                refresh(t, new OfCustomers(organization, customers));
+            }
+        });
     }
 
     /**

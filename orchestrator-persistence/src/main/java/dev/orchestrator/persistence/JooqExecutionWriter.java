@@ -69,9 +69,9 @@ final class JooqExecutionWriter implements ExecutionWriter {
         Optional<Escalation> escalation = Optional.ofNullable(next.escalation());
         return sql.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            // Before the row lock: writers of this customer's work one after the other (MarkerLocks).
-            MarkerLocks.forCustomers(t, Map.of(next.organizationId().value(), List.of(next.customerId().value())));
             UUID organization = next.organizationId().value();
+            // Before the row lock: writers of this customer's work one after the other (MarkerLocks).
+            MarkerLocks.forCustomers(t, Map.of(organization, List.of(next.customerId().value())));
             Record2<Long, Boolean> saved = t.update(W)
                     .set(W.ASSIGNED_CSM_ID, next.assignedCsmId().value())
                     .set(W.ESCALATION_USER_ID, id(next.escalationUserId()))
@@ -179,11 +179,8 @@ final class JooqExecutionWriter implements ExecutionWriter {
                     .fetchSet(W.ID);
             insertEvents(t, events.stream().filter(e -> inserted.contains(e.executionId().value())).toList());
             List<WorkflowExecution> created = executions.stream().filter(e -> inserted.contains(e.id().value())).toList();
-            // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them),
-            // in the organizations with a dependency (BlockedMarker.dependenciesExist: read after the locks).
-            Map<UUID, Set<UUID>> refreshed = customersByOrganization(created);
-            refreshed.keySet().removeIf(organization -> !BlockedMarker.dependenciesExist(t, organization));
-            BlockedMarker.refreshCustomers(t, refreshed);
+            // A new row's own marker, and its customer's dependents' (a new open prerequisite blocks them).
+            BlockedMarker.refreshCustomers(t, customersByOrganization(created));
             return created;
         });
     }
