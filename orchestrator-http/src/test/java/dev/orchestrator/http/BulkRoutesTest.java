@@ -254,8 +254,8 @@ class BulkRoutesTest extends ApiTestBase {
             // dependency: no release of dependents, no refresh of the stored blocked markers); the reads
             // (the executions, the caller, profiles, policy, dependencies) once per call.
             assertThat(bySender).as("%s: statements by sender", body.get("action"))
+                    // the guarded UPDATE with the event's INSERT, one statement
                     .containsEntry("JooqExecutionWriter#saveTransition", (long) ids.size())
-                    .containsEntry("JooqExecutionWriter#insertEvents", (long) ids.size())
                     .containsEntry("MarkerLocks#forCustomers", (long) ids.size())
                     .doesNotContainKeys("BlockedMarker#refresh", "JooqDependencyBlocks#releaseWhere");
             long reads = bySender.entrySet().stream().filter(e -> !e.getKey().startsWith("JooqExecutionWriter#")

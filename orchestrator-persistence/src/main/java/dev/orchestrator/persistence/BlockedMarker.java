@@ -219,14 +219,14 @@ final class BlockedMarker {
      * the transaction that holds the shared one, and so sees what it wrote; if instead the refresh got the
      * lock first, the {@code depends_on} write committed before this read, which sees it.
      */
-    static Field<Boolean> dependenciesExist(UUID organization) {
+    static Field<Boolean> dependenciesExist(Field<UUID> organization) {
         var d = WORKFLOW_DEFINITION_DEPENDENCIES;
         return DSL.field(DSL.exists(DSL.selectOne().from(d).where(d.ORGANIZATION_ID.eq(organization))));
     }
 
-    /** {@link #dependenciesExist(UUID)} as a statement of its own. */
+    /** {@link #dependenciesExist(Field)} as a statement of its own. */
     static boolean dependenciesExist(DSLContext t, UUID organization) {
-        return t.select(dependenciesExist(organization)).fetchSingle().value1();
+        return t.select(dependenciesExist(DSL.val(organization))).fetchSingle().value1();
     }
 
     /**

@@ -11,22 +11,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 final class JooqExecutionLookup implements ExecutionLookup {
 
     private final DSLContext sql;
+    private final RenderedOnce statements;
 
     JooqExecutionLookup(DSLContext sql) {
         this.sql = sql;
+        this.statements = new RenderedOnce(sql);
     }
 
+    /** Read by every transition: its SQL rendered once, its row read by position into the entry's columns. */
     @Override
     public Optional<QueueEntry> findExecution(OrganizationId organizationId, ExecutionId id) {
-        return EntrySql.select(sql)
-                .where(E.ORGANIZATION_ID.eq(organizationId.value())).and(E.ID.eq(id.value()))
-                .fetchOptional(EntrySql::entry);
+        RenderedOnce.Binds binds = new RenderedOnce.Binds("execution");
+        return statements.query(binds, findQuery(binds, organizationId, id))
+                .coerce(EntrySql.COLUMNS).fetchOptional(EntrySql::entry);
+    }
+
+    /** The statement {@link #findExecution} runs, every value made by {@code binds}. */
+    Query findQuery(RenderedOnce.Binds binds, OrganizationId organizationId, ExecutionId id) {
+        return EntrySql.selectByPosition(sql)
+                .where(E.ORGANIZATION_ID.eq(binds.val(organizationId.value(), E.ORGANIZATION_ID)))
+                .and(E.ID.eq(binds.val(id.value(), E.ID)));
     }
 
     @Override

@@ -87,8 +87,15 @@ final class RenderedOnce {
 
     /** {@code built} (made with {@code binds}) as its shape's SQL, rendered at most once, with its values bound. */
     ResultQuery<Record> query(Binds binds, Query built) {
+        return query(sql, binds, built);
+    }
+
+    /**
+     * The same, run on {@code on} (a transaction's context), e.g. a transition's guarded write.
+     */
+    ResultQuery<Record> query(DSLContext on, Binds binds, Query built) {
         Rendered rendered = rendered(binds, built);
-        return sql.resultQuery(rendered.sql(), binds.bindings(rendered.slots()));
+        return on.resultQuery(rendered.sql(), binds.bindings(rendered.slots()));
     }
 
     /** The SQL and bind positions of {@code built}'s shape (for tests and the benchmarks). */

@@ -85,9 +85,9 @@ class MarkerRefreshSkipTest {
         WorkflowExecution open = world.execution(review, customer, world.csm, ExecutionStatus.UNDERWAY, 60, World.T0);
 
         assertThat(sendersDuring(() -> complete(world, open, World.T0.plusSeconds(60))))
-                .as("what a completion sends in an organization without dependencies")
-                .contains("JooqExecutionWriter#saveTransition", "JooqExecutionWriter#insertEvents")
-                .doesNotContain("BlockedMarker#refresh", "JooqDependencyBlocks#releaseWhere");
+                .as("what a completion sends in an organization without dependencies: the locks, then the"
+                        + " guarded UPDATE with its event's INSERT")
+                .containsExactly("MarkerLocks#forCustomers", "JooqExecutionWriter#saveTransition");
         assertThat(sendersDuring(() -> insertNew(world, review, customer, World.T0.plusSeconds(120))))
                 .as("what a new execution sends there")
                 .contains("JooqExecutionWriter#insertNew")

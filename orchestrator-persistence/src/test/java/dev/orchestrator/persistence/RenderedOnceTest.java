@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.core.domain.execution.ExecutionStatus;
+import dev.orchestrator.core.domain.execution.WorkflowExecution;
+import dev.orchestrator.core.domain.ids.ExecutionId;
+import dev.orchestrator.core.domain.lifecycle.Lifecycle;
+import dev.orchestrator.core.domain.lifecycle.Transition;
+import dev.orchestrator.core.domain.lifecycle.TransitionResult;
 import dev.orchestrator.core.domain.ids.CustomerId;
 import dev.orchestrator.core.domain.ids.DefinitionId;
 import dev.orchestrator.core.domain.ids.OrganizationId;
@@ -44,6 +49,7 @@ class RenderedOnceTest {
     private static final DSLContext SQL = DSL.using(SQLDialect.POSTGRES,
             new Settings().withExecuteLogging(false).withRenderSchema(false));
     private static final List<UUID> IDS = ids(12);
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
     private final Random random = new Random(2026);
     private final RenderedOnce cache = new RenderedOnce(SQL);
@@ -95,6 +101,53 @@ class RenderedOnceTest {
                     new TeamWindows(Instant.parse("2026-03-02T09:00:00Z").plusSeconds(random.nextInt(100_000))), labels);
             assertSameAsRenderedEachTime(binds, query);
         }
+    }
+
+    /**
+     * A transition's statements (the guarded UPDATE with its event's INSERT, the read of the execution) through
+     * a chain of random transitions: every state an execution passes through (snoozed with a risk score,
+     * escalated and acknowledged, skipped with a code, reassigned, completed) renders as the one kept shape.
+     */
+    @Test
+    void randomTransitionsRenderAsTheirShapesKeptSql() {
+        JooqExecutionLookup lookup = new JooqExecutionLookup(SQL);
+        Set<String> shapes = new HashSet<>();
+        for (int chain = 0; chain < 60; chain++) {
+            WorkflowExecution current = WorkflowExecution.create(ExecutionId.of(pick(IDS)), OrganizationId.of(pick(IDS)),
+                    DefinitionId.of(pick(IDS)), CustomerId.of(pick(IDS)), ProfileId.of(pick(IDS)), random.nextBoolean(),
+                    random.nextInt(1_000), T0);
+            for (int step = 0; step < 8; step++) {
+                Instant at = T0.plusSeconds(60L * (chain * 10 + step + 1));
+                TransitionResult result = Lifecycle.apply(current, transition(), null, ProfileId.of(pick(IDS)), at);
+                if (!(result instanceof TransitionResult.Applied applied)) {
+                    continue;
+                }
+                Binds update = new Binds("transition");
+                assertSameAsRenderedEachTime(update, JooqExecutionWriter.guardedWrite(SQL, update, applied.execution(),
+                        current.status(), current.version(), applied.event(),
+                        random.nextBoolean() ? null : random.nextInt(100)));
+                Binds read = new Binds("execution");
+                assertSameAsRenderedEachTime(read, lookup.findQuery(read, current.organizationId(), current.id()));
+                shapes.add(update.shape());
+                current = applied.execution().withVersion(current.version() + 1);
+            }
+        }
+        assertThat(shapes).as("one shape, whatever the transition").hasSize(1);
+    }
+
+    private Transition transition() {
+        return switch (random.nextInt(9)) {
+            case 0 -> new Transition.Start();
+            case 1 -> new Transition.Complete();
+            case 2 -> new Transition.Snooze(1 + random.nextInt(30), random.nextBoolean() ? "waiting_on_customer" : null,
+                    random.nextBoolean() ? "back \u00e9 later" : null);
+            case 3 -> new Transition.Skip("not now", random.nextBoolean() ? "not_relevant" : null, null);
+            case 4 -> new Transition.Escalate(ProfileId.of(pick(IDS)));
+            case 5 -> new Transition.Acknowledge(random.nextBoolean() ? "on it" : null);
+            case 6 -> new Transition.Resolve(null);
+            case 7 -> new Transition.Wake();
+            default -> new Transition.Reassign(ProfileId.of(pick(IDS)));
+        };
     }
 
     @Test
