@@ -41,7 +41,7 @@ final class RebalanceHandler {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dry_run", !done.applied());
         json.put("load_counting", done.counting().wireName());
-        json.put("as_of", done.asOf().toString());
+        json.put("as_of", Representations.time(done.asOf()));
         List<Map<String, Object>> moves = new ArrayList<>();
         long failed = 0;
         for (int i = 0; i < done.proposal().moves().size(); i++) {

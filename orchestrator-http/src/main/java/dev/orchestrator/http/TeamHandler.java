@@ -25,7 +25,7 @@ final class TeamHandler {
         ViewTeam.TeamReport report = Responses.valueOf(team.team(Authentication.caller(ctx), csm));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("csms", report.members().stream().map(TeamHandler::line).toList());
-        json.put("as_of", report.asOf().toString());
+        json.put("as_of", Representations.time(report.asOf()));
         json.put("escalation_ack_target_hours", report.ackTarget().toHours());
         Responses.json(ctx, 200, json);
     }

@@ -354,15 +354,10 @@ public final class CopyLoader implements AutoCloseable {
     /** The (base) types of {@code table}'s {@code columns}, in their order, from the catalog. */
     private List<BinaryRows.ColumnType> columnTypes(String table, List<String> columns) throws SQLException {
         java.util.Map<String, String> types = new java.util.HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, coalesce(b.typname, t.typname)"
+        for (String[] row : catalogPairs("SELECT a.attname, coalesce(b.typname, t.typname)"
                 + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_type b ON b.oid = t.typbasetype"
-                + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    types.put(rs.getString(1), rs.getString(2));
-                }
-            }
+                + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped", table)) {
+            types.put(row[0], row[1]);
         }
         List<BinaryRows.ColumnType> out = new java.util.ArrayList<>(columns.size());
         for (String column : columns) {
@@ -375,6 +370,20 @@ public final class CopyLoader implements AutoCloseable {
         return out;
     }
 
+    /** The rows of a catalog query about {@code table} (its one parameter), each as its two text columns. */
+    private List<String[]> catalogPairs(String query, String table) throws SQLException {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(query)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Drops the indexes of {@code table} that back no constraint when it has no row (see {@link #begin}). */
     private void dropIndexesIfEmpty(String table) throws SQLException {
         try (Statement s = connection.createStatement();
@@ -384,17 +393,9 @@ public final class CopyLoader implements AutoCloseable {
                 return;
             }
         }
-        List<String[]> indexes = new java.util.ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT x.relname, pg_get_indexdef(i.indexrelid)"
+        List<String[]> indexes = catalogPairs("SELECT x.relname, pg_get_indexdef(i.indexrelid)"
                 + " FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid WHERE i.indrelid = ?::regclass"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
-            }
-        }
+                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) ORDER BY 1", table);
         try (Statement s = connection.createStatement()) {
             for (String[] index : indexes) {
                 for (String candidate : List.of(index[1], inListsAsWritten(index[1]))) {
