@@ -74,7 +74,7 @@ public final class PostgresStore {
                 new JooqCatalogOwners(sql),
                 loader,
                 new JooqCatalogReads(sql),
-                new JooqCatalogWrites(loader),
+                new JooqCatalogWrites(loader, new RenderedOnce(sql)),
                 new JooqIdempotencyRecords(sql),
                 new JooqExecutionViews(sql), new SqlSignalLifecycle(sql),
                 new SqlTeamViews(sql), new JooqReasonCodes(sql), new JooqOrganizationSettings(sql),

@@ -18,6 +18,7 @@ import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import dev.orchestrator.persistence.jooq.tables.records.WorkflowExecutionsRecord;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -29,6 +30,7 @@ import org.jooq.Record4;
 import org.jooq.UpdateConditionStep;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Re-scores every active execution in one statement:
@@ -85,7 +87,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
             LocalDate today) {
         // Rows whose remembered change is from an earlier day are written too, to forget it; they are
         // told apart by score_changed_on, which a re-scored row has set to today.
-        var update = update(sql, scope, policy, today, true).returningResult(E.SCORE_CHANGED_ON);
+        var update = update(sql, null, scope, policy, today, true).returningResult(E.SCORE_CHANGED_ON);
         WorkflowExecutions all = WORKFLOW_EXECUTIONS;
         var examined = DSL.select(DSL.count()).from(all)
                 .where(all.STATUS.in(Codes.inlineStatuses(all.STATUS, ExecutionStatus.ACTIVE)))
@@ -103,14 +105,30 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
      */
     static ResultQuery<Record4<UUID, UUID, Integer, Integer>> rescored(DSLContext sql, WorkScope scope,
             PriorityPolicy policy, LocalDate today) {
+        return rescored(sql, null, scope, policy, today).coerce(RESCORED_ID, RESCORED_CUSTOMER, RESCORED_BEFORE,
+                RESCORED_AFTER);
+    }
+
+    private static final Field<UUID> RESCORED_ID = DSL.field("id", UUID.class);
+    private static final Field<UUID> RESCORED_CUSTOMER = DSL.field("customer_id", UUID.class);
+    private static final Field<Integer> RESCORED_BEFORE = DSL.field("score_before", Integer.class);
+    private static final Field<Integer> RESCORED_AFTER = DSL.field("score_after", Integer.class);
+    /** The columns {@link #rescored} answers, in order. */
+    static final List<Field<?>> RESCORED = List.of(RESCORED_ID, RESCORED_CUSTOMER, RESCORED_BEFORE, RESCORED_AFTER);
+
+    /**
+     * The same statement with the scope's values made by {@code binds} (null: bound as usual), for SQL
+     * rendered once ({@link RenderedOnce}); the policy and {@code today} are inlined, so a caller keeping the
+     * SQL marks them in the shape.
+     */
+    static ResultQuery<org.jooq.Record> rescored(DSLContext sql, RenderedOnce.Binds binds, WorkScope scope,
+            PriorityPolicy policy, LocalDate today) {
         WorkflowExecutions was = WORKFLOW_EXECUTIONS.as("was");
-        var update = update(sql, scope, policy, today, false).returningResult(E.ID, E.CUSTOMER_ID,
+        var update = update(sql, binds, scope, policy, today, false).returningResult(E.ID, E.CUSTOMER_ID,
                 DSL.field(DSL.select(was.PRIORITY_SCORE).from(was).where(was.ID.eq(E.ID))).as("score_before"),
                 E.PRIORITY_SCORE.as("score_after"));
         return sql.resultQuery("WITH changed AS ({0}) SELECT id, customer_id, score_before, score_after "
-                + "FROM changed ORDER BY id", update)
-                .coerce(DSL.field("id", UUID.class), DSL.field("customer_id", UUID.class),
-                        DSL.field("score_before", Integer.class), DSL.field("score_after", Integer.class));
+                + "FROM changed ORDER BY id", update);
     }
 
     /**
@@ -121,21 +139,21 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
      * score stays are written too, forgetting it, so an item carries a change only on the day it
      * happened (until the next run).
      */
-    private static UpdateConditionStep<WorkflowExecutionsRecord> update(DSLContext sql, WorkScope scope,
-            PriorityPolicy policy, LocalDate today, boolean forgetOlder) {
+    private static UpdateConditionStep<WorkflowExecutionsRecord> update(DSLContext sql, RenderedOnce.Binds binds,
+            WorkScope scope, PriorityPolicy policy, LocalDate today, boolean forgetOlder) {
         PrioritySql.Inputs inputs = new PrioritySql.Inputs(E.STATUS, E.SNOOZE_UNTIL, D.WORKFLOW_TYPE,
                 D.PRIORITY_WEIGHT, P.REVENUE_IMPACT_TIER, P.CHURN_RISK_SCORE, P.USAGE_SCORE, E.DUE_AT);
         Field<Integer> score = PrioritySql.scoreExpression(policy, today, inputs);
         Condition changes = E.PRIORITY_SCORE.isDistinctFrom(score);
         // A second change the same day keeps the first one's "before": the item says how it moved since the
         // previous run, not since the last signal write.
-        Condition changedToday = E.SCORE_CHANGED_ON.eq(today);
+        Condition changedToday = E.SCORE_CHANGED_ON.eq(value(binds, today, E.SCORE_CHANGED_ON));
         Condition activeInScope = E.STATUS.in(Codes.inlineStatuses(E.STATUS, ExecutionStatus.ACTIVE))
-                .and(inScope(scope, E));
+                .and(inScope(binds, scope, E));
         // A customer scope is repeated on c and p: the planner does not carry e.customer_id = ANY(...)
         // over the join, so without it customers and customer_properties are read for the whole
         // organization and hashed on every scoped write.
-        Condition customersOfC = customersIn(scope, C.ID);
+        Condition customersOfC = customersIn(binds, scope, C.ID);
         Condition written = forgetOlder ? changes.or(E.SCORE_CHANGED_ON.lt(today)) : changes;
         return sql.update(E)
                 .set(E.PRIORITY_SCORE, score)
@@ -148,7 +166,7 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
                 .set(E.SCORE_CHANGED_ON, DSL.when(changes, DSL.inline(today))
                         .otherwise(DSL.inline((LocalDate) null)))
                 .from(D, C.leftJoin(P).on(P.ORGANIZATION_ID.eq(C.ORGANIZATION_ID)).and(P.CUSTOMER_ID.eq(C.ID))
-                        .and(customersIn(scope, P.CUSTOMER_ID)))
+                        .and(customersIn(binds, scope, P.CUSTOMER_ID)))
                 .where(D.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(D.ID.eq(E.WORKFLOW_DEFINITION_ID))
                 .and(C.ORGANIZATION_ID.eq(E.ORGANIZATION_ID)).and(C.ID.eq(E.CUSTOMER_ID))
                 .and(customersOfC)
@@ -158,15 +176,33 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
 
     /** {@code customer = ANY(scope's customers)}, or no condition when the scope has no customer list. */
     static Condition customersIn(WorkScope scope, Field<UUID> customer) {
-        return scope.customers().map(c -> customer.eq(DSL.any(c.stream().map(CustomerId::value).toArray(UUID[]::new))))
-                .orElse(DSL.noCondition());
+        return customersIn(null, scope, customer);
+    }
+
+    /** The same, its value made by {@code binds} when there are (null: bound as usual). */
+    private static Condition customersIn(RenderedOnce.Binds binds, WorkScope scope, Field<UUID> customer) {
+        return scope.customers().map(c -> {
+            UUID[] ids = c.stream().map(CustomerId::value).toArray(UUID[]::new);
+            return binds == null ? customer.eq(DSL.any(ids))
+                    : customer.eq(DSL.any(binds.val(ids, SQLDataType.UUID.array())));
+        }).orElse(DSL.noCondition());
     }
 
     /** The scope's conditions on executions {@code e}. */
     static Condition inScope(WorkScope scope, WorkflowExecutions e) {
-        return scope.organization().map(o -> e.ORGANIZATION_ID.eq(o.value())).orElse(DSL.noCondition())
-                .and(scope.customers().map(c -> e.CUSTOMER_ID.eq(DSL.any(c.stream().map(CustomerId::value)
-                        .toArray(UUID[]::new)))).orElse(DSL.noCondition()))
-                .and(scope.definition().map(d -> e.WORKFLOW_DEFINITION_ID.eq(d.value())).orElse(DSL.noCondition()));
+        return inScope(null, scope, e);
+    }
+
+    /** The same, their values made by {@code binds} when there are (null: bound as usual). */
+    private static Condition inScope(RenderedOnce.Binds binds, WorkScope scope, WorkflowExecutions e) {
+        return scope.organization().map(o -> e.ORGANIZATION_ID.eq(value(binds, o.value(), e.ORGANIZATION_ID)))
+                .orElse(DSL.noCondition())
+                .and(customersIn(binds, scope, e.CUSTOMER_ID))
+                .and(scope.definition().map(d -> e.WORKFLOW_DEFINITION_ID.eq(value(binds, d.value(),
+                        e.WORKFLOW_DEFINITION_ID))).orElse(DSL.noCondition()));
+    }
+
+    private static <T> Field<T> value(RenderedOnce.Binds binds, T value, Field<T> field) {
+        return binds == null ? DSL.val(value, field) : binds.val(value, field);
     }
 }

@@ -15,6 +15,7 @@ import dev.orchestrator.core.domain.ids.OrganizationId;
 import dev.orchestrator.core.domain.ids.ProfileId;
 import dev.orchestrator.core.domain.priority.PriorityLabel;
 import dev.orchestrator.core.domain.priority.PriorityPolicy;
+import dev.orchestrator.core.domain.scope.WorkScope;
 import dev.orchestrator.core.domain.team.TeamWindows;
 import dev.orchestrator.core.domain.views.ExecutionFilter;
 import dev.orchestrator.core.domain.views.ListSort;
@@ -133,6 +134,43 @@ class RenderedOnceTest {
             }
         }
         assertThat(shapes).as("one shape, whatever the transition").hasSize(1);
+    }
+
+    /**
+     * The scoped re-scoring of a signal or catalog write (JooqCatalogWrites), its SQL kept per policy, day
+     * and scope shape: random customer sets, definition scopes, policies and days render as their kept SQL,
+     * so the inlined policy and day are part of the shape (without the marks two policies would share one).
+     */
+    @Test
+    void randomScopedRescoringsRenderAsTheirShapesKeptSql() {
+        Set<String> shapes = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            OrganizationId organization = OrganizationId.of(pick(IDS));
+            WorkScope scope;
+            if (random.nextInt(4) == 0) {
+                scope = WorkScope.definition(organization, DefinitionId.of(pick(IDS)));
+            } else {
+                Set<CustomerId> customers = new HashSet<>();
+                int size = 1 + random.nextInt(random.nextBoolean() ? 2 : 900);
+                while (customers.size() < Math.min(size, IDS.size())) {
+                    customers.add(CustomerId.of(pick(IDS)));
+                }
+                scope = WorkScope.customers(organization, customers);
+            }
+            PriorityPolicy policy = random.nextBoolean() ? PriorityPolicy.STANDARD : changed(PriorityPolicy.STANDARD,
+                    1 + random.nextInt(3));
+            java.time.LocalDate today = java.time.LocalDate.of(2026, 3, 1).plusDays(random.nextInt(3));
+            Binds binds = new Binds("rescored").mark(policy).mark(today);
+            assertSameAsRenderedEachTime(binds, SqlPriorityRecomputation.rescored(SQL, binds, scope, policy, today));
+            shapes.add(binds.shape());
+        }
+        // two scope kinds x four policies x three days, each seen many times
+        assertThat(shapes.size()).isBetween(12, 24);
+    }
+
+    private static PriorityPolicy changed(PriorityPolicy p, int by) {
+        return new PriorityPolicy(p.typeTiers(), p.revenueImpactPointsPerTier() + by, p.churnRiskPointsPerPoint() + by,
+                p.churnRiskTypes(), p.usageScoreDivisor(), p.usageTypes(), p.snooze(), p.labels(), p.due());
     }
 
     private Transition transition() {
