@@ -39,8 +39,9 @@ import org.jooq.impl.SQLDataType;
  * Guarded writes. A transition is one {@code UPDATE ... SET ..., version = version + 1 WHERE
  * organization_id = ? AND id = ? AND version = ? AND status = ?} with its event INSERT in the same
  * statement ({@link #guardedWrite}), in one transaction; when the UPDATE matches no row, no event is
- * written and the current status (or its absence) is read and reported as a conflict. Two racing writers: PostgreSQL makes the second wait for the first's row
- * lock, re-checks its WHERE on the new row version, finds the version moved on and updates nothing.
+ * written and the current status (or its absence) is read and reported as a conflict. Two racing
+ * writers: PostgreSQL makes the second wait for the first's row lock, re-checks its WHERE on the new
+ * row version, finds the version moved on and updates nothing.
  */
 final class JooqExecutionWriter implements ExecutionWriter {
 
@@ -116,7 +117,7 @@ final class JooqExecutionWriter implements ExecutionWriter {
      * The guarded UPDATE of a transition, every value made by {@code b} so that its SQL is rendered once
      * ({@link RenderedOnce}: rendering it was the largest CPU cost of a transition in {@code serve}).
      */
-    static UpdateResultStep<Record2<Long, Boolean>> guardedUpdate(DSLContext t, RenderedOnce.Binds b,
+    private static UpdateResultStep<Record2<Long, Boolean>> guardedUpdate(DSLContext t, RenderedOnce.Binds b,
             WorkflowExecution next, ExecutionStatus expectedStatus, long expectedVersion, Action action,
             Integer riskScore) {
         Optional<Escalation> escalation = Optional.ofNullable(next.escalation());
