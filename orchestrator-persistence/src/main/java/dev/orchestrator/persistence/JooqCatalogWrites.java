@@ -205,11 +205,10 @@ final class JooqCatalogWrites implements CatalogWrites {
     private List<ChangedRow> rescore(DSLContext sql, WorkScope scope, Scoring scoring) {
         RenderedOnce.Binds binds = new RenderedOnce.Binds("rescored").mark(scoring.priorityPolicy())
                 .mark(scoring.today());
-        return statements.query(sql, binds,
-                        SqlPriorityRecomputation.rescored(sql, binds, scope, scoring.priorityPolicy(), scoring.today()))
-                .coerce(SqlPriorityRecomputation.RESCORED)
-                .fetch(r -> new ChangedRow(new ExecutionId(r.get(0, UUID.class)), null,
-                        new CustomerId(r.get(1, UUID.class)), r.get(2, Integer.class), r.get(3, Integer.class)));
+        return SqlPriorityRecomputation.asRescored(statements.query(sql, binds,
+                        SqlPriorityRecomputation.rescored(sql, binds, scope, scoring.priorityPolicy(), scoring.today())))
+                .fetch(r -> new ChangedRow(new ExecutionId(r.value1()), null, new CustomerId(r.value2()), r.value3(),
+                        r.value4()));
     }
 
     /** The daily interpretation statement, narrowed to the scope and run in this transaction (after the re-scoring). */

@@ -33,7 +33,6 @@ import org.jooq.Table;
 import org.jooq.Record2;
 import org.jooq.UpdateResultStep;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Guarded writes. A transition is one {@code UPDATE ... SET ..., version = version + 1 WHERE
@@ -70,8 +69,6 @@ final class JooqExecutionWriter implements ExecutionWriter {
     private static final Field<Long> SAVED_VERSION = DSL.field(DSL.name("saved", W.VERSION.getName()), Long.class);
     private static final Field<Boolean> SAVED_DEPENDENCIES_EXIST = DSL.field(DSL.name("saved", "dependencies_exist"),
             Boolean.class);
-
-    private static final Field<String> STATUS_TEXT = DSL.field(W.STATUS.getQualifiedName(), SQLDataType.VARCHAR);
 
     private final DSLContext sql;
     private final RenderedOnce statements;
@@ -135,22 +132,14 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 .set(W.SKIP_REASON, b.val(next.skipReason(), W.SKIP_REASON))
                 .set(W.REASON_CODE, b.val(next.reasonCode(), W.REASON_CODE))
                 .set(W.ESCALATION_STATE, b.val(escalation.map(Escalation::state).orElse(null), W.ESCALATION_STATE))
-                .set(W.ESCALATED_BY, b.val(escalation.map(Escalation::by).map(ProfileId::value).orElse(null),
-                        W.ESCALATED_BY))
-                .set(W.ESCALATED_AT, b.val(escalation.map(Escalation::at).map(Codes::timestamp).orElse(null),
-                        W.ESCALATED_AT))
-                .set(W.ESCALATION_ACKNOWLEDGED_BY, b.val(
-                        escalation.map(Escalation::acknowledgedBy).map(ProfileId::value).orElse(null),
+                .set(W.ESCALATED_BY, b.val(who(escalation, Escalation::by), W.ESCALATED_BY))
+                .set(W.ESCALATED_AT, b.val(when(escalation, Escalation::at), W.ESCALATED_AT))
+                .set(W.ESCALATION_ACKNOWLEDGED_BY, b.val(who(escalation, Escalation::acknowledgedBy),
                         W.ESCALATION_ACKNOWLEDGED_BY))
-                .set(W.ESCALATION_ACKNOWLEDGED_AT, b.val(
-                        escalation.map(Escalation::acknowledgedAt).map(Codes::timestamp).orElse(null),
+                .set(W.ESCALATION_ACKNOWLEDGED_AT, b.val(when(escalation, Escalation::acknowledgedAt),
                         W.ESCALATION_ACKNOWLEDGED_AT))
-                .set(W.ESCALATION_RESOLVED_BY, b.val(
-                        escalation.map(Escalation::resolvedBy).map(ProfileId::value).orElse(null),
-                        W.ESCALATION_RESOLVED_BY))
-                .set(W.ESCALATION_RESOLVED_AT, b.val(
-                        escalation.map(Escalation::resolvedAt).map(Codes::timestamp).orElse(null),
-                        W.ESCALATION_RESOLVED_AT))
+                .set(W.ESCALATION_RESOLVED_BY, b.val(who(escalation, Escalation::resolvedBy), W.ESCALATION_RESOLVED_BY))
+                .set(W.ESCALATION_RESOLVED_AT, b.val(when(escalation, Escalation::resolvedAt), W.ESCALATION_RESOLVED_AT))
                 .set(W.ESCALATION_NOTE, b.val(escalation.map(Escalation::note).orElse(null), W.ESCALATION_NOTE))
                 .set(W.EXECUTION_DATA, b.val(JsonbCodec.write(next.executionData()), W.EXECUTION_DATA))
                 .set(W.UPDATED_AT, b.val(timestamp(next.updatedAt()), W.UPDATED_AT))
@@ -164,11 +153,21 @@ final class JooqExecutionWriter implements ExecutionWriter {
                 .where(W.ORGANIZATION_ID.eq(b.val(next.organizationId().value(), W.ORGANIZATION_ID)))
                 .and(W.ID.eq(b.val(next.id().value(), W.ID)))
                 .and(W.VERSION.eq(b.val(expectedVersion, W.VERSION)))
-                // The status as the column holds it (its converter's text): jOOQ binds a converted value anew.
-                .and(STATUS_TEXT.eq(b.val((String) W.STATUS.getConverter().to(expectedStatus), SQLDataType.VARCHAR)))
+                .and(b.eqAsStored(W.STATUS, expectedStatus))
                 // Read after the locks, in this statement: where the organization has no dependency
                 // there is no marker to keep and no dependent to release (BlockedMarker.dependenciesExist).
                 .returningResult(W.VERSION, DEPENDENCIES_EXIST);
+    }
+
+    /** A profile the escalation names (who escalated, acknowledged, resolved), as its column holds it. */
+    private static UUID who(Optional<Escalation> escalation, java.util.function.Function<Escalation, ProfileId> step) {
+        return escalation.map(step).map(ProfileId::value).orElse(null);
+    }
+
+    /** A time the escalation names, as its column holds it. */
+    private static java.time.OffsetDateTime when(Optional<Escalation> escalation,
+            java.util.function.Function<Escalation, java.time.Instant> step) {
+        return escalation.map(step).map(Codes::timestamp).orElse(null);
     }
 
     /**

@@ -10,9 +10,7 @@ import dev.orchestrator.core.domain.ids.ProfileId;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.ResultQuery;
-import org.jooq.impl.SQLDataType;
 import org.jooq.impl.DSL;
 
 final class JooqProfileLookup implements ProfileLookup {
@@ -48,12 +46,9 @@ final class JooqProfileLookup implements ProfileLookup {
     @Override
     public List<Profile> profiles(OrganizationId organizationId, Optional<Role> role) {
         RenderedOnce.Binds binds = new RenderedOnce.Binds("profiles");
-        // The role as the column holds it (its converter's text): a converted value jOOQ would bind anew.
-        Field<String> roleText = DSL.field(PROFILES.ROLE.getQualifiedName(), SQLDataType.VARCHAR);
         return profiles(binds, sql.selectFrom(PROFILES)
                 .where(PROFILES.ORGANIZATION_ID.eq(binds.val(organizationId.value(), PROFILES.ORGANIZATION_ID)))
-                .and(role.map(r -> roleText.eq(binds.val((String) PROFILES.ROLE.getConverter().to(r), SQLDataType.VARCHAR)))
-                        .orElse(DSL.noCondition()))
+                .and(role.map(r -> binds.eqAsStored(PROFILES.ROLE, r)).orElse(DSL.noCondition()))
                 .orderBy(PROFILES.FULL_NAME, PROFILES.ID));
     }
 

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Condition;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
@@ -12,6 +13,7 @@ import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Statements whose SQL is rendered once per shape and then run as that SQL with each call's bind values,
@@ -58,6 +60,16 @@ final class RenderedOnce {
         /** A value to bind, of {@code type}. */
         <T> Param<T> val(T value, DataType<T> type) {
             return made(DSL.val(value, type), type.getTypeName());
+        }
+
+        /**
+         * {@code field = value} for a column whose converter stores text (a status, a role), compared as the
+         * text the column holds: given the converted value, jOOQ's {@code eq} binds it anew, outside these
+         * binds, so that its position would be unknown on the next call.
+         */
+        <U> Condition eqAsStored(Field<U> field, U value) {
+            Field<String> stored = DSL.field(field.getQualifiedName(), SQLDataType.VARCHAR);
+            return stored.eq(val((String) field.getConverter().to(value), SQLDataType.VARCHAR));
         }
 
         private <T> Param<T> made(Param<T> param, String what) {

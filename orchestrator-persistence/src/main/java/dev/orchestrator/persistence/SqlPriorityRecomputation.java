@@ -18,7 +18,6 @@ import dev.orchestrator.persistence.jooq.tables.WorkflowDefinitions;
 import dev.orchestrator.persistence.jooq.tables.WorkflowExecutions;
 import dev.orchestrator.persistence.jooq.tables.records.WorkflowExecutionsRecord;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
@@ -105,16 +104,14 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
      */
     static ResultQuery<Record4<UUID, UUID, Integer, Integer>> rescored(DSLContext sql, WorkScope scope,
             PriorityPolicy policy, LocalDate today) {
-        return rescored(sql, null, scope, policy, today).coerce(RESCORED_ID, RESCORED_CUSTOMER, RESCORED_BEFORE,
-                RESCORED_AFTER);
+        return asRescored(rescored(sql, null, scope, policy, today));
     }
 
-    private static final Field<UUID> RESCORED_ID = DSL.field("id", UUID.class);
-    private static final Field<UUID> RESCORED_CUSTOMER = DSL.field("customer_id", UUID.class);
-    private static final Field<Integer> RESCORED_BEFORE = DSL.field("score_before", Integer.class);
-    private static final Field<Integer> RESCORED_AFTER = DSL.field("score_after", Integer.class);
-    /** The columns {@link #rescored} answers, in order. */
-    static final List<Field<?>> RESCORED = List.of(RESCORED_ID, RESCORED_CUSTOMER, RESCORED_BEFORE, RESCORED_AFTER);
+    /** {@link #rescored}'s rows, typed: id, customer, the score before and after (the same query run as kept SQL too). */
+    static ResultQuery<Record4<UUID, UUID, Integer, Integer>> asRescored(ResultQuery<org.jooq.Record> query) {
+        return query.coerce(DSL.field("id", UUID.class), DSL.field("customer_id", UUID.class),
+                DSL.field("score_before", Integer.class), DSL.field("score_after", Integer.class));
+    }
 
     /**
      * The same statement with the scope's values made by {@code binds} (null: bound as usual), for SQL
