@@ -83,6 +83,9 @@ final class EntrySql {
     /** Every column a {@link QueueEntry} is read from, in select-list order. */
     static final List<Field<?>> COLUMNS = columns();
 
+    /** The same, as kept statements read their rows ({@link RenderedOnce#run}). */
+    static final Field<?>[] COLUMN_ARRAY = COLUMNS.toArray(Field<?>[]::new);
+
     private static List<Field<?>> columns() {
         List<Field<?>> fields = new ArrayList<>();
         fields.addAll(List.of(E.fields()));

@@ -1,5 +1,9 @@
 package dev.orchestrator.persistence;
 
+import static dev.orchestrator.persistence.SqlPriorityRecomputation.RESCORED_CUSTOMER;
+import static dev.orchestrator.persistence.SqlPriorityRecomputation.RESCORED_ID;
+import static dev.orchestrator.persistence.SqlPriorityRecomputation.SCORE_AFTER;
+import static dev.orchestrator.persistence.SqlPriorityRecomputation.SCORE_BEFORE;
 import static dev.orchestrator.persistence.jooq.Tables.CUSTOMERS;
 import static dev.orchestrator.persistence.jooq.Tables.CUSTOMER_PROPERTIES;
 import static dev.orchestrator.persistence.jooq.Tables.WORKFLOW_DEFINITIONS;
@@ -205,9 +209,11 @@ final class JooqCatalogWrites implements CatalogWrites {
     private List<ChangedRow> rescore(DSLContext sql, WorkScope scope, Scoring scoring) {
         RenderedOnce.Binds binds = new RenderedOnce.Binds("rescored").mark(scoring.priorityPolicy())
                 .mark(scoring.today());
-        return SqlPriorityRecomputation.asRescored(statements.query(sql, binds,
-                        SqlPriorityRecomputation.rescored(sql, binds, scope, scoring.priorityPolicy(), scoring.today())))
-                .fetch(r -> new ChangedRow(new ExecutionId(r.value1()), null, new CustomerId(r.value2()), r.value3(),
+        return statements.fetch(sql, binds,
+                        SqlPriorityRecomputation.rescored(sql, binds, scope, scoring.priorityPolicy(), scoring.today()),
+                        RESCORED_ID, RESCORED_CUSTOMER, SCORE_BEFORE, SCORE_AFTER)
+                .into(RESCORED_ID, RESCORED_CUSTOMER, SCORE_BEFORE, SCORE_AFTER)
+                .map(r -> new ChangedRow(new ExecutionId(r.value1()), null, new CustomerId(r.value2()), r.value3(),
                         r.value4()));
     }
 

@@ -46,14 +46,14 @@ final class JooqDependencyBlocks implements DependencyBlocks {
     public List<Named> dependenciesOf(OrganizationId organization, DefinitionId definition) {
         // Read by every start: its SQL rendered once.
         RenderedOnce.Binds binds = new RenderedOnce.Binds("dependencies");
-        return statements.query(binds, sql.select(DEP.PREREQUISITE_ID, DEP.COMPLETED_WITHIN_DAYS, DEP.WHILE_OPEN, PRE.NAME)
+        return statements.fetch(binds, sql.select(DEP.PREREQUISITE_ID, DEP.COMPLETED_WITHIN_DAYS, DEP.WHILE_OPEN, PRE.NAME)
                 .from(DEP)
                 .join(PRE).on(PRE.ORGANIZATION_ID.eq(DEP.ORGANIZATION_ID)).and(PRE.ID.eq(DEP.PREREQUISITE_ID))
                 .where(DEP.ORGANIZATION_ID.eq(binds.val(organization.value(), DEP.ORGANIZATION_ID)))
                 .and(DEP.DEFINITION_ID.eq(binds.val(definition.value(), DEP.DEFINITION_ID)))
-                .orderBy(DEP.POSITION))
-                .coerce(DEP.PREREQUISITE_ID, DEP.COMPLETED_WITHIN_DAYS, DEP.WHILE_OPEN, PRE.NAME)
-                .fetch(r -> new Named(new Dependency(DefinitionId.of(r.value1()), r.value2(), r.value3()), r.value4()));
+                .orderBy(DEP.POSITION), DEP.PREREQUISITE_ID, DEP.COMPLETED_WITHIN_DAYS, DEP.WHILE_OPEN, PRE.NAME)
+                .into(DEP.PREREQUISITE_ID, DEP.COMPLETED_WITHIN_DAYS, DEP.WHILE_OPEN, PRE.NAME)
+                .map(r -> new Named(new Dependency(DefinitionId.of(r.value1()), r.value2(), r.value3()), r.value4()));
     }
 
     @Override

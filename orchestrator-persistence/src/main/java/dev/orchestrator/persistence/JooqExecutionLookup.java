@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -29,12 +29,12 @@ final class JooqExecutionLookup implements ExecutionLookup {
     @Override
     public Optional<QueueEntry> findExecution(OrganizationId organizationId, ExecutionId id) {
         RenderedOnce.Binds binds = new RenderedOnce.Binds("execution");
-        return statements.query(binds, findQuery(binds, organizationId, id))
-                .coerce(EntrySql.COLUMNS).fetchOptional(EntrySql::entry);
+        return statements.fetch(binds, findQuery(binds, organizationId, id), EntrySql.COLUMN_ARRAY)
+                .stream().findFirst().map(EntrySql::entry);
     }
 
     /** The statement {@link #findExecution} runs, every value made by {@code binds}. */
-    Query findQuery(RenderedOnce.Binds binds, OrganizationId organizationId, ExecutionId id) {
+    ResultQuery<?> findQuery(RenderedOnce.Binds binds, OrganizationId organizationId, ExecutionId id) {
         return EntrySql.selectByPosition(sql)
                 .where(E.ORGANIZATION_ID.eq(binds.val(organizationId.value(), E.ORGANIZATION_ID)))
                 .and(E.ID.eq(binds.val(id.value(), E.ID)));

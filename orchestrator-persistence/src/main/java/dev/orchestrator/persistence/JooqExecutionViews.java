@@ -138,7 +138,7 @@ final class JooqExecutionViews implements ExecutionViews {
         SelectQuery<Record> query = listStatement(binds, organizationId, visibility, filter, labels, text, sort, after,
                 limit);
         // read by position straight into the entry's own columns: no copy, and each column found by identity
-        return statements.query(binds, query).coerce(VIEW_COLUMNS).fetch(r -> view(r, null));
+        return statements.fetch(binds, query, VIEW_COLUMNS).map(r -> view(r, null));
     }
 
     /**
@@ -240,7 +240,7 @@ final class JooqExecutionViews implements ExecutionViews {
         Binds binds = new Binds("count");
         ResultQuery<Record1<Integer>> query = countQuery(binds, organizationId, visibility, filter, labels,
                 textMatch(organizationId, filter.text()), atMost);
-        return statements.query(binds, query).fetchOne(0, Long.class);
+        return statements.fetch(binds, query).get(0).get(0, Long.class);
     }
 
     /**
@@ -310,7 +310,7 @@ final class JooqExecutionViews implements ExecutionViews {
                 .unionAll(sql.select(DSL.inline(false).as(isCustomer), definition.ID.as("id")).from(definition)
                         .where(definitionNamed(binds, organizationId, text.get()))
                         .limit(DSL.inline(MAX_LISTED_MATCHES + 1)));
-        statements.query(binds, lookUp).forEach(r -> (r.get(0, Boolean.class) ? customers : definitions)
+        statements.fetch(binds, lookUp).forEach(r -> (r.get(0, Boolean.class) ? customers : definitions)
                 .add(r.get(1, UUID.class)));
         return new TextMatch(text.get(), customers, customers.size() > MAX_LISTED_MATCHES, definitions,
                 definitions.size() > MAX_LISTED_MATCHES);

@@ -88,9 +88,9 @@ final class JooqExecutionWriter implements ExecutionWriter {
             // Before the row lock: writers of this customer's work one after the other (MarkerLocks).
             MarkerLocks.forCustomers(t, Map.of(organization, List.of(next.customerId().value())));
             RenderedOnce.Binds binds = new RenderedOnce.Binds("transition");
-            Record2<Long, Boolean> saved = statements.query(t, binds,
-                    guardedWrite(t, binds, next, expectedStatus, expectedVersion, event, riskScore))
-                    .coerce(SAVED_VERSION, SAVED_DEPENDENCIES_EXIST).fetchOne();
+            Record2<Long, Boolean> saved = statements.fetch(t, binds,
+                    guardedWrite(t, binds, next, expectedStatus, expectedVersion, event, riskScore),
+                    SAVED_VERSION, SAVED_DEPENDENCIES_EXIST).into(SAVED_VERSION, SAVED_DEPENDENCIES_EXIST).stream().findFirst().orElse(null);
             if (saved == null) {
                 Optional<ExecutionStatus> current = t.select(W.STATUS).from(W)
                         .where(W.ORGANIZATION_ID.eq(next.organizationId().value())).and(W.ID.eq(next.id().value()))

@@ -11,6 +11,7 @@ import dev.orchestrator.core.domain.workload.LoadCounting;
 import java.util.Arrays;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * The settings are columns of {@code organizations} (V28, V35), with the defaults as column defaults.
@@ -31,13 +32,13 @@ final class JooqOrganizationSettings implements OrganizationSettingsStore {
     @Override
     public OrganizationSettings settings(OrganizationId organization) {
         RenderedOnce.Binds binds = new RenderedOnce.Binds("settings");
-        return statements.query(binds, sql.select(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
-                                ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD)
-                        .from(ORGANIZATIONS)
-                        .where(ORGANIZATIONS.ID.eq(binds.val(organization.value(), ORGANIZATIONS.ID))))
-                .coerce(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
+        var columns = new Field<?>[] {ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
+                ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD};
+        return statements.fetch(binds, sql.select(columns).from(ORGANIZATIONS)
+                        .where(ORGANIZATIONS.ID.eq(binds.val(organization.value(), ORGANIZATIONS.ID))), columns)
+                .into(ORGANIZATIONS.ESCALATION_ACK_TARGET_HOURS, ORGANIZATIONS.ASSIGNMENT_POOL,
                         ORGANIZATIONS.ASSIGNMENT_STRATEGY, ORGANIZATIONS.REBALANCE_LOAD)
-                .fetchOptional(r -> new OrganizationSettings(r.value1(),
+                .stream().findFirst().map(r -> new OrganizationSettings(r.value1(),
                         Arrays.stream(r.value2()).map(ProfileId::of).toList(),
                         AssignmentStrategy.fromWireName(r.value3()).orElseThrow(),
                         LoadCounting.fromWireName(r.value4()).orElseThrow()))

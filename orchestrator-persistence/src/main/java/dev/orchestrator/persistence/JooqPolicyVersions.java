@@ -48,9 +48,8 @@ final class JooqPolicyVersions implements PolicyVersions {
     public PolicyVersion currentPolicies(OrganizationId organization) {
         // Read on every scoring path: its SQL rendered once (docs/performance.md).
         RenderedOnce.Binds binds = new RenderedOnce.Binds("current");
-        return statements.query(binds, currentQuery(sql, binds, organization))
-                .coerce(ORGANIZATION_POLICY_VERSIONS.fields())
-                .fetchOptional(r -> version(r.into(ORGANIZATION_POLICY_VERSIONS)))
+        return statements.fetch(binds, currentQuery(sql, binds, organization), ORGANIZATION_POLICY_VERSIONS.fields())
+                .stream().findFirst().map(r -> version(r.into(ORGANIZATION_POLICY_VERSIONS)))
                 .orElseGet(PolicyVersion::builtIn);
     }
 

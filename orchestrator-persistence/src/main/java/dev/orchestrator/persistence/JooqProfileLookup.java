@@ -30,8 +30,8 @@ final class JooqProfileLookup implements ProfileLookup {
         try (TenantScope.Binding ignored = TenantScope.bindCaller(id)) {
             RenderedOnce.Binds binds = new RenderedOnce.Binds("caller");
             // Run here, not in profiles(): the statement checks (TenantPredicates) know this method asks by id alone.
-            return statements.query(binds, sql.selectFrom(PROFILES).where(PROFILES.ID.eq(binds.val(id.value(), PROFILES.ID))))
-                    .coerce(PROFILES.fields()).fetchOptional(r -> Rows.profile(r, PROFILES));
+            return statements.fetch(binds, sql.selectFrom(PROFILES).where(PROFILES.ID.eq(binds.val(id.value(), PROFILES.ID))),
+                    PROFILES.fields()).stream().findFirst().map(r -> Rows.profile(r, PROFILES));
         }
     }
 
@@ -63,6 +63,6 @@ final class JooqProfileLookup implements ProfileLookup {
 
     /** {@code query}'s profiles, its SQL rendered once; the rows read by position as the table's columns. */
     private List<Profile> profiles(RenderedOnce.Binds binds, ResultQuery<?> query) {
-        return statements.query(binds, query).coerce(PROFILES.fields()).fetch(r -> Rows.profile(r, PROFILES));
+        return statements.fetch(binds, query, PROFILES.fields()).map(r -> Rows.profile(r, PROFILES));
     }
 }

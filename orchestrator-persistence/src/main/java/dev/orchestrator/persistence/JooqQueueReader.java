@@ -56,7 +56,6 @@ final class JooqQueueReader implements QueueReader {
      * columns and copying each row into a second record of these was ~13 % of serve's CPU in a queue
      * request: a record type built per row, and every value looked up by field twice.)
      */
-    private static final Field<?>[] ENTRY_COLUMNS = EntrySql.COLUMNS.toArray(Field<?>[]::new);
 
     private final DSLContext sql;
     /** False only for the benchmark's "before dependencies" statement: the page as it was before issue 14. */
@@ -77,13 +76,13 @@ final class JooqQueueReader implements QueueReader {
      * The service's hot path: every dashboard load reads a queue page. The query is rendered once
      * per mode and limit, then run as that SQL with its binds and read back by position, because
      * rendering the jOOQ query on every call was the largest single CPU cost of a queue read
-     * (docs/performance.md). The SQL is exactly {@link #queueQuery}'s, with columns renamed.
+     * (docs/performance.md). The SQL is exactly {@link #queueQuery}'s, with columns renamed; it runs as a
+     * JDBC statement bound by position, as every kept statement does ({@link RenderedOnce#run}).
      */
     @Override
     public List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        return sql.resultQuery(pageSql(mode, limit), binds(mode, organizationId.value(), csmId.value()))
-                .coerce(ENTRY_COLUMNS)
-                .fetch(EntrySql::entry);
+        Object[] values = {DSL.val(organizationId.value(), E.ORGANIZATION_ID), DSL.val(csmId.value(), E.ASSIGNED_CSM_ID)};
+        return RenderedOnce.run(sql, pageSql(mode, limit), values, EntrySql.COLUMN_ARRAY).map(EntrySql::entry);
     }
 
     /**

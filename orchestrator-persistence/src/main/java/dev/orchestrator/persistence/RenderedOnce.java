@@ -1,5 +1,8 @@
 package dev.orchestrator.persistence;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,7 +14,9 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -97,17 +102,38 @@ final class RenderedOnce {
         }
     }
 
-    /** {@code built} (made with {@code binds}) as its shape's SQL, rendered at most once, with its values bound. */
-    ResultQuery<Record> query(Binds binds, Query built) {
-        return query(sql, binds, built);
+    /** {@code built} (made with {@code binds}) run as its shape's SQL, rendered at most once: its rows, read as {@code columns}. */
+    Result<Record> fetch(Binds binds, ResultQuery<?> built, Field<?>... columns) {
+        return fetch(sql, binds, built, columns);
     }
 
     /**
-     * The same, run on {@code on} (a transaction's context), e.g. a transition's guarded write.
+     * The same, run on {@code on} (a transaction's context, e.g. a transition's guarded write). The kept SQL
+     * runs as a JDBC statement on {@code on}'s connection with its values bound by position
+     * ({@link PositionalBinds}); its rows are read by jOOQ into records of {@code columns}, by position (none
+     * given: the result's own columns, by name). Given, they are not asked of {@code built}: a statement with a
+     * common table expression works its fields out by rendering parts of itself again.
      */
-    ResultQuery<Record> query(DSLContext on, Binds binds, Query built) {
+    Result<Record> fetch(DSLContext on, Binds binds, ResultQuery<?> built, Field<?>... columns) {
         Rendered rendered = rendered(binds, built);
-        return on.resultQuery(rendered.sql(), binds.bindings(rendered.slots()));
+        return run(on, rendered.sql(), binds.bindings(rendered.slots()), columns);
+    }
+
+    /**
+     * Runs kept SQL on {@code on}'s connection as a JDBC statement, {@code values} (jOOQ params, one per
+     * {@code ?}, in order) bound by position ({@link PositionalBinds}), and reads its rows as {@code columns}.
+     */
+    static Result<Record> run(DSLContext on, String keptSql, Object[] values, Field<?>... columns) {
+        return on.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(keptSql)) {
+                PositionalBinds.bind(connection, statement, values);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return columns.length == 0 ? on.fetch(rows) : on.fetch(rows, columns);
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL [" + keptSql + "]; " + e.getMessage(), e);
+            }
+        });
     }
 
     /** The SQL and bind positions of {@code built}'s shape (for tests and the benchmarks). */

@@ -107,10 +107,14 @@ final class SqlPriorityRecomputation implements PriorityRecomputation {
         return asRescored(rescored(sql, null, scope, policy, today));
     }
 
-    /** {@link #rescored}'s rows, typed: id, customer, the score before and after (the same query run as kept SQL too). */
-    static ResultQuery<Record4<UUID, UUID, Integer, Integer>> asRescored(ResultQuery<org.jooq.Record> query) {
-        return query.coerce(DSL.field("id", UUID.class), DSL.field("customer_id", UUID.class),
-                DSL.field("score_before", Integer.class), DSL.field("score_after", Integer.class));
+    /** {@link #rescored}'s columns: id, customer, the score before and after (the same query run as kept SQL too). */
+    static final Field<UUID> RESCORED_ID = DSL.field("id", UUID.class);
+    static final Field<UUID> RESCORED_CUSTOMER = DSL.field("customer_id", UUID.class);
+    static final Field<Integer> SCORE_BEFORE = DSL.field("score_before", Integer.class);
+    static final Field<Integer> SCORE_AFTER = DSL.field("score_after", Integer.class);
+
+    private static ResultQuery<Record4<UUID, UUID, Integer, Integer>> asRescored(ResultQuery<org.jooq.Record> query) {
+        return query.coerce(RESCORED_ID, RESCORED_CUSTOMER, SCORE_BEFORE, SCORE_AFTER);
     }
 
     /**

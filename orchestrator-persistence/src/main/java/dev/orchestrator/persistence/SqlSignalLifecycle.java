@@ -103,7 +103,7 @@ final class SqlSignalLifecycle implements SignalLifecycle {
                         SQLDataType.UUID.array()))))
                 .and(W.STATUS.eq(inline(ExecutionStatus.NOT_STARTED, W.STATUS)))
                 .and(W.SNOOZE_RISK_SCORE.isNotNull()).and(W.WOKEN_RISK_SCORE.isNotNull());
-        statements.query(binds, query).coerce(W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE)
+        statements.fetch(binds, query, W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE).into(W.ID, W.SNOOZE_RISK_SCORE, W.WOKEN_RISK_SCORE)
                 .forEach(r -> found.put(ExecutionId.of(r.value1()), new WokenEarly(r.value2(), r.value3())));
         return found;
     }

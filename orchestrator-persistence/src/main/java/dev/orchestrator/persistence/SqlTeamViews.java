@@ -56,7 +56,7 @@ final class SqlTeamViews implements TeamViews {
         List<CsmWorkload> lines = new ArrayList<>();
         RenderedOnce.Binds binds = new RenderedOnce.Binds("team");
         ResultQuery<Record> query = query(binds, organizationId, csms, windows, labels);
-        for (Record r : statements.query(binds, query).fetch()) {
+        for (Record r : statements.fetch(binds, query)) {
             EnumMap<PriorityLabel, Long> byLabel = new EnumMap<>(PriorityLabel.class);
             long open = 0;
             for (PriorityLabel label : PriorityLabel.values()) {

@@ -59,8 +59,10 @@ public final class StatementRecorder implements DataSource {
             if (type.startsWith(ADAPTERS + "testing.")) {
                 return Optional.empty(); // a fixture seeding or checking data, not a product path
             }
-            if (type.startsWith(ADAPTERS + "TenantConnections")) {
-                continue; // the proxy that carries the tenant: the adapter that called it is further down
+            if (type.startsWith(ADAPTERS + "TenantConnections") || type.startsWith(ADAPTERS + "RenderedOnce")) {
+                // the proxy that carries the tenant, or the runner of kept statements: the adapter that
+                // called it is further down
+                continue;
             }
             if (type.startsWith(ADAPTERS)) {
                 int nested = type.indexOf('$');
