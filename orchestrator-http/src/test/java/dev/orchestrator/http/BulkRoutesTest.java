@@ -256,7 +256,7 @@ class BulkRoutesTest extends ApiTestBase {
             assertThat(bySender).as("%s: statements by sender", body.get("action"))
                     // the guarded UPDATE with the event's INSERT, one statement
                     .containsEntry("JooqExecutionWriter#saveTransition", (long) ids.size())
-                    .containsEntry("MarkerLocks#forCustomers", (long) ids.size())
+                    .containsEntry("MarkerLocks#lock", (long) ids.size())
                     .doesNotContainKeys("BlockedMarker#refresh", "JooqDependencyBlocks#releaseWhere");
             long reads = bySender.entrySet().stream().filter(e -> !e.getKey().startsWith("JooqExecutionWriter#")
                     && !e.getKey().startsWith("JooqDependencyBlocks#release")

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The locks that keep the stored {@code blocked} marker ({@link BlockedMarker}) right when two writers of
@@ -57,18 +57,40 @@ final class MarkerLocks {
                 ids.forEach(c -> customers.add(customerKey(organization, c)));
             }
         });
-        List<Field<?>> calls = new ArrayList<>();
-        organizations.forEach(k -> calls.add(call("pg_advisory_xact_lock_shared", ORGANIZATION_SPACE, k)));
-        customers.forEach(k -> calls.add(call("pg_advisory_xact_lock", CUSTOMER_SPACE, k)));
-        // The select list is evaluated left to right: the keys are taken in the order above.
+        List<Call> calls = new ArrayList<>();
+        organizations.forEach(k -> calls.add(new Call(SHARED_ORGANIZATION, k)));
+        customers.forEach(k -> calls.add(new Call(CUSTOMER, k)));
         for (int from = 0; from < calls.size(); from += CALLS_PER_STATEMENT) {
-            t.select(calls.subList(from, Math.min(calls.size(), from + CALLS_PER_STATEMENT))).fetch();
+            lock(t, calls.subList(from, Math.min(calls.size(), from + CALLS_PER_STATEMENT)));
         }
+    }
+
+    /** One lock call of a statement: the function with its key space, and the key, bound. */
+    private record Call(String function, int key) {
+    }
+
+    private static final String SHARED_ORGANIZATION = "pg_advisory_xact_lock_shared(" + ORGANIZATION_SPACE + ", ?)";
+    private static final String ORGANIZATION = "pg_advisory_xact_lock(" + ORGANIZATION_SPACE + ", ?)";
+    private static final String CUSTOMER = "pg_advisory_xact_lock(" + CUSTOMER_SPACE + ", ?)";
+
+    /**
+     * The calls as one statement, {@code SELECT f(space, ?), …}: the select list is evaluated left to right,
+     * so the keys are taken in the calls' order. Written as its SQL text (no jOOQ query to render: the text
+     * is the function calls alone), run bound by position, on every transition.
+     */
+    private static void lock(DSLContext t, List<Call> calls) {
+        StringBuilder statement = new StringBuilder("SELECT ");
+        Object[] keys = new Object[calls.size()];
+        for (int i = 0; i < calls.size(); i++) {
+            statement.append(i == 0 ? "" : ", ").append(calls.get(i).function());
+            keys[i] = DSL.val(calls.get(i).key(), SQLDataType.INTEGER);
+        }
+        RenderedOnce.execute(t, statement.toString(), keys);
     }
 
     /** In {@code t}'s transaction, before its first row lock: the organization's lock, exclusively (a wide refresh). */
     static void forOrganization(DSLContext t, UUID organization) {
-        t.select(call("pg_advisory_xact_lock", ORGANIZATION_SPACE, organizationKey(organization))).fetch();
+        lock(t, List.of(new Call(ORGANIZATION, organizationKey(organization))));
     }
 
     static int organizationKey(UUID organization) {
@@ -77,9 +99,5 @@ final class MarkerLocks {
 
     static int customerKey(UUID organization, UUID customer) {
         return 31 * organization.hashCode() + customer.hashCode();
-    }
-
-    private static Field<?> call(String function, int space, int key) {
-        return DSL.field(function + "({0}, {1})", Object.class, DSL.inline(space), DSL.val(key));
     }
 }

@@ -136,6 +136,18 @@ final class RenderedOnce {
         });
     }
 
+    /** The same for a statement whose rows are not read (e.g. lock calls, which return void). */
+    static void execute(DSLContext on, String keptSql, Object[] values) {
+        on.connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(keptSql)) {
+                PositionalBinds.bind(connection, statement, values);
+                statement.execute();
+            } catch (SQLException e) {
+                throw new DataAccessException("SQL [" + keptSql + "]; " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The SQL and bind positions of {@code built}'s shape (for tests and the benchmarks). */
     Rendered rendered(Binds binds, Query built) {
         String shape = binds.shape();

@@ -87,7 +87,7 @@ class MarkerRefreshSkipTest {
         assertThat(sendersDuring(() -> complete(world, open, World.T0.plusSeconds(60))))
                 .as("what a completion sends in an organization without dependencies: the locks, then the"
                         + " guarded UPDATE with its event's INSERT")
-                .containsExactly("MarkerLocks#forCustomers", "JooqExecutionWriter#saveTransition");
+                .containsExactly("MarkerLocks#lock", "JooqExecutionWriter#saveTransition");
         assertThat(sendersDuring(() -> insertNew(world, review, customer, World.T0.plusSeconds(120))))
                 .as("what a new execution sends there")
                 .contains("JooqExecutionWriter#insertNew")
