@@ -31,6 +31,10 @@ import org.jooq.impl.SQLDataType;
  * statements of one shape render the same SQL; the first one's SQL is kept with the position of each of
  * its bind values among the values made, so that later calls only build (cheap) and bind, never render.
  * {@code RenderedOnceTest} renders random shapes both ways and compares the SQL and the binds.
+ *
+ * <p>The kept SQL runs as a JDBC statement with the values bound by position ({@link #run},
+ * {@link PositionalBinds}), not through jOOQ's plain-SQL API, which scans the whole text and renders each
+ * value into it again on every call (docs/performance.md, "kept statements bound by position").
  */
 final class RenderedOnce {
 
