@@ -37,7 +37,7 @@ public sealed interface Failure {
     /** The lifecycle does not allow this action from the current status. */
     record Rejected(ExecutionStatus current, Action attempted) implements Failure {
         public String message() {
-            return "cannot " + attempted.wireName() + " an execution that is " + current.wireName();
+            return dev.orchestrator.core.domain.lifecycle.TransitionResult.Rejected.message(current, attempted);
         }
     }
 

@@ -16,6 +16,19 @@ public sealed interface TransitionResult {
     /** The lifecycle forbids this action from the current status. */
     record Rejected(ExecutionStatus current, Action attempted) implements TransitionResult {
         public String message() {
+            return message(current, attempted);
+        }
+
+        /**
+         * Why {@code attempted} is refused from {@code current}, in the words of the request: asking again for
+         * the status an execution already has is a data update, which a closed execution does not take.
+         */
+        public static String message(ExecutionStatus current, Action attempted) {
+            if (attempted == Action.UPDATE_DATA) {
+                return "the execution is already " + current.wireName() + "; its data can be updated only while it is "
+                        + Lifecycle.allowedFrom(attempted).stream().sorted().map(ExecutionStatus::wireName)
+                                .collect(java.util.stream.Collectors.joining(", "));
+            }
             return "cannot " + attempted.wireName() + " an execution that is " + current.wireName();
         }
     }

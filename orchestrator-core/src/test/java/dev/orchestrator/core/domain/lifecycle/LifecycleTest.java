@@ -103,7 +103,14 @@ class LifecycleTest {
 
         if (expected == null) {
             assertThat(result).isEqualTo(new TransitionResult.Rejected(from, action));
-            assertThat(((TransitionResult.Rejected) result).message()).contains(action.wireName()).contains(from.wireName());
+            String message = ((TransitionResult.Rejected) result).message();
+            if (action == Action.UPDATE_DATA) {
+                // asked for the status it already has: said as such, with the statuses whose data may change
+                assertThat(message).startsWith("the execution is already " + from.wireName() + ";");
+                Lifecycle.allowedFrom(action).forEach(open -> assertThat(message).contains(open.wireName()));
+            } else {
+                assertThat(message).contains(action.wireName()).contains(from.wireName());
+            }
             assertThat(Lifecycle.allowedFrom(action)).doesNotContain(from);
         } else {
             assertThat(result).isInstanceOf(TransitionResult.Applied.class);
