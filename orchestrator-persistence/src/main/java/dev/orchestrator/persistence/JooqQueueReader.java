@@ -12,6 +12,7 @@ import dev.orchestrator.core.domain.queue.QueueMode;
 import dev.orchestrator.core.domain.queue.QueueOrdering;
 import dev.orchestrator.core.domain.workflow.TriggerConditions;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.jooq.SelectJoinStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SortField;
@@ -81,7 +83,8 @@ final class JooqQueueReader implements QueueReader {
      */
     @Override
     public List<QueueEntry> queue(OrganizationId organizationId, ProfileId csmId, QueueMode mode, int limit) {
-        Object[] values = {DSL.val(organizationId.value(), E.ORGANIZATION_ID), DSL.val(csmId.value(), E.ASSIGNED_CSM_ID)};
+        Param<?>[] values = Arrays.stream(binds(mode, organizationId.value(), csmId.value())).map(DSL::val)
+                .toArray(Param<?>[]::new);
         return RenderedOnce.run(sql, pageSql(mode, limit), values, EntrySql.COLUMN_ARRAY).map(EntrySql::entry);
     }
 

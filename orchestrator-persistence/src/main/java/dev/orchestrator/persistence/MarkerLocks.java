@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -80,7 +81,7 @@ final class MarkerLocks {
      */
     private static void lock(DSLContext t, List<Call> calls) {
         StringBuilder statement = new StringBuilder("SELECT ");
-        Object[] keys = new Object[calls.size()];
+        Param<?>[] keys = new Param<?>[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             statement.append(i == 0 ? "" : ", ").append(calls.get(i).function());
             keys[i] = DSL.val(calls.get(i).key(), SQLDataType.INTEGER);

@@ -32,9 +32,9 @@ final class PositionalBinds {
     }
 
     /** Binds {@code values} (the statement's params, in the order of its {@code ?}s) to {@code statement}. */
-    static void bind(Connection connection, PreparedStatement statement, Object[] values) throws SQLException {
+    static void bind(Connection connection, PreparedStatement statement, Param<?>[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            set(connection, statement, i + 1, (Param<?>) values[i]);
+            set(connection, statement, i + 1, values[i]);
         }
     }
 

@@ -97,8 +97,8 @@ final class RenderedOnce {
             return shape.toString();
         }
 
-        Object[] bindings(int[] slots) {
-            Object[] values = new Object[slots.length];
+        Param<?>[] bindings(int[] slots) {
+            Param<?>[] values = new Param<?>[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 values[i] = made.get(slots[i]);
             }
@@ -124,28 +124,32 @@ final class RenderedOnce {
     }
 
     /**
-     * Runs kept SQL on {@code on}'s connection as a JDBC statement, {@code values} (jOOQ params, one per
-     * {@code ?}, in order) bound by position ({@link PositionalBinds}), and reads its rows as {@code columns}.
+     * Runs kept SQL on {@code on}'s connection as a JDBC statement, {@code values} (one per {@code ?}, in
+     * order) bound by position ({@link PositionalBinds}), and reads its rows as {@code columns}.
      */
-    static Result<Record> run(DSLContext on, String keptSql, Object[] values, Field<?>... columns) {
-        return on.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(keptSql)) {
-                PositionalBinds.bind(connection, statement, values);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return columns.length == 0 ? on.fetch(rows) : on.fetch(rows, columns);
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("SQL [" + keptSql + "]; " + e.getMessage(), e);
+    static Result<Record> run(DSLContext on, String keptSql, Param<?>[] values, Field<?>... columns) {
+        return onStatement(on, keptSql, values, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return columns.length == 0 ? on.fetch(rows) : on.fetch(rows, columns);
             }
         });
     }
 
     /** The same for a statement whose rows are not read (e.g. lock calls, which return void). */
-    static void execute(DSLContext on, String keptSql, Object[] values) {
-        on.connection(connection -> {
+    static void execute(DSLContext on, String keptSql, Param<?>[] values) {
+        onStatement(on, keptSql, values, PreparedStatement::execute);
+    }
+
+    /** What is done with a kept statement once its values are bound. */
+    private interface BoundWork<T> {
+        T on(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T onStatement(DSLContext on, String keptSql, Param<?>[] values, BoundWork<T> work) {
+        return on.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(keptSql)) {
                 PositionalBinds.bind(connection, statement, values);
-                statement.execute();
+                return work.on(statement);
             } catch (SQLException e) {
                 throw new DataAccessException("SQL [" + keptSql + "]; " + e.getMessage(), e);
             }

@@ -55,7 +55,7 @@ class PositionalBindsTest {
             Field<?>[] columns = values.stream().map(v -> DSL.field("c", v.getDataType())).toArray(Field<?>[]::new);
             String kept = sql.render(sql.select(values.toArray(Field<?>[]::new)));
 
-            Record read = RenderedOnce.run(sql, kept, values.toArray(), columns).get(0);
+            Record read = RenderedOnce.run(sql, kept, values.toArray(Param<?>[]::new), columns).get(0);
             for (int i = 0; i < values.size(); i++) {
                 Object expected = values.get(i).getValue();
                 Object actual = read.get(i);
@@ -70,7 +70,7 @@ class PositionalBindsTest {
                 }
             }
 
-            Object[] nulls = values.stream().map(v -> DSL.val(null, v.getDataType())).toArray();
+            Param<?>[] nulls = values.stream().map(v -> DSL.val(null, v.getDataType())).toArray(Param<?>[]::new);
             Record empty = RenderedOnce.run(sql, kept, nulls, columns).get(0);
             for (int i = 0; i < values.size(); i++) {
                 assertThat(empty.get(i)).as("column %d bound as null", i).isNull();
@@ -87,7 +87,7 @@ class PositionalBindsTest {
             int calls = 20;
             for (int i = 0; i < calls; i++) {
                 boolean none = i % 2 == 0;
-                Object[] values = {
+                Param<?>[] values = {
                     DSL.val(none ? null : ID, SQLDataType.UUID),
                     DSL.val(none ? null : AT, SQLDataType.TIMESTAMPWITHTIMEZONE),
                     DSL.val(none ? null : LocalDate.of(2026, 1, 1), SQLDataType.LOCALDATE),
